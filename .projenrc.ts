@@ -1,0 +1,131 @@
+import { JsonFile, cdk8s, javascript } from 'projen';
+
+/**
+ * Source of truth for package.json, tsconfig*.json, .projen/tasks.json and the
+ * other generated files. Edit here, then run `npx projen`.
+ */
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-golden-paths',
+  description:
+    'Typed, safe-by-default cdk8s constructs for Kubernetes storage and L7 routing, with a validator that fails at synth what would fail in the cluster.',
+  author: 'cdk8s-golden-paths developers',
+  authorAddress: 'dev@example.com',
+  repositoryUrl: 'https://github.com/cdk8s-golden-paths/cdk8s-golden-paths.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kubernetes', 'storage', 'csi', 'statefulset', 'ingress', 'validation'],
+
+  // cdk8s-plus-27 needs cdk8s 2.x: projen's default (1.4.10) conflicts with it.
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+
+  // Kept out of dist/: `npm run synth` writes the example manifests there.
+  artifactsDirectory: 'dist-pkg',
+
+  // YAML parsing for the validator CLI; bundled because it is not a jsii module.
+  deps: ['yaml@^2.8.0'],
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  bundledDeps: ['yaml'],
+  devDeps: [
+    // jest 30 and eslint-import-resolver-typescript >= 3.7 pull in unrs-resolver,
+    // whose platform packages break `npm ci` from a lockfile written here.
+    'fast-check@^3.23.2',
+    'cdk8s-cli@^2.200.0',
+  ],
+  jestOptions: {
+    jestVersion: '^29',
+    // --ci: a missing snapshot fails instead of being written; never --updateSnapshot.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    coverageText: false,
+    junitReporting: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testTimeout: 120_000,
+      collectCoverage: false,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench'],
+  },
+  bin: { 'cdk8s-golden-paths': 'bin/cdk8s-golden-paths' },
+  gitignore: ['/dist/', '/dist-pkg/', '*.cpuprofile', '/bench/results-*.json'],
+  githubOptions: { mergify: false },
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+});
+
+// Type checking for everything that is not the library itself (jsii compiles src/ with its own tsconfig.json).
+new JsonFile(project, 'tsconfig.dev.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { rootDir: '.', noEmit: true },
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules'],
+  },
+});
+
+// eslint's project service looks for the nearest tsconfig.json: give each dev folder one.
+for (const dir of ['examples', 'scripts', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../tsconfig.dev.json', compilerOptions: { rootDir: '..' }, include: ['**/*.ts', '../src/**/*.ts'] },
+  });
+}
+
+// Long, actionable error messages read better on one line than split across string concatenations.
+project.eslint?.addRules({
+  '@stylistic/max-len': ['error', { code: 170, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: false }],
+});
+
+// Pin after construction: projen's eslint component adds its own version otherwise.
+project.addDevDeps('eslint-import-resolver-typescript@~3.6.3', '@types/node@^20');
+
+for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/', '*.cpuprofile']) {
+  project.addPackageIgnore(pattern);
+}
+
+// ts-jest without per-file type checking: `tsc` over src, test and examples runs once in the test task instead.
+project.jest?.addTestMatch('<rootDir>/test/**/*.test.ts');
+
+// The vendored Kubernetes 1.27 schema is data read at run time; ship it next to the compiled code.
+project.postCompileTask.prependExec('mkdir -p lib/validation/schema && cp src/validation/schema/*.json lib/validation/schema/');
+
+// npm test = jsii compile (fails on a public API jsii cannot translate) + type check of tests/examples
+// + jest in CI mode (snapshot drift fails) + eslint without --fix (a lint error fails).
+const testTask = project.tasks.tryFind('test')!;
+testTask.reset();
+testTask.spawn(project.compileTask);
+testTask.spawn(project.postCompileTask);
+testTask.exec('tsc --noEmit -p tsconfig.dev.json');
+testTask.exec('jest --ci --passWithNoTests', { receiveArgs: true });
+testTask.exec('eslint --ext .ts --no-error-on-unmatched-pattern src test examples scripts bench .projenrc.ts', {
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
+
+project.addTask('synth', {
+  description: 'Synthesize every app under examples/ into dist/<example>/ (validation on; fails if any example fails)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+  receiveArgs: true,
+});
+
+project.addTask('gen:schema', {
+  description: 'Regenerate src/validation/schema/k8s-1.27.json from the upstream Kubernetes v1.27.0 definitions (path as argument)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-k8s-schema.ts',
+  receiveArgs: true,
+});
+
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the rule registry',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
+});
+
+// Node 20 is what this project targets (see README compatibility); the EOL banner of jsii is noise in every run.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+
+project.synth();

@@ -1,0 +1,16 @@
+// Storage: catalog and classes
+export * from './storage/types';
+export { StorageCatalog, StorageSystemId, StorageSystemInfo } from './storage/catalog';
+export { IStorageClass, ExistingStorageClass, ExistingStorageClassOptions } from './storage/storage-class';
+export {
+  BlockStorageClass, BlockStorageClassProps, StorageClassCommonProps, BlockProvisioner, SnapshotClassOptions, SnapshotDeletionPolicy,
+  EbsVolumeType, AwsEbsOptions, AzureDiskSku, AzureDiskOptions, GcePdType, GcePdOptions, OpenstackCinderOptions, VsphereOptions,
+  CephRbdOptions, LonghornDataLocality, LonghornOptions, OpenebsMayastorOptions, OpenebsLocalPvOptions, PortworxOptions,
+  StorageosOptions, CustomProvisionerOptions,
+} from './storage/block-storage-class';
+
+// Validation
+export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
+export { KnownStorageClass } from './validation/rule';
+export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
+export { GoldenPathValidation } from './validation/app-validation';

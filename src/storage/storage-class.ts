@@ -1,0 +1,141 @@
+import { IConstruct } from 'constructs';
+import { StorageCatalog, StorageSystemId, StorageSystemInfo } from './catalog';
+import { ExpansionSupport, StorageCapabilities, VolumeBindingMode } from './types';
+import { GoldenPathValidation } from '../validation/app-validation';
+import { isDnsSubdomain } from '../validation/errors';
+
+/**
+ * A StorageClass that claims can use, with what its storage system can do.
+ * Implemented by {@link BlockStorageClass}, the file-storage classes and {@link ExistingStorageClass}.
+ */
+export interface IStorageClass {
+  /** The StorageClass name claims reference in `storageClassName`. */
+  readonly storageClassName: string;
+  /** The CSI provisioner. */
+  readonly provisioner: string;
+  /** What the storage system behind the class can do. */
+  readonly capabilities: StorageCapabilities;
+  /**
+   * The catalog entry of the storage system.
+   * @default - a custom provisioner the catalog does not know
+   */
+  readonly system?: StorageSystemInfo;
+  /** When volumes of this class are provisioned. */
+  readonly volumeBindingMode: VolumeBindingMode;
+  /** Whether claims of this class may grow. */
+  readonly allowVolumeExpansion: boolean;
+  /**
+   * Name of a VolumeSnapshotClass for this class's driver.
+   * @default - none known
+   */
+  readonly snapshotClassName?: string;
+}
+
+/**
+ * Options for referring to a StorageClass that already exists in the cluster.
+ */
+export interface ExistingStorageClassOptions {
+  /**
+   * The class's binding mode, as installed.
+   * @default - the system's recommended binding mode
+   */
+  readonly volumeBindingMode?: VolumeBindingMode;
+  /**
+   * Whether the installed class allows expansion.
+   * @default - true where the system supports expansion
+   */
+  readonly allowVolumeExpansion?: boolean;
+  /**
+   * Name of an installed VolumeSnapshotClass for the class's driver.
+   * @default - none
+   */
+  readonly snapshotClassName?: string;
+  /**
+   * The provisioner name as installed, when it differs from the catalog's (Rook prefixes ceph-csi names).
+   * @default - the catalog's provisioner
+   */
+  readonly provisioner?: string;
+}
+
+/**
+ * A StorageClass that exists in the cluster (installed by the platform or the cloud), with its capabilities
+ * known from the catalog, so claims against it are checked like claims against classes this library creates.
+ */
+export class ExistingStorageClass implements IStorageClass {
+  /**
+   * A class installed in the cluster, backed by a storage system from the catalog.
+   *
+   * @param name the StorageClass name as installed
+   * @param system the storage system behind it
+   */
+  public static fromName(name: string, system: StorageSystemId, options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    const info = StorageCatalog.get(system);
+    const provisioner = options.provisioner ?? info.provisioner;
+    if (!provisioner) {
+      throw new Error(`ExistingStorageClass ${JSON.stringify(name)}: ${info.name} has no dynamic provisioner, so no StorageClass can provision it. ${info.notes[0] ?? ''}`.trim());
+    }
+    return new ExistingStorageClass(name, provisioner, info, info, options);
+  }
+
+  /**
+   * `exoscale-block-storage`, the class Exoscale SKS installs for Exoscale Block Storage
+   * (WaitForFirstConsumer, expansion allowed; expansion is offline only).
+   */
+  public static exoscaleBlockStorage(options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    return ExistingStorageClass.fromName('exoscale-block-storage', StorageSystemId.EXOSCALE_BLOCK_STORAGE, {
+      volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
+      allowVolumeExpansion: true,
+      ...options,
+    });
+  }
+
+  /**
+   * A class installed in the cluster whose provisioner the catalog does not know, with declared capabilities.
+   *
+   * @param name the StorageClass name as installed
+   * @param driver the CSI driver (provisioner) name
+   * @param capabilities what the driver can do
+   */
+  public static fromCapabilities(name: string, driver: string, capabilities: StorageCapabilities,
+    options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    return new ExistingStorageClass(name, options.provisioner ?? driver, capabilities, undefined, options);
+  }
+
+  public readonly storageClassName: string;
+  public readonly provisioner: string;
+  public readonly capabilities: StorageCapabilities;
+  public readonly system?: StorageSystemInfo;
+  public readonly volumeBindingMode: VolumeBindingMode;
+  public readonly allowVolumeExpansion: boolean;
+  public readonly snapshotClassName?: string;
+
+  private constructor(name: string, provisioner: string, capabilities: StorageCapabilities, system: StorageSystemInfo | undefined,
+    options: ExistingStorageClassOptions) {
+    if (!isDnsSubdomain(name)) {
+      throw new Error(`ExistingStorageClass: name ${JSON.stringify(name)} is not a valid StorageClass name (lower-case DNS subdomain, at most 253 characters). Use the name exactly as \`kubectl get storageclass\` shows it.`);
+    }
+    this.storageClassName = name;
+    this.provisioner = provisioner;
+    this.capabilities = capabilities;
+    this.system = system;
+    this.volumeBindingMode = options.volumeBindingMode ?? capabilities.recommendedBindingMode;
+    this.allowVolumeExpansion = options.allowVolumeExpansion ?? capabilities.expansion !== ExpansionSupport.NONE;
+    this.snapshotClassName = options.snapshotClassName;
+  }
+}
+
+/**
+ * Makes a class that is not an object of this app known to the app's validator, so claims using it are checked.
+ * Classes created in the app (BlockStorageClass, ...) are found among the app's objects and need nothing.
+ */
+export function useStorageClass(scope: IConstruct, storageClass: IStorageClass): void {
+  if (storageClass instanceof ExistingStorageClass) {
+    GoldenPathValidation.of(scope).addKnownStorageClass({
+      name: storageClass.storageClassName,
+      provisioner: storageClass.provisioner,
+      capabilities: storageClass.capabilities,
+      volumeBindingMode: storageClass.volumeBindingMode,
+      allowVolumeExpansion: storageClass.allowVolumeExpansion,
+    });
+  }
+}

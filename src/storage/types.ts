@@ -1,0 +1,172 @@
+/**
+ * What kind of storage a system provides.
+ */
+export enum StorageKind {
+  /** A block device attached to one node at a time (EBS, Azure Disk, Exoscale Block Storage, Ceph RBD, ...). */
+  BLOCK = 'block',
+  /** A network file system many nodes can mount at once (NFS, CephFS, Azure Files, EFS, ...). */
+  FILE = 'file',
+  /** An object store exposed as files (S3 via Mountpoint): not a POSIX file system. */
+  OBJECT = 'object',
+  /** Storage on one node's own disks (local PVs, hostPath, OpenEBS LocalPV). */
+  LOCAL = 'local',
+}
+
+/**
+ * PersistentVolume access modes.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
+ */
+export enum AccessMode {
+  /** Read-write by a single node (several pods on that node may share it). */
+  READ_WRITE_ONCE = 'ReadWriteOnce',
+  /** Read-only by many nodes. */
+  READ_ONLY_MANY = 'ReadOnlyMany',
+  /** Read-write by many nodes. */
+  READ_WRITE_MANY = 'ReadWriteMany',
+  /** Read-write by a single pod (CSI volumes only). */
+  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
+}
+
+/**
+ * Whether a volume is presented as a file system or as a raw block device.
+ */
+export enum VolumeMode {
+  /** Mounted as a directory with a file system on it (the Kubernetes default). */
+  FILESYSTEM = 'Filesystem',
+  /** Presented to the container as a raw block device. */
+  BLOCK = 'Block',
+}
+
+/**
+ * What happens to a dynamically provisioned volume when its claim is deleted.
+ *
+ * `Recycle` is deliberately absent: the API server rejects it on a StorageClass.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
+ */
+export enum ReclaimPolicy {
+  /** Keep the volume and its data after the claim is deleted (safe; clean up by hand). */
+  RETAIN = 'Retain',
+  /** Delete the volume and all its data together with the claim. */
+  DELETE = 'Delete',
+}
+
+/**
+ * When a volume is provisioned and bound.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode
+ */
+export enum VolumeBindingMode {
+  /** Provision as soon as the claim exists, in whatever zone the driver picks. */
+  IMMEDIATE = 'Immediate',
+  /** Provision only once a pod using the claim is scheduled, in that pod's zone. */
+  WAIT_FOR_FIRST_CONSUMER = 'WaitForFirstConsumer',
+}
+
+/**
+ * Whether and how a storage system can grow a volume.
+ */
+export enum ExpansionSupport {
+  /** Volumes cannot grow (or capacity means nothing, as on EFS). */
+  NONE = 'none',
+  /** Volumes grow while in use. */
+  ONLINE = 'online',
+  /** Volumes grow only while detached: scale the workload to zero first. */
+  OFFLINE = 'offline',
+}
+
+/**
+ * How a storage system treats the size a claim requests.
+ */
+export enum SizeGranularity {
+  /** Any size is taken as it is. */
+  ANY = 'any',
+  /** Sizes are rounded up to the next whole GiB. */
+  ROUND_UP_GIB = 'round-up-gib',
+  /** Sizes must be an exact whole number of GiB; anything else is rejected. */
+  EXACT_GIB = 'exact-gib',
+  /** Capacity is recorded but not enforced (NFS, EFS, S3). */
+  NOT_ENFORCED = 'not-enforced',
+}
+
+/**
+ * Value type of a StorageClass parameter. Every value is written as a string; this is what the string must hold.
+ */
+export enum ParameterType {
+  /** Free text. */
+  STRING = 'string',
+  /** A whole number written as a string, e.g. "3000". */
+  INTEGER = 'integer',
+  /** "true" or "false". */
+  BOOLEAN = 'boolean',
+  /** One of a fixed list of values. */
+  ENUM = 'enum',
+}
+
+/**
+ * One StorageClass parameter a driver reads.
+ */
+export interface StorageParameterInfo {
+  /** Parameter key, exactly as the driver reads it. */
+  readonly key: string;
+  /** What the value must hold. */
+  readonly type: ParameterType;
+  /** What it does. */
+  readonly description: string;
+  /**
+   * Allowed values for `ENUM` parameters.
+   * @default - any value of the type
+   */
+  readonly allowedValues?: string[];
+  /**
+   * Smallest allowed value for `INTEGER` parameters.
+   * @default - no lower bound
+   */
+  readonly min?: number;
+  /**
+   * Largest allowed value for `INTEGER` parameters.
+   * @default - no upper bound
+   */
+  readonly max?: number;
+  /**
+   * Whether the driver fails without it.
+   * @default false
+   */
+  readonly required?: boolean;
+}
+
+/**
+ * What a storage system can do: the facts the other constructs and the validator check claims against.
+ */
+export interface StorageCapabilities {
+  /** Block, file, object or local storage. */
+  readonly kind: StorageKind;
+  /** Access modes for `volumeMode: Filesystem` claims. */
+  readonly filesystemAccessModes: AccessMode[];
+  /** Access modes for `volumeMode: Block` claims (empty when raw block is not supported). */
+  readonly blockAccessModes: AccessMode[];
+  /** Whether volumes can grow, and whether online. */
+  readonly expansion: ExpansionSupport;
+  /** Whether CSI VolumeSnapshots are supported. */
+  readonly snapshots: boolean;
+  /** How requested sizes are treated. */
+  readonly sizeGranularity: SizeGranularity;
+  /**
+   * Smallest volume the driver creates, in GiB.
+   * @default - no known minimum
+   */
+  readonly minSizeGib?: number;
+  /**
+   * Largest volume the driver creates, in GiB.
+   * @default - no known maximum
+   */
+  readonly maxSizeGib?: number;
+  /**
+   * Node label key the driver uses for zones. Set for zonal systems, whose classes need `WaitForFirstConsumer`.
+   * @default - not zonal (or the key is deployment-specific)
+   */
+  readonly topologyKey?: string;
+  /** Binding mode the driver's documentation recommends. */
+  readonly recommendedBindingMode: VolumeBindingMode;
+}

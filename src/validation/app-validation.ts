@@ -1,0 +1,118 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Finding, Severity } from './finding';
+import { KnownStorageClass, Rule } from './rule';
+import { ManifestInput, runValidation } from './validate';
+
+const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
+
+/**
+ * The synth-time door of the validator: one per app. Constructs of this library register themselves;
+ * at synth the rules run once over every object of the app (so cross-object checks see everything) and
+ * each construct reports the errors about the objects it emitted, all together, before anything is written.
+ */
+export class GoldenPathValidation {
+  /**
+   * The validation of the app that `scope` belongs to (created on first use).
+   */
+  public static of(scope: IConstruct): GoldenPathValidation {
+    const root = scope.node.root as any;
+    if (!root[STATE]) {
+      Object.defineProperty(root, STATE, { value: new GoldenPathValidation(root), enumerable: false });
+    }
+    return root[STATE];
+  }
+
+  /**
+   * Whether warnings fail synth too.
+   * @default false
+   */
+  public failOnWarnings = false;
+
+  /**
+   * Whether warnings are printed to stderr at synth.
+   * @default true
+   */
+  public printWarnings = true;
+
+  private readonly root: IConstruct;
+  private readonly knownClasses = new Map<string, KnownStorageClass>();
+  private readonly extraRules: Rule[] = [];
+  private cached?: Finding[];
+  private readonly printed = new Set<string>();
+
+  private constructor(root: IConstruct) {
+    this.root = root;
+  }
+
+  /**
+   * Tell the validator about a StorageClass that exists in the cluster, so claims that use it are checked.
+   */
+  public addKnownStorageClass(storageClass: KnownStorageClass): void {
+    this.knownClasses.set(storageClass.name, storageClass);
+  }
+
+  /**
+   * Run every rule over the whole app now and return all findings (errors and warnings, every object).
+   */
+  public findings(): Finding[] {
+    return this.compute();
+  }
+
+  /**
+   * Registers a construct: at synth it fails with the errors about objects in its subtree.
+   * @internal
+   */
+  public _register(owner: Construct): void {
+    owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+  }
+
+  /**
+   * Adds rules (platform policies) that run with the built-in ones.
+   * @internal
+   */
+  public _addRules(rules: Rule[]): void {
+    this.extraRules.push(...rules);
+    this.cached = undefined;
+  }
+
+  private messagesFor(owner: Construct): string[] {
+    const prefix = owner.node.path + '/';
+    const messages: string[] = [];
+    for (const f of this.compute()) {
+      if (!f.constructPath || !(f.constructPath === owner.node.path || f.constructPath.startsWith(prefix))) continue;
+      const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`;
+      if (f.severity === Severity.ERROR || this.failOnWarnings) {
+        messages.push(text);
+      } else if (this.printWarnings && !this.printed.has(text)) {
+        this.printed.add(text);
+        process.stderr.write(`warning ${text}\n`);
+      }
+    }
+    return messages;
+  }
+
+  /**
+   * Findings of the whole app, computed once per synchronous synth pass: cdk8s calls every construct's
+   * validation in one loop, and the cache is dropped when that loop's task ends.
+   */
+  private compute(): Finding[] {
+    if (this.cached) return this.cached;
+    const inputs: ManifestInput[] = [];
+    for (const c of this.root.node.findAll()) {
+      if (!ApiObject.isApiObject(c)) continue;
+      let object: any;
+      try {
+        object = c.toJson();
+      } catch {
+        continue; // the object's own synth error is reported by cdk8s itself
+      }
+      inputs.push({ object, constructPath: c.node.path });
+    }
+    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()] }, this.extraRules);
+    queueMicrotask(() => {
+      this.cached = undefined;
+    });
+    return this.cached;
+  }
+}

@@ -1,0 +1,227 @@
+import { RuleInfo, Severity } from './finding';
+import { StorageCatalog, StorageSystemInfo } from '../storage/catalog';
+import { StorageCapabilities } from '../storage/types';
+
+/**
+ * A Kubernetes object under validation, with where it came from.
+ */
+export interface ManifestObject {
+  /** The object as plain JSON. Rules must treat every field as possibly missing or of the wrong type. */
+  readonly obj: any;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** Namespace as written (undefined for cluster-scoped objects or when not set). */
+  readonly namespace?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly constructPath?: string;
+  /** Position in the input, for stable ordering. */
+  readonly index: number;
+}
+
+/**
+ * A StorageClass that exists in the cluster but is not among the validated objects, with what is known about it.
+ */
+export interface KnownStorageClass {
+  /** StorageClass name. */
+  readonly name: string;
+  /**
+   * Its provisioner; capabilities come from the catalog when `capabilities` is not given.
+   * @default - unknown
+   */
+  readonly provisioner?: string;
+  /**
+   * Declared capabilities (for provisioners the catalog does not know).
+   * @default - from the catalog by provisioner
+   */
+  readonly capabilities?: StorageCapabilities;
+  /**
+   * Its binding mode.
+   * @default - unknown
+   */
+  readonly volumeBindingMode?: string;
+  /**
+   * Whether it allows expansion.
+   * @default - unknown
+   */
+  readonly allowVolumeExpansion?: boolean;
+  /**
+   * Whether it is the cluster's default class.
+   * @default false
+   */
+  readonly isDefault?: boolean;
+}
+
+/**
+ * Everything a rule needs to know about a storage class a claim refers to.
+ */
+export interface ResolvedStorageClass {
+  readonly name: string;
+  readonly provisioner?: string;
+  readonly system?: StorageSystemInfo;
+  readonly capabilities?: StorageCapabilities;
+  readonly volumeBindingMode?: string;
+  readonly allowVolumeExpansion?: boolean;
+  readonly isDefault: boolean;
+  /** The StorageClass object, when it is among the validated objects. */
+  readonly object?: ManifestObject;
+}
+
+/**
+ * A rule: metadata plus a check over the whole object set.
+ */
+export interface Rule extends RuleInfo {
+  check(ctx: RuleContext): void;
+}
+
+export interface RawFinding {
+  readonly rule: RuleInfo;
+  readonly target: ManifestObject;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Kinds that live outside namespaces. */
+const CLUSTER_SCOPED = new Set([
+  'StorageClass', 'PersistentVolume', 'VolumeSnapshotClass', 'Namespace', 'ClusterRole', 'ClusterRoleBinding',
+  'CustomResourceDefinition', 'IngressClass', 'PriorityClass', 'CSIDriver', 'CSINode', 'Node', 'VolumeAttachment',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'RuntimeClass', 'ClusterIssuer',
+]);
+
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+export function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function asArray(x: unknown): any[] {
+  return Array.isArray(x) ? x : [];
+}
+
+export function str(x: unknown): string | undefined {
+  return typeof x === 'string' ? x : undefined;
+}
+
+/**
+ * The object set a rule runs over, with indexes and the report function.
+ */
+export class RuleContext {
+  public readonly objects: ManifestObject[];
+  public readonly findings: RawFinding[] = [];
+  private readonly byKind = new Map<string, ManifestObject[]>();
+  private readonly byKey = new Map<string, ManifestObject>();
+  private readonly known: Map<string, KnownStorageClass>;
+  private currentRule?: RuleInfo;
+
+  constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = []) {
+    this.objects = objects;
+    for (const o of objects) {
+      let list = this.byKind.get(o.kind);
+      if (!list) {
+        list = [];
+        this.byKind.set(o.kind, list);
+      }
+      list.push(o);
+      const key = this.key(o.kind, o.namespace, o.name);
+      if (!this.byKey.has(key)) this.byKey.set(key, o);
+    }
+    this.known = new Map(knownStorageClasses.map((k) => [k.name, k]));
+  }
+
+  /** Objects of the given kinds, in input order. */
+  public ofKind(...kinds: string[]): ManifestObject[] {
+    if (kinds.length === 1) return this.byKind.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKind.get(k) ?? []);
+  }
+
+  /** The object of a kind by namespace and name (namespace ignored for cluster-scoped kinds). */
+  public get(kind: string, namespace: string | undefined, name: string): ManifestObject | undefined {
+    return this.byKey.get(this.key(kind, namespace, name));
+  }
+
+  /** Namespace an object lives in, defaulting to `default` for namespaced kinds. */
+  public namespaceOf(o: ManifestObject): string | undefined {
+    return isClusterScoped(o.kind) ? undefined : (o.namespace ?? 'default');
+  }
+
+  /** A storage class by name, from the object set or from what the caller told us exists in the cluster. */
+  public storageClass(name: string): ResolvedStorageClass | undefined {
+    const o = this.get('StorageClass', undefined, name);
+    if (o) return this.resolveClassObject(o);
+    const k = this.known.get(name);
+    if (!k) return undefined;
+    const system = k.provisioner ? StorageCatalog.forProvisioner(k.provisioner) : undefined;
+    return {
+      name,
+      provisioner: k.provisioner,
+      system,
+      capabilities: k.capabilities ?? system,
+      volumeBindingMode: k.volumeBindingMode,
+      allowVolumeExpansion: k.allowVolumeExpansion,
+      isDefault: k.isDefault === true,
+    };
+  }
+
+  /** The default storage classes among the objects and the known classes. */
+  public defaultStorageClasses(): ResolvedStorageClass[] {
+    const result: ResolvedStorageClass[] = [];
+    for (const o of this.ofKind('StorageClass')) {
+      const r = this.resolveClassObject(o);
+      if (r.isDefault) result.push(r);
+    }
+    for (const k of this.known.values()) {
+      if (k.isDefault && !this.get('StorageClass', undefined, k.name)) result.push(this.storageClass(k.name)!);
+    }
+    return result;
+  }
+
+  /**
+   * The class a claim gets: its storageClassName, or the default class when the field is absent.
+   * `''` means no class (static binding) and resolves to undefined.
+   */
+  public classOfClaim(claimSpec: any): ResolvedStorageClass | undefined {
+    const name = isObject(claimSpec) ? claimSpec.storageClassName : undefined;
+    if (name === '') return undefined;
+    if (typeof name === 'string') return this.storageClass(name);
+    const defaults = this.defaultStorageClasses();
+    return defaults.length === 1 ? defaults[0] : undefined;
+  }
+
+  /** Record a finding of the running rule. */
+  public report(target: ManifestObject, message: string, opts: { fix?: string; severity?: Severity } = {}): void {
+    const rule = this.currentRule!;
+    this.findings.push({ rule, target, message, fix: opts.fix ?? rule.fix, severity: opts.severity ?? rule.severity });
+  }
+
+  public _run(rule: Rule): void {
+    this.currentRule = rule;
+    rule.check(this);
+  }
+
+  private resolveClassObject(o: ManifestObject): ResolvedStorageClass {
+    const provisioner = str(o.obj.provisioner);
+    const system = provisioner ? StorageCatalog.forProvisioner(provisioner) : undefined;
+    const known = this.known.get(o.name);
+    const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : {};
+    return {
+      name: o.name,
+      provisioner,
+      system,
+      capabilities: known?.capabilities ?? system,
+      volumeBindingMode: str(o.obj.volumeBindingMode) ?? 'Immediate',
+      allowVolumeExpansion: o.obj.allowVolumeExpansion === true,
+      isDefault: ann[DEFAULT_CLASS_ANNOTATION] === 'true',
+      object: o,
+    };
+  }
+
+  private key(kind: string, namespace: string | undefined, name: string): string {
+    return isClusterScoped(kind) ? `${kind}//${name}` : `${kind}/${namespace ?? 'default'}/${name}`;
+  }
+}

@@ -1,0 +1,237 @@
+import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
+import { allRules } from './registry';
+import { KnownStorageClass, ManifestObject, Rule, RuleContext, isObject, str } from './rule';
+
+/**
+ * Annotation prefix that suppresses one rule for one object: `golden-paths.dev/suppress.<RULE-ID>: "<reason>"`.
+ * The reason is required (at least {@link MIN_SUPPRESSION_REASON} characters).
+ */
+export const SUPPRESS_ANNOTATION_PREFIX = 'golden-paths.dev/suppress.';
+
+/** Shortest accepted suppression reason. */
+export const MIN_SUPPRESSION_REASON = 10;
+
+/**
+ * Options for a validation run.
+ */
+export interface ValidateOptions {
+  /**
+   * StorageClasses that exist in the cluster but are not among the objects, so claims that use them can be checked.
+   * @default - none
+   */
+  readonly knownStorageClasses?: KnownStorageClass[];
+  /**
+   * Rule ids to skip entirely (prefer a per-object suppression annotation, which carries a reason).
+   * @default - every rule runs
+   */
+  readonly disabledRules?: string[];
+}
+
+/**
+ * One object to validate with where it came from.
+ */
+export interface ManifestInput {
+  /** The object as plain JSON. */
+  readonly object: any;
+  /**
+   * File it was read from.
+   * @default - none
+   */
+  readonly file?: string;
+  /**
+   * 1-based line where it starts.
+   * @default - unknown
+   */
+  readonly line?: number;
+  /**
+   * Construct path.
+   * @default - none
+   */
+  readonly constructPath?: string;
+}
+
+const VALIDATOR_RULES: Record<string, RuleInfo> = {
+  suppression: {
+    id: 'VAL-001',
+    severity: Severity.ERROR,
+    family: RuleFamily.VALIDATOR,
+    what: 'A suppression annotation must name a rule and carry a reason.',
+    why: 'A silent suppression hides a real problem from the next reviewer.',
+    fix: `Write the reason as the annotation value, at least ${MIN_SUPPRESSION_REASON} characters: ${SUPPRESS_ANNOTATION_PREFIX}<RULE-ID>: "why this is safe here".`,
+  },
+  crash: {
+    id: 'VAL-002',
+    severity: Severity.ERROR,
+    family: RuleFamily.VALIDATOR,
+    what: 'A rule failed while checking the objects.',
+    why: 'A rule that cannot run checks nothing: the objects are unverified.',
+    fix: 'Report the message as a bug of cdk8s-golden-paths; the object may hold a value the rule did not expect.',
+  },
+  notObject: {
+    id: 'VAL-003',
+    severity: Severity.ERROR,
+    family: RuleFamily.VALIDATOR,
+    what: 'Every document must be a Kubernetes object with apiVersion, kind and metadata.name.',
+    why: 'kubectl rejects documents that are not objects or lack apiVersion/kind.',
+    fix: 'Give the document apiVersion, kind and metadata.name, or remove it.',
+  },
+};
+
+/** Rule infos of the validator itself. */
+export function validatorRuleInfos(): RuleInfo[] {
+  return Object.values(VALIDATOR_RULES);
+}
+
+/** Wraps plain inputs as manifest objects; documents that are not objects become VAL-003 findings. */
+function toManifestObjects(inputs: ManifestInput[], findings: Finding[]): ManifestObject[] {
+  const result: ManifestObject[] = [];
+  inputs.forEach((input, index) => {
+    const obj = input.object;
+    if (obj === null || obj === undefined) return; // empty YAML document
+    const meta = isObject(obj) && isObject(obj.metadata) ? obj.metadata : undefined;
+    const kind = isObject(obj) ? str(obj.kind) : undefined;
+    const apiVersion = isObject(obj) ? str(obj.apiVersion) : undefined;
+    const name = meta ? (str(meta.name) ?? str(meta.generateName)) : undefined;
+    if (!isObject(obj) || !kind || !apiVersion) {
+      findings.push({
+        ruleId: VALIDATOR_RULES.notObject.id,
+        severity: Severity.ERROR,
+        kind: kind ?? '(none)',
+        name: name ?? '(none)',
+        file: input.file,
+        line: input.line,
+        constructPath: input.constructPath,
+        message: !isObject(obj)
+          ? `document is ${Array.isArray(obj) ? 'a list' : `a ${typeof obj}`}, not a Kubernetes object`
+          : `document has no ${!apiVersion ? 'apiVersion' : 'kind'}`,
+        fix: VALIDATOR_RULES.notObject.fix,
+      });
+      return;
+    }
+    result.push({
+      obj,
+      apiVersion,
+      kind,
+      name: name ?? '',
+      namespace: meta ? str(meta.namespace) : undefined,
+      file: input.file,
+      line: input.line,
+      constructPath: input.constructPath,
+      index,
+    });
+  });
+  return result;
+}
+
+function toFinding(target: ManifestObject, rule: RuleInfo, severity: Severity, message: string, fix: string): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    kind: target.kind,
+    name: target.name,
+    namespace: target.namespace,
+    file: target.file,
+    line: target.line,
+    constructPath: target.constructPath,
+    message,
+    fix,
+  };
+}
+
+/**
+ * Runs every rule over a set of objects. Rules that throw become VAL-002 findings; suppressions are applied last.
+ */
+export function runValidation(inputs: ManifestInput[], options: ValidateOptions = {}, extraRules: Rule[] = []): Finding[] {
+  const findings: Finding[] = [];
+  const objects = toManifestObjects(inputs, findings);
+  const ctx = new RuleContext(objects, options.knownStorageClasses ?? []);
+  const disabled = new Set(options.disabledRules ?? []);
+  for (const rule of [...allRules(), ...extraRules]) {
+    if (disabled.has(rule.id)) continue;
+    try {
+      ctx._run(rule);
+    } catch (e) {
+      const target: ManifestObject = objects[0] ?? { obj: {}, apiVersion: '', kind: '(validator)', name: '(validator)', index: -1 };
+      findings.push(toFinding(target, VALIDATOR_RULES.crash, Severity.ERROR,
+        `rule ${rule.id} failed: ${(e as Error)?.message ?? String(e)}`, VALIDATOR_RULES.crash.fix));
+    }
+  }
+  for (const raw of ctx.findings) {
+    const suppression = suppressionOf(raw.target, raw.rule.id);
+    if (suppression !== undefined && suppression.trim().length >= MIN_SUPPRESSION_REASON) continue;
+    findings.push(toFinding(raw.target, raw.rule, raw.severity, raw.message, raw.fix));
+  }
+  // suppression annotations that are malformed or carry no reason
+  for (const o of objects) {
+    const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : {};
+    for (const [key, value] of Object.entries(ann)) {
+      if (!key.startsWith(SUPPRESS_ANNOTATION_PREFIX)) continue;
+      const ruleId = key.slice(SUPPRESS_ANNOTATION_PREFIX.length);
+      if (typeof value !== 'string' || value.trim().length < MIN_SUPPRESSION_REASON) {
+        findings.push(toFinding(o, VALIDATOR_RULES.suppression, Severity.ERROR,
+          `suppression of ${ruleId} has ${typeof value === 'string' && value.trim() ? `a too short reason ${JSON.stringify(value)}` : 'no reason'}`,
+          VALIDATOR_RULES.suppression.fix));
+      } else if (!allRules().some((r) => r.id === ruleId) && !extraRules.some((r) => r.id === ruleId)) {
+        findings.push(toFinding(o, VALIDATOR_RULES.suppression, Severity.ERROR,
+          `suppression names unknown rule ${JSON.stringify(ruleId)}`,
+          'Use a rule id from the rules reference (docs/rules.md), e.g. STO-001.'));
+      }
+    }
+  }
+  return findings;
+}
+
+function suppressionOf(o: ManifestObject, ruleId: string): string | undefined {
+  const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : undefined;
+  const v = ann?.[SUPPRESS_ANNOTATION_PREFIX + ruleId];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * One line per finding: `error STO-001 StorageClass/fast [file:line] (path): message. Fix: ...`.
+ */
+export function formatFinding(f: Finding): string {
+  const where = [f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : undefined, f.constructPath]
+    .filter((x) => x).join(' ');
+  const obj = `${f.kind}/${f.namespace ? f.namespace + '/' : ''}${f.name}`;
+  return `${f.severity} ${f.ruleId} ${obj}${where ? ` [${where}]` : ''}: ${f.message}. Fix: ${f.fix}`;
+}
+
+/**
+ * The validator: Kubernetes objects in, findings out. The same rules run in the constructs at synth, in the CLI and in the cdk8s plugin.
+ */
+export class Validator {
+  /**
+   * Validate plain Kubernetes objects (as parsed from YAML or produced by `chart.toJson()`).
+   *
+   * @param objects the objects; all are validated together so cross-object rules work
+   * @param options known cluster state and rule selection
+   */
+  public static validate(objects: any[], options: ValidateOptions = {}): Finding[] {
+    return runValidation(objects.map((object) => ({ object })), options);
+  }
+
+  /**
+   * Validate objects that carry their origin (file, line, construct path).
+   */
+  public static validateInputs(inputs: ManifestInput[], options: ValidateOptions = {}): Finding[] {
+    return runValidation(inputs, options);
+  }
+
+  /** Every rule the validator runs, for docs and tooling. */
+  public static rules(): RuleInfo[] {
+    return [...allRules().map(ruleInfo), ...validatorRuleInfos()];
+  }
+
+  /** One line of text for a finding. */
+  public static format(finding: Finding): string {
+    return formatFinding(finding);
+  }
+
+  private constructor() {}
+}
+
+/** Only the metadata of a rule. */
+export function ruleInfo(r: RuleInfo): RuleInfo {
+  return { id: r.id, severity: r.severity, family: r.family, what: r.what, why: r.why, fix: r.fix };
+}
