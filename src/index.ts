@@ -14,3 +14,6 @@ export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
+
+// Platform layer
+export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
