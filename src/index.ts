@@ -17,3 +17,13 @@ export { GoldenPathValidation } from './validation/app-validation';
 
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
+
+// Storage: file storage classes and shared volumes
+export {
+  FileStorageClass, FileStorageClassProps, FileProvisioner, NfsProvisionerOptions, NfsOnDelete, CephFsOptions, AzureFilesSku,
+  AzureFilesProtocol, AzureFilesOptions, AwsEfsOptions, VsphereFileOptions,
+} from './storage/file-storage-class';
+export {
+  SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeBackend, SharedVolumeMountOptions, StaticVolumeOptions, NfsExportOptions,
+  EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
+} from './storage/shared-rwx-volume';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo } from './catalog';
 import { checkParameters } from './parameters';
 import { IStorageClass } from './storage-class';
-import { ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
+import { AccessMode, ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { PropErrors, isDnsSubdomain, toDnsLabel } from '../validation/errors';
 import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
@@ -292,6 +292,12 @@ export interface PortworxOptions {
    * @default false
    */
   readonly secure?: boolean;
+  /**
+   * Shared volumes (`sharedv4: "true"`): Portworx serves the volume over NFSv4 so that pods on many nodes mount it
+   * read-write (ReadWriteMany, Filesystem mode). Without it a Portworx volume is ReadWriteOnce.
+   * @default false - a plain volume attaches to one node, which is what databases want
+   */
+  readonly sharedv4?: boolean;
 }
 
 /** Options for {@link BlockProvisioner.storageos}. */
@@ -468,11 +474,17 @@ export class BlockProvisioner {
 
   /** Portworx (`pxd.portworx.com`). */
   public static portworx(options: PortworxOptions = {}): BlockProvisioner {
-    return new BlockProvisioner(catalogProvisioner(StorageSystemId.PORTWORX, {
+    const spec = catalogProvisioner(StorageSystemId.PORTWORX, {
       repl: options.replicas ?? 3,
       io_profile: options.ioProfile,
       secure: options.secure,
-    }));
+      sharedv4: options.sharedv4 ? true : undefined,
+    });
+    // ReadWriteMany only for sharedv4 volumes (catalog note): without it, claims of this class get RWO only.
+    return new BlockProvisioner(options.sharedv4 ? spec : {
+      ...spec,
+      capabilities: { ...spec.capabilities, filesystemAccessModes: spec.capabilities.filesystemAccessModes.filter((m) => m !== AccessMode.READ_WRITE_MANY) },
+    });
   }
 
   /** StorageOS / Ondat (`csi.storageos.com`). */

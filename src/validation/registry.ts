@@ -1,5 +1,6 @@
 import { Rule } from './rule';
 import { SCHEMA_RULES } from './rules/schema';
+import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
 
 /**
@@ -8,6 +9,7 @@ import { STORAGE_CLASS_RULES } from './rules/storage-class';
 const RULES: Rule[] = [
   ...SCHEMA_RULES,
   ...STORAGE_CLASS_RULES,
+  ...STORAGE_CLAIM_RULES,
 ];
 
 /** The rule registry. */
