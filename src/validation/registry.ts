@@ -2,6 +2,8 @@ import { Rule } from './rule';
 import { SCHEMA_RULES } from './rules/schema';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
+import { SECURITY_RULES } from './rules/security';
+import { WORKLOAD_RULES } from './rules/workload';
 
 /**
  * Every rule, in reporting order. Each family lives in its own file under rules/.
@@ -10,6 +12,8 @@ const RULES: Rule[] = [
   ...SCHEMA_RULES,
   ...STORAGE_CLASS_RULES,
   ...STORAGE_CLAIM_RULES,
+  ...WORKLOAD_RULES,
+  ...SECURITY_RULES,
 ];
 
 /** The rule registry. */
