@@ -1,0 +1,195 @@
+import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { PropErrors } from '../validation/errors';
+
+/** Prefix of ingress-nginx annotations. */
+export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
+
+/**
+ * Protocol ingress-nginx speaks to the backend.
+ * @see https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#backend-protocol
+ */
+export enum BackendProtocol {
+  /** Plain HTTP/1.1 (ingress-nginx's default). */
+  HTTP = 'HTTP',
+  /** HTTPS to the backend. */
+  HTTPS = 'HTTPS',
+  /** HTTP or HTTP/2 over cleartext, as the backend offers. */
+  AUTO_HTTP = 'AUTO_HTTP',
+  /** gRPC over cleartext HTTP/2. */
+  GRPC = 'GRPC',
+  /** gRPC over TLS. */
+  GRPCS = 'GRPCS',
+  /** FastCGI. */
+  FCGI = 'FCGI',
+}
+
+/**
+ * Typed ingress-nginx options, rendered as `nginx.ingress.kubernetes.io/*` annotations with string values.
+ * They apply to every rule of the Ingress; use separate IngressRoutes for paths that need different settings.
+ * @see https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/
+ */
+export interface IngressNginxOptions {
+  /**
+   * Largest request body accepted (`proxy-body-size`); `Size.kibibytes(0)` turns the check off.
+   * @default - ingress-nginx's default of 1 MiB: uploads larger than that get a 413
+   */
+  readonly proxyBodySize?: Size;
+  /**
+   * Timeout to establish a connection to the backend (`proxy-connect-timeout`), whole seconds. nginx usually
+   * cannot wait longer than 75 seconds for a connection.
+   * @default - ingress-nginx's default of 5 seconds
+   */
+  readonly proxyConnectTimeout?: Duration;
+  /**
+   * Timeout between two reads from the backend (`proxy-read-timeout`), whole seconds.
+   * @default - ingress-nginx's default of 60 seconds
+   */
+  readonly proxyReadTimeout?: Duration;
+  /**
+   * Timeout between two writes to the backend (`proxy-send-timeout`), whole seconds.
+   * @default - ingress-nginx's default of 60 seconds
+   */
+  readonly proxySendTimeout?: Duration;
+  /**
+   * Protocol spoken to the backend (`backend-protocol`).
+   * @default BackendProtocol.HTTP - TLS ends at the ingress controller
+   */
+  readonly backendProtocol?: BackendProtocol;
+  /**
+   * Rewrite the request path before it reaches the backend (`rewrite-target`). ingress-nginx replaces the whole
+   * URI with this value, so pass the rest of the path through a capture group: rewriteTarget `/$2` with a regex
+   * path `/api(/|$)(.*)` of type `RoutePathType.IMPLEMENTATION_SPECIFIC`. A target with `$n` sets `use-regex`
+   * and requires every path to be such a regex; a target without `$n` is allowed on Exact paths only.
+   * @see https://kubernetes.github.io/ingress-nginx/examples/rewrite/
+   * @default - paths reach the backend unchanged
+   */
+  readonly rewriteTarget?: string;
+  /**
+   * Treat paths as regular expressions (`use-regex`). ingress-nginx then matches every path of the same host
+   * case-insensitively as a regex, across all Ingresses of that host. Required for
+   * `RoutePathType.IMPLEMENTATION_SPECIFIC` paths.
+   * @default - false, unless rewriteTarget references a capture group ($1, $2, ...)
+   */
+  readonly useRegex?: boolean;
+}
+
+/** Annotation keys the typed options own. */
+export const NGINX_OPTION_KEYS: Record<string, string> = {
+  proxyBodySize: 'proxy-body-size',
+  proxyConnectTimeout: 'proxy-connect-timeout',
+  proxyReadTimeout: 'proxy-read-timeout',
+  proxySendTimeout: 'proxy-send-timeout',
+  backendProtocol: 'backend-protocol',
+  rewriteTarget: 'rewrite-target',
+  useRegex: 'use-regex',
+  sslRedirect: 'ssl-redirect',
+};
+
+/** The highest capture group a rewrite target references (`/$2` gives 2), 0 when none. */
+export function captureReferences(target: string): number {
+  let max = 0;
+  for (const m of target.matchAll(/\$(\d)/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+/** Number of capture groups in a regex path (non-capturing and escaped parentheses not counted). */
+export function captureGroups(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (path[i] === '(' && path[i + 1] !== '?') n++;
+  }
+  return n;
+}
+
+/** A value shown in an error message as its human form. */
+class Shown {
+  constructor(private readonly text: string) {}
+  public toString(): string {
+    return this.text;
+  }
+}
+
+/** A Size or Duration as a user reads it in an error message; other values as they are. */
+function shown(x: unknown): unknown {
+  try {
+    if (x instanceof Duration) return new Shown(x.toHumanString());
+    if (x instanceof Size) return new Shown(`${x.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+  } catch {
+    // fall through
+  }
+  return x;
+}
+
+/** Renders a size as nginx reads it: whole mebibytes as `Nm`, else whole kibibytes as `Nk`. */
+function renderSize(size: Size): string | undefined {
+  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isInteger(kib) || kib < 0) return undefined;
+  return kib % 1024 === 0 ? `${kib / 1024}m` : `${kib}k`;
+}
+
+/** Renders a duration as whole seconds, undefined when it is not whole or not positive. */
+function renderSeconds(d: Duration): string | undefined {
+  const s = d.toSeconds({ integral: false });
+  return Number.isInteger(s) && s > 0 ? String(s) : undefined;
+}
+
+/**
+ * Turns typed options into annotations, recording problems (prop path `nginx.<option>`) instead of throwing.
+ * @internal
+ */
+export function renderNginxOptions(options: IngressNginxOptions | undefined, errors: Pick<PropErrors, 'add'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (options === undefined || options === null) return out;
+  if (typeof options !== 'object') {
+    errors.add('nginx', options, 'is not an IngressNginxOptions object', 'Pass e.g. { proxyBodySize: Size.mebibytes(8) }.');
+    return out;
+  }
+  const key = (k: string) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[k];
+  if (options.proxyBodySize !== undefined) {
+    const v = options.proxyBodySize instanceof Size ? renderSize(options.proxyBodySize) : undefined;
+    if (v === undefined) {
+      errors.add('nginx.proxyBodySize', shown(options.proxyBodySize), 'is not a whole, non-negative number of KiB', 'Use Size.mebibytes(8) or Size.kibibytes(512).');
+    } else {
+      out[key('proxyBodySize')] = v;
+    }
+  }
+  for (const k of ['proxyConnectTimeout', 'proxyReadTimeout', 'proxySendTimeout'] as const) {
+    const d = options[k];
+    if (d === undefined) continue;
+    const v = d instanceof Duration ? renderSeconds(d) : undefined;
+    if (v === undefined) {
+      errors.add(`nginx.${k}`, shown(d), 'is not a positive whole number of seconds (nginx reads these timeouts in seconds)', 'Use Duration.seconds(30).');
+    } else {
+      out[key(k)] = v;
+    }
+  }
+  if (options.backendProtocol !== undefined) {
+    if (!Object.values(BackendProtocol).includes(options.backendProtocol)) {
+      errors.add('nginx.backendProtocol', options.backendProtocol, `is not a protocol ingress-nginx knows (${Object.values(BackendProtocol).join(', ')})`, 'Use a BackendProtocol value, e.g. BackendProtocol.GRPC.');
+    } else {
+      out[key('backendProtocol')] = options.backendProtocol;
+    }
+  }
+  const target = options.rewriteTarget;
+  if (target !== undefined) {
+    if (typeof target !== 'string' || target === '' || /[\s"]/.test(target)) {
+      errors.add('nginx.rewriteTarget', target, 'is not a path without spaces or quotes', 'Use e.g. "/$2" with a regex path such as "/api(/|$)(.*)".');
+    } else {
+      out[key('rewriteTarget')] = target;
+    }
+  }
+  if (options.useRegex !== undefined && typeof options.useRegex !== 'boolean') {
+    errors.add('nginx.useRegex', options.useRegex, 'is not a boolean', 'Use true or false.');
+  }
+  const needsRegex = typeof target === 'string' && captureReferences(target) > 0;
+  if (needsRegex && options.useRegex === false) {
+    errors.add('nginx.useRegex', false, `contradicts rewriteTarget ${JSON.stringify(target)}, whose capture groups need regex paths`,
+      'Remove useRegex (it is set for you), or write a rewriteTarget without $1, $2, ...');
+  }
+  if (options.useRegex === true || needsRegex) out[key('useRegex')] = 'true';
+  return out;
+}
