@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Finding, Severity } from './finding';
 import { KnownStorageClass, Rule } from './rule';
 import { ManifestInput, runValidation } from './validate';
+import { ScopedPolicy } from '../platform/policy';
 
 const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
 
@@ -38,6 +39,7 @@ export class GoldenPathValidation {
   private readonly root: IConstruct;
   private readonly knownClasses = new Map<string, KnownStorageClass>();
   private readonly extraRules: Rule[] = [];
+  private readonly policies: ScopedPolicy[] = [];
   private cached?: Finding[];
   private readonly printed = new Set<string>();
 
@@ -76,6 +78,15 @@ export class GoldenPathValidation {
     this.cached = undefined;
   }
 
+  /**
+   * Adds a platform policy for a scope.
+   * @internal
+   */
+  public _addPolicy(policy: ScopedPolicy): void {
+    this.policies.push(policy);
+    this.cached = undefined;
+  }
+
   private messagesFor(owner: Construct): string[] {
     const prefix = owner.node.path + '/';
     const messages: string[] = [];
@@ -109,7 +120,7 @@ export class GoldenPathValidation {
       }
       inputs.push({ object, constructPath: c.node.path });
     }
-    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()] }, this.extraRules);
+    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()], policies: this.policies }, this.extraRules);
     queueMicrotask(() => {
       this.cached = undefined;
     });

@@ -1,4 +1,5 @@
 import { RuleInfo, Severity } from './finding';
+import { PlatformPolicyProps, ScopedPolicy } from '../platform/policy';
 import { StorageCatalog, StorageSystemInfo } from '../storage/catalog';
 import { StorageCapabilities } from '../storage/types';
 
@@ -119,8 +120,12 @@ export class RuleContext {
   private readonly known: Map<string, KnownStorageClass>;
   private currentRule?: RuleInfo;
 
-  constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = []) {
+  /** Platform policies in force. */
+  public readonly policies: ScopedPolicy[];
+
+  constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = [], policies: ScopedPolicy[] = []) {
     this.objects = objects;
+    this.policies = policies;
     for (const o of objects) {
       let list = this.byKind.get(o.kind);
       if (!list) {
@@ -191,6 +196,15 @@ export class RuleContext {
     if (typeof name === 'string') return this.storageClass(name);
     const defaults = this.defaultStorageClasses();
     return defaults.length === 1 ? defaults[0] : undefined;
+  }
+
+  /**
+   * The policies that apply to an object: those without a scope, and those whose scope contains the object's construct path.
+   */
+  public policiesFor(o: ManifestObject): PlatformPolicyProps[] {
+    if (this.policies.length === 0) return [];
+    return this.policies.filter((p) => !p.scopePath || (o.constructPath !== undefined
+      && (o.constructPath === p.scopePath || o.constructPath.startsWith(p.scopePath + '/')))).map((p) => p.policy);
   }
 
   /** Record a finding of the running rule. */

@@ -1,6 +1,7 @@
 import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
 import { allRules } from './registry';
 import { KnownStorageClass, ManifestObject, Rule, RuleContext, isObject, str } from './rule';
+import { ScopedPolicy } from '../platform/policy';
 
 /**
  * Annotation prefix that suppresses one rule for one object: `golden-paths.dev/suppress.<RULE-ID>: "<reason>"`.
@@ -25,6 +26,11 @@ export interface ValidateOptions {
    * @default - every rule runs
    */
   readonly disabledRules?: string[];
+  /**
+   * Platform policies to enforce (rules POL-001..).
+   * @default - none
+   */
+  readonly policies?: ScopedPolicy[];
 }
 
 /**
@@ -144,7 +150,7 @@ function toFinding(target: ManifestObject, rule: RuleInfo, severity: Severity, m
 export function runValidation(inputs: ManifestInput[], options: ValidateOptions = {}, extraRules: Rule[] = []): Finding[] {
   const findings: Finding[] = [];
   const objects = toManifestObjects(inputs, findings);
-  const ctx = new RuleContext(objects, options.knownStorageClasses ?? []);
+  const ctx = new RuleContext(objects, options.knownStorageClasses ?? [], options.policies ?? []);
   const disabled = new Set(options.disabledRules ?? []);
   for (const rule of [...allRules(), ...extraRules]) {
     if (disabled.has(rule.id)) continue;

@@ -1,4 +1,4 @@
-import { KnownStorageClass } from '../../src';
+import { KnownStorageClass, ScopedPolicy } from '../../src';
 
 /**
  * A rule's proof: objects that trip it and objects that do not. Every rule in the registry must have one
@@ -14,6 +14,8 @@ export interface RuleFixture {
   readonly passes: any[];
   /** Cluster state the validation assumes. */
   readonly knownStorageClasses?: KnownStorageClass[];
+  /** Platform policies in force. */
+  readonly policies?: ScopedPolicy[];
 }
 
 /** Small object builders for fixtures. */

@@ -38,12 +38,12 @@ describe('rule registry', () => {
 
 describe.each(fixtures.map((f) => [f.ruleId, f] as const))('%s', (ruleId, fixture) => {
   test('trips on the bad manifest', () => {
-    const findings = Validator.validate(fixture.trips, { knownStorageClasses: fixture.knownStorageClasses });
+    const findings = Validator.validate(fixture.trips, { knownStorageClasses: fixture.knownStorageClasses, policies: fixture.policies });
     const mine = findings.filter((f) => f.ruleId === ruleId);
     expect(mine.map((f) => f.message).join('\n')).toContain(fixture.message);
   });
   test('passes the corrected manifest', () => {
-    const findings = Validator.validate(fixture.passes, { knownStorageClasses: fixture.knownStorageClasses });
+    const findings = Validator.validate(fixture.passes, { knownStorageClasses: fixture.knownStorageClasses, policies: fixture.policies });
     expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Module load time: the library (compiled lib/) vs cdk8s-plus-27 alone, each in a fresh node process,
+ * median of several runs. The library loads cdk8s-plus-27 itself, so the difference is our own cost.
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+const root = path.join(__dirname, '..');
+
+function loadMs(moduleId: string): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(moduleId)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
+  return Number(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export interface LoadTimeResult {
+  readonly cdk8sPlusMs: number;
+  readonly libraryMs: number;
+  readonly deltaMs: number;
+  readonly runs: number;
+}
+
+/** Alternates the two loads `runs` times and returns the medians. */
+export function benchLoadTime(runs = 11): LoadTimeResult {
+  const plus: number[] = [];
+  const lib: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    plus.push(loadMs('cdk8s-plus-27'));
+    lib.push(loadMs(path.join(root, 'lib', 'index.js')));
+  }
+  const cdk8sPlusMs = median(plus);
+  const libraryMs = median(lib);
+  return { cdk8sPlusMs, libraryMs, deltaMs: libraryMs - cdk8sPlusMs, runs };
+}
+
+if (require.main === module) {
+  const r = benchLoadTime();
+  console.log(`load time (median of ${r.runs}): cdk8s-plus-27 ${r.cdk8sPlusMs.toFixed(1)} ms, cdk8s-golden-paths ${r.libraryMs.toFixed(1)} ms (+${r.deltaMs.toFixed(1)} ms)`);
+}
