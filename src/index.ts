@@ -27,3 +27,12 @@ export {
   SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeBackend, SharedVolumeMountOptions, StaticVolumeOptions, NfsExportOptions,
   EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
 } from './storage/shared-rwx-volume';
+
+// Routing: IngressRoute
+export {
+  IngressRoute, IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType, INGRESS_CLASS_ANNOTATION,
+  CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION, DATABASE_ROLE,
+} from './routing/ingress-route';
+export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
+export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
+export { IngressNginxOptions, BackendProtocol, NGINX_ANNOTATION_PREFIX } from './routing/nginx';

@@ -2,6 +2,7 @@ import { Rule } from './rule';
 import { SCHEMA_RULES } from './rules/schema';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
+import { INGRESS_RULES } from './rules/ingress';
 import { SECURITY_RULES } from './rules/security';
 import { WORKLOAD_RULES } from './rules/workload';
 
@@ -11,6 +12,7 @@ import { WORKLOAD_RULES } from './rules/workload';
 const RULES: Rule[] = [
   ...SCHEMA_RULES,
   ...STORAGE_CLASS_RULES,
+  ...INGRESS_RULES,
   ...STORAGE_CLAIM_RULES,
   ...WORKLOAD_RULES,
   ...SECURITY_RULES,
