@@ -36,3 +36,13 @@ export {
 export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
 export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol, NGINX_ANNOTATION_PREFIX } from './routing/nginx';
+
+// Databases: StatefulDatabase, engines, managed mode
+export {
+  DatabaseEngine, EngineVersionOptions, CustomEngineProps, PodManagementPolicy, ReplicationSupport,
+} from './database/engines';
+export {
+  StatefulDatabase, StatefulDatabaseProps, DatabaseStorageOptions, DatabaseCredentials, DatabaseUpdateStrategy,
+  DatabaseRollingUpdateOptions, DatabaseBackupOptions, DatabaseConnectOptions, DatabaseConnection, IDatabase,
+  ManagedDatabase, ManagedDatabaseProps, MIN_TERMINATION_GRACE_SECONDS,
+} from './database/stateful-database';

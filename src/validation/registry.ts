@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { DATABASE_RULES } from './rules/database';
 import { SCHEMA_RULES } from './rules/schema';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
@@ -12,6 +13,7 @@ import { WORKLOAD_RULES } from './rules/workload';
 const RULES: Rule[] = [
   ...SCHEMA_RULES,
   ...STORAGE_CLASS_RULES,
+  ...DATABASE_RULES,
   ...INGRESS_RULES,
   ...STORAGE_CLAIM_RULES,
   ...WORKLOAD_RULES,

@@ -1,0 +1,89 @@
+import { ROLE_ANNOTATION } from '../../conventions';
+import { RuleFamily, Severity } from '../finding';
+import { ManifestObject, Rule, RuleContext, asArray, isObject } from '../rule';
+
+/** StatefulSets marked `golden-paths.dev/role: database` (StatefulDatabase marks its own; mark yours to get these checks). */
+function databases(ctx: RuleContext): ManifestObject[] {
+  return ctx.ofKind('StatefulSet').filter((o) => isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations)
+    && o.obj.metadata.annotations[ROLE_ANNOTATION] === 'database');
+}
+
+function podLabels(o: ManifestObject): Record<string, unknown> {
+  const t = isObject(o.obj.spec) && isObject(o.obj.spec.template) ? o.obj.spec.template : {};
+  return isObject(t.metadata) && isObject(t.metadata.labels) ? t.metadata.labels : {};
+}
+
+/** Whether a PodDisruptionBudget in the same namespace selects the pods (matchLabels only; expressions count as a match). */
+function hasBudget(ctx: RuleContext, o: ManifestObject): boolean {
+  const ns = ctx.namespaceOf(o);
+  const labels = podLabels(o);
+  return ctx.ofKind('PodDisruptionBudget').some((pdb) => {
+    if (ctx.namespaceOf(pdb) !== ns || !isObject(pdb.obj.spec) || !isObject(pdb.obj.spec.selector)) return false;
+    const sel = pdb.obj.spec.selector;
+    if (asArray(sel.matchExpressions).length > 0) return true;
+    const ml = isObject(sel.matchLabels) ? sel.matchLabels : {};
+    return Object.keys(ml).length > 0 && Object.entries(ml).every(([k, v]) => labels[k] === v);
+  });
+}
+
+/** Rules specific to databases run as StatefulSets. */
+export const DATABASE_RULES: Rule[] = [
+  {
+    id: 'DBS-001',
+    severity: Severity.WARNING,
+    family: RuleFamily.WORKLOAD,
+    what: 'A database StatefulSet should run more than one replica under a PodDisruptionBudget.',
+    why: 'A single replica cannot be protected: minAvailable 1 on one pod blocks every node drain, and without a budget each drain or upgrade stops the database.',
+    fix: 'Run replicas: 2 or more (StatefulDatabase then adds maxUnavailable 1), or accept the downtime of each node drain.',
+    check(ctx) {
+      for (const o of databases(ctx)) {
+        const replicas = isObject(o.obj.spec) ? (o.obj.spec.replicas ?? 1) : 1;
+        if (typeof replicas !== 'number') continue;
+        if (replicas <= 1) {
+          ctx.report(o, `${replicas} replica: no PodDisruptionBudget can protect it, so every node drain stops the database`);
+        } else if (!hasBudget(ctx, o)) {
+          ctx.report(o, `${replicas} replicas and no PodDisruptionBudget selects them: a drain may evict them all at once`,
+            { fix: 'Add a PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.' });
+        }
+      }
+    },
+  },
+  {
+    id: 'DBS-002',
+    severity: Severity.WARNING,
+    family: RuleFamily.STORAGE,
+    what: 'A database StatefulSet should retain its volumes when deleted or scaled down.',
+    why: 'persistentVolumeClaimRetentionPolicy Delete removes the claims, and with the usual Delete reclaim policy the data, on a kubectl delete or a scale-down.',
+    fix: 'Set persistentVolumeClaimRetentionPolicy whenDeleted: Retain and whenScaled: Retain (StatefulDatabase does unless dangerouslyDeleteVolumesOnScaleDownAndDelete is set).',
+    check(ctx) {
+      for (const o of databases(ctx)) {
+        const policy = isObject(o.obj.spec) && isObject(o.obj.spec.persistentVolumeClaimRetentionPolicy) ? o.obj.spec.persistentVolumeClaimRetentionPolicy : {};
+        const deleting = (['whenDeleted', 'whenScaled'] as const).filter((k) => policy[k] === 'Delete');
+        if (deleting.length) {
+          ctx.report(o, `persistentVolumeClaimRetentionPolicy deletes the database volumes (${deleting.map((k) => `${k}: Delete`).join(', ')})`);
+        }
+      }
+    },
+  },
+  {
+    id: 'DBS-003',
+    severity: Severity.ERROR,
+    family: RuleFamily.STORAGE,
+    what: 'The claim templates of a database StatefulSet must not request ReadWriteMany or ReadOnlyMany.',
+    why: 'A database needs one writer per data directory: a shared volume lets two servers write the same files (corruption), and a read-only one cannot hold a database.',
+    fix: 'Use ReadWriteOnce or ReadWriteOncePod on block storage, and replicate at the database level.',
+    check(ctx) {
+      for (const o of databases(ctx)) {
+        const templates = isObject(o.obj.spec) ? asArray(o.obj.spec.volumeClaimTemplates) : [];
+        for (const t of templates) {
+          const modes = isObject(t) && isObject(t.spec) ? asArray(t.spec.accessModes) : [];
+          const bad = modes.filter((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+          if (bad.length) {
+            const name = isObject(t.metadata) ? t.metadata.name : '?';
+            ctx.report(o, `claim template ${name} requests ${bad.join(', ')}`);
+          }
+        }
+      }
+    },
+  },
+];
