@@ -15,6 +15,10 @@ export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
 
+// Day-2 safety: the lock file of immutable fields
+export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
+export { LockFile, LockedObject, LockViolation, LockCompareOptions } from './lock/lock';
+
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
 

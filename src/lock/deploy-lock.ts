@@ -1,0 +1,252 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import {
+  ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockCompareOptions, LockFile, LockViolation,
+  compareLock, compareLockWithInputs, computeLock, computeLockOfInputs, formatViolation, parseLock, serializeLock,
+} from './lock';
+import { Severity } from '../validation/finding';
+import { KnownStorageClass } from '../validation/rule';
+import { ManifestInput } from '../validation/validate';
+
+const STATE = Symbol.for('cdk8s-golden-paths.DeployLock');
+
+/**
+ * Options of the deploy lock of an app.
+ */
+export interface DeployLockOptions {
+  /**
+   * The lock file, relative to the current directory (where `cdk8s synth` runs) or absolute.
+   * @default 'golden-paths.lock.json' in the current directory: committed next to the app
+   */
+  readonly file?: string;
+  /**
+   * Accept every change to a locked field: synth passes and rewrites the lock, so the acceptance shows as a lock-file diff.
+   * Prefer the environment variable `GOLDEN_PATHS_ACCEPT_CHANGES=1` for a one-off acceptance, so the code does not keep accepting.
+   * @default - accept only when `GOLDEN_PATHS_ACCEPT_CHANGES` is `1` or `true`: a change the cluster would refuse fails synth
+   */
+  readonly accept?: boolean;
+  /**
+   * StorageClasses that exist in the cluster but are not in the app, for the expansion guidance of growing volumes.
+   * @default - only the classes in the app and in the lock
+   */
+  readonly knownStorageClasses?: KnownStorageClass[];
+}
+
+/**
+ * Day-2 safety at synth: a lock file of the fields Kubernetes refuses to change after creation (a StatefulSet's
+ * volumeClaimTemplates, selector, serviceName and podManagementPolicy; a claim's spec except growing; a StorageClass's
+ * provisioner, parameters, reclaim policy and binding mode; a PersistentVolume's source; a Service's clusterIP; a Job's
+ * template; workload selectors).
+ *
+ * At synth, the objects of the whole app are compared with the lock file. A change the cluster would refuse fails synth,
+ * all of them at once, each with the object, the field, the old and new values and the safe migration. When nothing
+ * fails, the lock is (re)written: on the first synth, when objects are added or removed, or when a change is allowed
+ * (growing a claim on a class that expands online). Accepting a refused change (`accept`, or `GOLDEN_PATHS_ACCEPT_CHANGES=1`)
+ * rewrites it too, so the acceptance is reviewed as a lock-file diff. The file is written only when every other
+ * validation of the app passes, in one rename (never half-written), and the same objects give the same bytes.
+ *
+ * @see https://github.com/kubernetes/kubernetes/issues/68737
+ */
+export class DeployLock {
+  /**
+   * The deploy lock of the app that `scope` belongs to, created (and enabled) on first use.
+   *
+   * @param scope any construct of the app
+   * @param options file and acceptance; only on the first call, or the same ones again
+   */
+  public static of(scope: IConstruct, options?: DeployLockOptions): DeployLock {
+    const root = scope.node.root as any;
+    const existing: DeployLock | undefined = root[STATE];
+    if (existing) {
+      if (options && !existing.sameOptions(options)) {
+        throw new Error(`${scope.node.path || '(app)'}: DeployLock is already configured for this app (file ${existing.file}, accept ${existing.acceptProp ?? '(from the environment)'}). Pass the options on the first DeployLock.of() call only.`);
+      }
+      return existing;
+    }
+    const lock = new DeployLock(root, options ?? {});
+    Object.defineProperty(root, STATE, { value: lock, enumerable: false });
+    return lock;
+  }
+
+  /**
+   * The lock of plain Kubernetes objects (as parsed from YAML or produced by `chart.toJson()`).
+   */
+  public static compute(objects: any[]): LockFile {
+    return computeLock(objects);
+  }
+
+  /**
+   * Every change from a lock to plain objects that the cluster would refuse (errors) or that needs care (warnings),
+   * and every locked object that is gone (warnings).
+   */
+  public static compare(lock: LockFile, objects: any[], options: LockCompareOptions = {}): LockViolation[] {
+    return compareLock(lock, objects, options);
+  }
+
+  /**
+   * The lock as file text: sorted, two-space indented, with a trailing newline. Same lock, same bytes.
+   */
+  public static serialize(lock: LockFile): string {
+    return serializeLock(lock);
+  }
+
+  /**
+   * Parses lock-file text; throws an error that says what is wrong and how to recover.
+   */
+  public static parse(text: string): LockFile {
+    return parseLock(text);
+  }
+
+  /**
+   * A violation as text, with its migration steps on the following lines.
+   */
+  public static format(violation: LockViolation): string {
+    return formatViolation(violation);
+  }
+
+  /** Absolute path of the lock file. */
+  public readonly file: string;
+
+  /**
+   * Whether warnings (allowed changes with a caveat, removed objects) are printed to stderr at synth.
+   * @default true
+   */
+  public printWarnings = true;
+
+  private readonly root: IConstruct;
+  private readonly acceptProp?: boolean;
+  private readonly knownStorageClasses: KnownStorageClass[];
+  private readonly printed = new Set<string>();
+  private validating = false;
+
+  private constructor(root: IConstruct, options: DeployLockOptions) {
+    this.root = root;
+    this.file = path.resolve(options.file ?? DEFAULT_LOCK_FILE);
+    this.acceptProp = options.accept;
+    this.knownStorageClasses = [...(options.knownStorageClasses ?? [])];
+    root.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /**
+   * Whether refused changes are accepted at synth: the `accept` option, else `GOLDEN_PATHS_ACCEPT_CHANGES` (`1` or `true`).
+   */
+  public get accepting(): boolean {
+    if (this.acceptProp !== undefined) return this.acceptProp;
+    const env = (process.env[ACCEPT_CHANGES_ENV] ?? '').trim().toLowerCase();
+    return env === '1' || env === 'true';
+  }
+
+  /**
+   * The lock of the app's objects as they are now.
+   */
+  public currentLock(): LockFile {
+    return computeLockOfInputs(this.inputs());
+  }
+
+  /**
+   * The violations of the app against the lock file now (empty when there is no lock file). Writes nothing.
+   * Throws when the lock file cannot be read or parsed.
+   */
+  public violations(): LockViolation[] {
+    const text = this.read();
+    if (text === undefined) return [];
+    return compareLockWithInputs(parseLock(text, this.file), this.inputs(), { knownStorageClasses: this.knownStorageClasses });
+  }
+
+  private sameOptions(options: DeployLockOptions): boolean {
+    return path.resolve(options.file ?? DEFAULT_LOCK_FILE) === this.file && options.accept === this.acceptProp
+      && (options.knownStorageClasses === undefined || JSON.stringify(options.knownStorageClasses) === JSON.stringify(this.knownStorageClasses));
+  }
+
+  private inputs(): ManifestInput[] {
+    const inputs: ManifestInput[] = [];
+    for (const c of this.root.node.findAll()) {
+      if (!ApiObject.isApiObject(c)) continue;
+      try {
+        inputs.push({ object: c.toJson(), constructPath: c.node.path });
+      } catch {
+        // the object's own synth error is reported by cdk8s itself
+      }
+    }
+    return inputs;
+  }
+
+  private read(): string | undefined {
+    try {
+      return fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return undefined;
+      throw new Error(`cannot read the lock file ${this.file}: ${(e as Error).message}`);
+    }
+  }
+
+  /** The synth-time check: messages of the refused changes, or none (and the lock written when it changed). */
+  private validate(): string[] {
+    if (this.validating) return []; // called again from othersFail()
+    const inputs = this.inputs();
+    const fresh = serializeLock(computeLockOfInputs(inputs));
+    let existing: string | undefined;
+    let violations: LockViolation[] = [];
+    try {
+      existing = this.read();
+      if (existing !== undefined) {
+        violations = compareLockWithInputs(parseLock(existing, this.file), inputs, { knownStorageClasses: this.knownStorageClasses });
+      }
+    } catch (e) {
+      return [`DeployLock: ${(e as Error).message}`];
+    }
+    const errors = violations.filter((v) => v.severity === Severity.ERROR);
+    if (errors.length > 0 && !this.accepting) {
+      return errors.map((v) => `DeployLock: ${formatViolation(v, '    ')}`);
+    }
+    for (const v of violations) {
+      const text = v.severity === Severity.ERROR ? `accepted ${formatViolation(v)}` : formatViolation(v);
+      if (this.printWarnings && !this.printed.has(text)) {
+        this.printed.add(text);
+        process.stderr.write(`DeployLock: ${text}\n`);
+      }
+    }
+    if (existing !== fresh && !this.othersFail()) {
+      try {
+        writeFileAtomically(this.file, fresh);
+      } catch (e) {
+        return [`DeployLock: cannot write the lock file ${this.file}: ${(e as Error).message}`];
+      }
+    }
+    return [];
+  }
+
+  /** Whether another validation of the app fails: then synth fails and the lock must stay as it is. */
+  private othersFail(): boolean {
+    this.validating = true;
+    try {
+      return this.root.node.findAll().some((c) => c.node.validate().length > 0);
+    } catch {
+      return true;
+    } finally {
+      this.validating = false;
+    }
+  }
+}
+
+/**
+ * Writes a whole file at once: a temporary file next to it, renamed over it, so a failure never leaves half a file.
+ * Throws on failure (after removing the temporary file).
+ */
+export function writeFileAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing left to clean
+    }
+    throw e;
+  }
+}
