@@ -2,14 +2,17 @@
  * `npm run synth`: synthesizes every app under examples/ (examples/<name>/main.ts) into dist/<name>/,
  * with the library's validation on, and says what it wrote. Exits 1 if any example fails; all are tried.
  *
- * Usage: npm run synth [-- name ...]
+ * Usage: npm run synth [-- [--outdir DIR] name ...]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.join(__dirname, '..');
 const examplesDir = path.join(root, 'examples');
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--outdir');
+const outRoot = outIndex >= 0 ? path.resolve(args[outIndex + 1] ?? 'dist') : path.join(root, 'dist');
+const only = outIndex >= 0 ? [...args.slice(0, outIndex), ...args.slice(outIndex + 2)] : args;
 const names = fs.readdirSync(examplesDir)
   .filter((n) => fs.existsSync(path.join(examplesDir, n, 'main.ts')))
   .filter((n) => only.length === 0 || only.includes(n))
@@ -21,7 +24,7 @@ if (names.length === 0) {
 
 const failed: string[] = [];
 for (const name of names) {
-  const outdir = path.join(root, 'dist', name);
+  const outdir = path.join(outRoot, name);
   fs.rmSync(outdir, { recursive: true, force: true });
   process.env.CDK8S_OUTDIR = outdir;
   try {
@@ -29,7 +32,7 @@ for (const name of names) {
     require(path.join(examplesDir, name, 'main.ts'));
     const files = fs.existsSync(outdir) ? fs.readdirSync(outdir).filter((f) => f.endsWith('.yaml')).sort() : [];
     if (files.length === 0) throw new Error('the app wrote no manifests (does main.ts call app.synth()?)');
-    console.log(`synthesized examples/${name} -> dist/${name}/`);
+    console.log(`synthesized examples/${name} -> ${path.relative(process.cwd(), outdir) || '.'}/`);
     for (const f of files) {
       const text = fs.readFileSync(path.join(outdir, f), 'utf8');
       const kinds = [...text.matchAll(/^kind: (\S+)$/gm)].map((m) => m[1]);
@@ -45,4 +48,4 @@ if (failed.length) {
   console.error(`${failed.length} of ${names.length} examples failed: ${failed.join(', ')}`);
   process.exit(1);
 }
-console.log(`${names.length} example(s) synthesized into dist/`);
+console.log(`${names.length} example(s) synthesized into ${path.relative(process.cwd(), outRoot) || '.'}/`);
