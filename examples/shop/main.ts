@@ -1,0 +1,75 @@
+/**
+ * A shop behind ingress-nginx: a web front end and an API on shop.example.com (and www.shop.example.com), with a
+ * certificate from cert-manager and HTTP redirected to HTTPS, plus the API on a second host, api.example.com, with
+ * larger uploads and longer reads. Both workloads run under Pod Security "restricted".
+ *
+ * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
+ */
+import { ApiObject, App, Chart, Duration, JsonPatch, Size } from 'cdk8s';
+import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { IngressBackend, IngressRoute, PlatformDefaults, RoutePathType } from '../../src';
+
+/**
+ * A Deployment whose pods meet Pod Security "restricted": non-root, no privilege escalation, every capability
+ * dropped, RuntimeDefault seccomp (cdk8s-plus-27 does not set the last two by itself), read-only root file system.
+ */
+function restrictedDeployment(scope: Construct, id: string, image: string, port: number, uid: number): Deployment {
+  const deployment = new Deployment(scope, id, {
+    replicas: 2,
+    securityContext: { ensureNonRoot: true, user: uid, group: uid, fsGroup: uid },
+    containers: [{
+      name: id,
+      image,
+      ports: [{ number: port, protocol: Protocol.TCP, name: 'http' }],
+      securityContext: {
+        ensureNonRoot: true,
+        user: uid,
+        group: uid,
+        allowPrivilegeEscalation: false,
+        privileged: false,
+        readOnlyRootFilesystem: true,
+        // cdk8s-plus-27's Capability enum has no ALL (and spells names CAP_*, which Kubernetes does not use)
+        capabilities: { drop: ['ALL' as Capability] },
+      },
+      resources: {
+        cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
+        memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+      },
+      volumeMounts: [{ path: '/tmp', volume: Volume.fromEmptyDir(scope, `${id}-tmp`, 'tmp') }],
+    }],
+  });
+  deployment.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
+  ApiObject.of(deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+  return deployment;
+}
+
+export class ShopChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+
+    const web = restrictedDeployment(this, 'web', 'docker.io/nginxinc/nginx-unprivileged:1.27.2-alpine', 8080, 101);
+    const api = restrictedDeployment(this, 'api', 'ghcr.io/acme/shop-api:1.4.2', 8080, 10001);
+    const webService = new Service(this, 'web-service', { selector: web, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    const apiService = new Service(this, 'api-service', { selector: api, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+
+    // One host with TLS from cert-manager (the ClusterIssuer comes from the platform defaults set on the app):
+    // the front end at /, the API under /api; www. serves the front end with the same certificate.
+    const shop = new IngressRoute(this, 'shop', { name: 'shop' });
+    shop.addRule('shop.example.com', '/', IngressBackend.service(webService, { portName: 'http' }));
+    shop.addRule('shop.example.com', '/api', IngressBackend.service(apiService, { portName: 'http' }));
+    shop.addRule('www.shop.example.com', '/', IngressBackend.service(webService, { portName: 'http' }), { pathType: RoutePathType.PREFIX });
+
+    // A second host for API clients, with its own ingress-nginx settings: 16 MiB uploads, two-minute reads.
+    new IngressRoute(this, 'public-api', {
+      name: 'public-api',
+      nginx: { proxyBodySize: Size.mebibytes(16), proxyReadTimeout: Duration.minutes(2) },
+      rules: [{ host: 'api.example.com', backend: IngressBackend.service(apiService, { port: 80 }) }],
+    });
+  }
+}
+
+const app = new App();
+PlatformDefaults.set(app, { certManagerClusterIssuer: 'letsencrypt-prod', labels: { 'app.kubernetes.io/part-of': 'shop' } });
+new ShopChart(app, 'shop');
+app.synth();
