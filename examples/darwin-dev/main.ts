@@ -1,0 +1,53 @@
+/**
+ * The seed scenario of the persistent storage article, on a single-node dev cluster (kind, minikube, Docker Desktop):
+ * a hostPath PersistentVolume `darwin-volume` (10Gi, ReadWriteMany, class `dev`), a claim `darwin-claim` (3Gi)
+ * bound to it, and an nginx pod serving the volume from /usr/share/nginx/html.
+ * The validator warns (STO-021) that hostPath works on one node only: that is the point of this example.
+ *
+ * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
+ */
+import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { SharedRwxVolume, SharedVolumeBackend } from '../../src';
+
+export class DarwinChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const volume = new SharedRwxVolume(this, 'darwin', {
+      backend: SharedVolumeBackend.hostPath({ path: '/mnt/data', storageClassName: 'dev', capacity: Size.gibibytes(10) }),
+      size: Size.gibibytes(3),
+      claimName: 'darwin-claim',
+      persistentVolumeName: 'darwin-volume',
+    });
+
+    // nginx as the article has it, in its unprivileged build (same html root, port 8080, uid 101), so the pod
+    // passes Pod Security "restricted" even on a dev cluster; nginx writes its pid and temp files to /tmp.
+    const pod = new kplus.Pod(this, 'nginx', {
+      securityContext: { ensureNonRoot: true, user: 101, group: 101 },
+      containers: [{
+        name: 'nginx',
+        image: 'nginxinc/nginx-unprivileged:1.27',
+        portNumber: 8080,
+        securityContext: {
+          ensureNonRoot: true,
+          user: 101,
+          group: 101,
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          // Kubernetes spells "drop everything" ALL; cdk8s-plus-27's Capability enum has no such member.
+          capabilities: { drop: ['ALL' as kplus.Capability] },
+        },
+      }],
+    });
+    pod.containers[0].mount('/tmp', kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp'));
+    // cdk8s-plus-27 has no seccomp setting: Pod Security "restricted" requires RuntimeDefault.
+    ApiObject.of(pod).addJsonPatch(JsonPatch.add('/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    volume.mountInWorkload(pod, '/usr/share/nginx/html');
+  }
+}
+
+const app = new App();
+new DarwinChart(app, 'darwin-dev');
+app.synth();
