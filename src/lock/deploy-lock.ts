@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockCompareOptions, LockFile, LockViolation,
   compareLock, compareLockWithInputs, computeLock, computeLockOfInputs, formatViolation, parseLock, serializeLock,
 } from './lock';
+import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
@@ -126,7 +127,8 @@ export class DeployLock {
     this.file = path.resolve(options.file ?? DEFAULT_LOCK_FILE);
     this.acceptProp = options.accept;
     this.knownStorageClasses = [...(options.knownStorageClasses ?? [])];
-    root.node.addValidation({ validate: () => this.validate() });
+    // a construct of its own, so synth errors read `[DeployLock] error StatefulSet/...` (the app's path is empty)
+    new Construct(root, 'DeployLock').node.addValidation({ validate: () => this.validate() });
   }
 
   /**
@@ -152,7 +154,14 @@ export class DeployLock {
   public violations(): LockViolation[] {
     const text = this.read();
     if (text === undefined) return [];
-    return compareLockWithInputs(parseLock(text, this.file), this.inputs(), { knownStorageClasses: this.knownStorageClasses });
+    return compareLockWithInputs(parseLock(text, this.file), this.inputs(), { knownStorageClasses: this.knownClasses() });
+  }
+
+  /** The classes given in the options, then those the app's constructs registered (ExistingStorageClass.exoscaleBlockStorage(), ...). */
+  private knownClasses(): KnownStorageClass[] {
+    const registered = (GoldenPathValidation.of(this.root) as any).knownClasses; // no public accessor yet
+    const fromApp: KnownStorageClass[] = registered instanceof Map ? [...registered.values()] : [];
+    return [...this.knownStorageClasses, ...fromApp.filter((k) => !this.knownStorageClasses.some((o) => o.name === k.name))];
   }
 
   private sameOptions(options: DeployLockOptions): boolean {
@@ -192,14 +201,14 @@ export class DeployLock {
     try {
       existing = this.read();
       if (existing !== undefined) {
-        violations = compareLockWithInputs(parseLock(existing, this.file), inputs, { knownStorageClasses: this.knownStorageClasses });
+        violations = compareLockWithInputs(parseLock(existing, this.file), inputs, { knownStorageClasses: this.knownClasses() });
       }
     } catch (e) {
-      return [`DeployLock: ${(e as Error).message}`];
+      return [(e as Error).message];
     }
     const errors = violations.filter((v) => v.severity === Severity.ERROR);
     if (errors.length > 0 && !this.accepting) {
-      return errors.map((v) => `DeployLock: ${formatViolation(v, '    ')}`);
+      return errors.map((v) => formatViolation(v, '    '));
     }
     for (const v of violations) {
       const text = v.severity === Severity.ERROR ? `accepted ${formatViolation(v)}` : formatViolation(v);
@@ -212,7 +221,7 @@ export class DeployLock {
       try {
         writeFileAtomically(this.file, fresh);
       } catch (e) {
-        return [`DeployLock: cannot write the lock file ${this.file}: ${(e as Error).message}`];
+        return [`cannot write the lock file ${this.file}: ${(e as Error).message}`];
       }
     }
     return [];

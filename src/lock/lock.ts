@@ -587,9 +587,9 @@ function expansionCheck(cls: ResolvedStorageClass | undefined, className: string
     ? `${driver} expands offline only (the volume must be detached), so the pods must be stopped during the resize`
     : support === ExpansionSupport.ONLINE ? `${driver} expands online` : `whether ${driver} expands online is not known: if in doubt, stop the pods first`;
   let step: string;
-  if (cls.object && cls.allowVolumeExpansion !== true) {
+  if (cls.allowVolumeExpansion === false) {
     step = `StorageClass ${cls.name} has no allowVolumeExpansion: true: add it (a field that may change) and apply the class first; ${how}.`;
-  } else if (cls.object) {
+  } else if (cls.allowVolumeExpansion === true) {
     step = `StorageClass ${cls.name} allows expansion; ${how}.`;
   } else {
     step = `Check that StorageClass ${cls.name} allows expansion (\`kubectl get storageclass ${cls.name} -o jsonpath='{.allowVolumeExpansion}'\` prints true); ${how}.`;
@@ -657,7 +657,7 @@ function claimStorage(c: Change, guide: Guide, order: number): Verdict | undefin
   if (!exp.possible) {
     return { severity: Severity.ERROR, message: `${head}: ${exp.blocker}`, steps: [copyMigration('a larger claim on a class that can expand')] };
   }
-  if (cls?.object && cls.allowVolumeExpansion !== true) {
+  if (cls?.allowVolumeExpansion === false) {
     return {
       severity: Severity.ERROR,
       message: `${head}: StorageClass ${cls.name} does not allow expansion, so the API server refuses the resize ("only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize")`,

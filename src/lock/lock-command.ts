@@ -1,0 +1,175 @@
+import * as fs from 'fs';
+import { writeFileAtomically } from './deploy-lock';
+import {
+  DEFAULT_LOCK_FILE, LockFile, LockViolation, compareLockWithInputs, computeLockOfInputs, formatViolation, parseLock, serializeLock,
+} from './lock';
+import { loadManifestFiles } from '../io/load-manifests';
+import { Severity } from '../validation/finding';
+
+/**
+ * `cdk8s-golden-paths lock ...`: the CLI door of the deploy lock. Not part of the jsii API.
+ */
+
+/** Where the command writes; each call is one chunk of text ending in a newline (like `process.stdout.write`). */
+export interface LockCommandIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const USAGE = `Usage: cdk8s-golden-paths lock <check|update> [--lock FILE] [--json] <file|dir|->...
+
+Day-2 safety: compares manifests with a lock file of the fields Kubernetes refuses to change after creation.
+
+  check    report every change to a locked field, with its safe migration; exit 1 when the cluster would refuse one
+  update   accept the changes: rewrite the lock file from the manifests (review and commit the diff)
+
+Options:
+  --lock FILE   the lock file (default ${DEFAULT_LOCK_FILE} in the current directory)
+  --json        check: print the violations as JSON
+  -h, --help    this text
+
+Exit codes: 0 fine (warnings allowed), 1 refused changes (check), 2 bad usage or unreadable input.
+`;
+
+interface Parsed {
+  readonly sub: string;
+  readonly lockFile: string;
+  readonly json: boolean;
+  readonly paths: string[];
+}
+
+function parseArgs(args: string[]): Parsed | string {
+  let sub: string | undefined;
+  let lockFile = DEFAULT_LOCK_FILE;
+  let json = false;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = String(args[i]);
+    if (a === '--') {
+      paths.push(...args.slice(i + 1).map(String));
+      break;
+    }
+    if (a === '--lock' || a === '-l') {
+      const v = args[i + 1];
+      if (v === undefined || v === '') return `${a} needs a file name`;
+      lockFile = String(v);
+      i++;
+    } else if (a.startsWith('--lock=')) {
+      lockFile = a.slice('--lock='.length);
+      if (!lockFile) return '--lock needs a file name';
+    } else if (a === '--json') {
+      json = true;
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option ${a}`;
+    } else if (sub === undefined) {
+      sub = a;
+    } else {
+      paths.push(a);
+    }
+  }
+  if (sub === undefined) return 'missing subcommand: check or update';
+  if (sub !== 'check' && sub !== 'update') return `unknown subcommand ${JSON.stringify(sub)}: use check or update`;
+  if (paths.length === 0) return `${sub} needs manifest files, directories or - (stdin)`;
+  return { sub, lockFile, json, paths };
+}
+
+function readLock(file: string): { lock?: LockFile; text?: string; error?: string } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return {};
+    return { error: `cannot read the lock file ${file}: ${(e as Error).message}` };
+  }
+  try {
+    return { lock: parseLock(text, file), text };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+function summary(violations: LockViolation[]): string {
+  const errors = violations.filter((v) => v.severity === Severity.ERROR).length;
+  const warnings = violations.length - errors;
+  return `${errors} refused change${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/**
+ * Runs `lock check` or `lock update`.
+ *
+ * @param args the arguments after `lock`
+ * @param io where to write
+ * @returns the exit code: 0 fine, 1 refused changes (check), 2 bad usage or unreadable input
+ */
+export async function runLockCommand(args: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> {
+  try {
+    return await run(Array.isArray(args) ? args : [], io);
+  } catch (e) {
+    io.stderr(`error: ${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+async function run(args: string[], io: LockCommandIo): Promise<number> {
+  if (args.includes('-h') || args.includes('--help') || args[0] === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`error: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  const loaded = await loadManifestFiles(parsed.paths);
+  if (loaded.errors.length > 0) {
+    for (const e of loaded.errors) io.stderr(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+    io.stderr(`error: ${loaded.errors.length} input${loaded.errors.length === 1 ? '' : 's'} could not be read; nothing was ${parsed.sub === 'update' ? 'written' : 'checked'}\n`);
+    return 2;
+  }
+  const old = readLock(parsed.lockFile);
+  if (old.error) {
+    io.stderr(`error: ${old.error}\n`);
+    return 2;
+  }
+  const fresh = serializeLock(computeLockOfInputs(loaded.inputs));
+  const hint = `Then accept the change so the lock-file diff records it: \`cdk8s-golden-paths lock update --lock ${parsed.lockFile} ${parsed.paths.join(' ')}\` (or \`GOLDEN_PATHS_ACCEPT_CHANGES=1 cdk8s synth\`), and commit ${parsed.lockFile} with the manifests.`;
+  const violations = old.lock ? compareLockWithInputs(old.lock, loaded.inputs, { acceptHint: hint }) : [];
+
+  if (parsed.sub === 'check') {
+    if (!old.lock) {
+      io.stderr(`error: no lock file ${parsed.lockFile}: create it with \`cdk8s-golden-paths lock update --lock ${parsed.lockFile} ${parsed.paths.join(' ')}\` and commit it\n`);
+      return 2;
+    }
+    const errors = violations.filter((v) => v.severity === Severity.ERROR).length;
+    if (parsed.json) {
+      io.stdout(JSON.stringify({ violations, upToDate: old.text === fresh }, null, 2) + '\n');
+      return errors > 0 ? 1 : 0;
+    }
+    for (const v of violations) io.stdout(formatViolation(v) + '\n');
+    if (violations.length > 0) io.stdout(`${summary(violations)}\n`);
+    if (errors === 0 && old.text !== fresh) {
+      io.stdout(`${parsed.lockFile} is out of date (objects added or removed, or allowed changes): run \`cdk8s-golden-paths lock update\` and commit it\n`);
+    } else if (violations.length === 0) {
+      io.stdout(`${parsed.lockFile}: no changes to locked fields\n`);
+    }
+    return errors > 0 ? 1 : 0;
+  }
+
+  // update: accept everything and rewrite the lock
+  for (const v of violations) {
+    io.stdout(`${v.severity === Severity.ERROR ? 'accepting ' : ''}${formatViolation(v)}\n`);
+  }
+  if (old.text === fresh) {
+    io.stdout(`${parsed.lockFile} is up to date\n`);
+    return 0;
+  }
+  try {
+    writeFileAtomically(parsed.lockFile, fresh);
+  } catch (e) {
+    io.stderr(`error: cannot write the lock file ${parsed.lockFile}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const count = (JSON.parse(fresh).objects as unknown[]).length;
+  io.stdout(`${old.lock ? 'updated' : 'created'} ${parsed.lockFile} (${count} locked object${count === 1 ? '' : 's'}${violations.length ? `; ${summary(violations).replace('refused', 'accepted')}` : ''}): review the diff and commit it\n`);
+  return 0;
+}
