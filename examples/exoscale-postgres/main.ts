@@ -1,0 +1,60 @@
+/**
+ * A 3-replica PostgreSQL on Exoscale Block Storage (the `exoscale-block-storage` class SKS installs), with a client API
+ * allowed through the database's default-deny NetworkPolicy and wired to it by environment variables.
+ *
+ * The credentials Secret `orders-db-credentials` (key `password`) is created out of band, never in this app:
+ *   kubectl -n shop create secret generic orders-db-credentials --from-literal=password="$(openssl rand -base64 24)"
+ *
+ * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
+ */
+import { ApiObject, App, Chart, Cron, JsonPatch, Size } from 'cdk8s';
+import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { DatabaseEngine, ExistingStorageClass, StatefulDatabase } from '../../src';
+
+export class ExoscalePostgresChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+
+    const db = new StatefulDatabase(this, 'orders-db', {
+      engine: DatabaseEngine.postgres({ version: '16.4' }),
+      replicas: 3,
+      // Exoscale Block Storage takes whole GiB only: Size.gibibytes, never 20G.
+      storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
+      credentials: { secret: Secret.fromSecretName(this, 'orders-db-credentials', 'orders-db-credentials') },
+      cpu: Cpu.millis(500),
+      memory: Size.gibibytes(2),
+      backup: { size: Size.gibibytes(50), schedule: Cron.schedule({ minute: '30', hour: '2' }) },
+    });
+
+    // The client: a cdk8s-plus Deployment under Pod Security "restricted".
+    const api = new Deployment(this, 'orders-api', {
+      replicas: 2,
+      automountServiceAccountToken: false,
+      securityContext: { ensureNonRoot: true, user: 10001, group: 10001 },
+      containers: [{
+        name: 'api',
+        image: 'registry.example.com/shop/orders-api:1.4.2',
+        portNumber: 8080,
+        resources: {
+          cpu: { request: Cpu.millis(100) },
+          memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
+        },
+        securityContext: { ensureNonRoot: true, user: 10001, group: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
+      }],
+    });
+
+    // cdk8s-plus-27 has no seccomp profile and no capability "ALL": add both for Pod Security "restricted".
+    ApiObject.of(api).addJsonPatch(
+      JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
+      JsonPatch.add('/spec/template/spec/containers/0/securityContext/capabilities', { drop: ['ALL'] }),
+    );
+
+    // One call: a NetworkPolicy rule for the API's pods, plus ORDERS_DB_HOST/PORT/USER/PASSWORD (password from the Secret).
+    db.connect(api, { envPrefix: 'ORDERS_DB' });
+  }
+}
+
+const app = new App();
+new ExoscalePostgresChart(app, 'exoscale-postgres');
+app.synth();
