@@ -194,8 +194,7 @@ export interface SharedRwxVolumeProps {
    */
   readonly backend?: SharedVolumeBackend;
   /**
-   * Size the claim requests.
-   * @default - required: there is no size that is right for everyone
+   * Size the claim requests (NFS, EFS and S3 do not enforce it; block-backed RWX systems such as Longhorn do).
    */
   readonly size: Size;
   /**
