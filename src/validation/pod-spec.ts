@@ -78,6 +78,8 @@ export interface PodSpecInfo {
   readonly selector: unknown;
   /** StatefulSet volumeClaimTemplates (empty for other kinds). */
   readonly claimTemplates: ClaimTemplate[];
+  /** Every container of the spec (containers, initContainers, ephemeralContainers), found once. */
+  readonly containers: ContainerInfo[];
 }
 
 /** A container of a pod spec with where it sits. */
@@ -131,6 +133,7 @@ export function podSpecOf(o: ManifestObject): PodSpecInfo | undefined {
     perNode: o.kind === 'DaemonSet',
     selector,
     claimTemplates,
+    containers: containersOf(template.spec),
   };
 }
 

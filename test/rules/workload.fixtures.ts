@@ -23,13 +23,17 @@ const labels = { app: 'web' };
 export const w = {
   deployment(name: string, spec: Record<string, any> = {}, pod: Record<string, any> = {}, namespace = 'default'): any {
     return {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace },
       spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: podSpec(pod) }, ...spec },
     };
   },
   statefulSet(name: string, spec: Record<string, any> = {}, pod: Record<string, any> = {}): any {
     return {
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'default' },
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name, namespace: 'default' },
       spec: { replicas: 3, serviceName: name, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: podSpec(pod) }, ...spec },
     };
   },

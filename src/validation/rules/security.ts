@@ -41,7 +41,7 @@ export function imageTag(image: string): { tag?: string; digest?: string } {
 }
 
 function forEachContainer(ctx: RuleContext, fn: (info: PodSpecInfo, c: ReturnType<typeof containersOf>[number]) => void): void {
-  for (const info of podSpecs(ctx)) for (const c of containersOf(info.spec)) fn(info, c);
+  for (const info of podSpecs(ctx)) for (const c of info.containers) fn(info, c);
 }
 
 function hostPathVolumes(info: PodSpecInfo): Array<{ name: string; path: unknown }> {

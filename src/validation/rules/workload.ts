@@ -1,7 +1,7 @@
 import { StorageKind } from '../../storage/types';
 import { RuleFamily, Severity } from '../finding';
 import {
-  PodSpecInfo, containersOf, isEmptySelector, mapSelectorMatches, podSpecs, selectorMatches, volumeNames,
+  PodSpecInfo, isEmptySelector, mapSelectorMatches, podSpecs, selectorMatches, volumeNames,
 } from '../pod-spec';
 import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
 
@@ -206,7 +206,7 @@ export const WORKLOAD_RULES: Rule[] = [
       for (const info of podSpecs(ctx)) {
         const names = volumeNames(info.spec);
         for (const t of info.claimTemplates) names.add(t.name);
-        for (const c of containersOf(info.spec)) {
+        for (const c of info.containers) {
           for (const field of ['volumeMounts', 'volumeDevices'] as const) {
             for (const m of asArray(c.container[field])) {
               const name = isObject(m) ? str(m.name) : undefined;
@@ -567,7 +567,7 @@ export const WORKLOAD_RULES: Rule[] = [
           vols.add(n);
         }
         const names = new Set<string>();
-        for (const c of containersOf(info.spec)) {
+        for (const c of info.containers) {
           const n = str(c.container.name);
           if (n !== undefined) {
             if (names.has(n)) ctx.report(info.owner, `container name ${n} is used twice`);
@@ -593,7 +593,7 @@ export const WORKLOAD_RULES: Rule[] = [
     fix: 'Remove the duplicate env entry.',
     check(ctx) {
       for (const info of podSpecs(ctx)) {
-        for (const c of containersOf(info.spec)) {
+        for (const c of info.containers) {
           const env = asArray(c.container.env);
           if (env.length < 2) continue;
           const seen = new Set<string>();
