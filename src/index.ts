@@ -35,7 +35,7 @@ export {
 // Routing: IngressRoute
 export {
   IngressRoute, IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType, INGRESS_CLASS_ANNOTATION,
-  CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION, DATABASE_ROLE,
+  CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION,
 } from './routing/ingress-route';
 export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
 export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';

@@ -1,7 +1,8 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
-import { Deployment, Service } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import {
-  BackendProtocol, GoldenPathValidation, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType, Severity, TlsSource, Validator,
+  BackendProtocol, DatabaseEngine, ExistingStorageClass, GoldenPathValidation, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType,
+  Severity, StatefulDatabase, TlsSource, Validator,
 } from '../src';
 import { errorOf, ofKind, only, synth } from './util';
 
@@ -226,6 +227,21 @@ describe('IngressRoute refuses', () => {
     });
     expect(msg).toContain('test/r: rules[0] backend "test-orders-db-c8924671" is the Service of a database (test/orders-db, golden-paths.dev/role: database); an Ingress would publish it');
     expect(msg).toContain('Route to the application that uses the database');
+  });
+
+  test('a StatefulDatabase, by its client Service or (from JavaScript) its headless Service', () => {
+    const build = (which: 'service' | 'headlessService') => errorOf((chart) => {
+      const db = new StatefulDatabase(chart, 'orders-db', {
+        engine: DatabaseEngine.postgres({ version: '16.4' }),
+        storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
+        credentials: { secret: Secret.fromSecretName(chart, 'creds', 'orders-db-credentials') },
+        cpu: Cpu.millis(500),
+        memory: Size.gibibytes(2),
+      });
+      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: IngressBackend.service(db[which] as any, { port: 5432 }) }] });
+    }, { namespace: 'shop' });
+    expect(build('service')).toMatch(/test\/r: rules\[0\] backend "[a-z0-9-]+" is the Service of a database \(test\/orders-db\/[^,]+, golden-paths.dev\/role: database\)/);
+    expect(build('headlessService')).toContain('is the Service of a database');
   });
 
   test('a database Service annotated after the route was built, at synth (ING-011)', () => {

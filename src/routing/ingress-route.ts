@@ -16,8 +16,8 @@ export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export const CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /** cert-manager annotation naming an Issuer in the Ingress's namespace. */
 export const CERT_MANAGER_ISSUER_ANNOTATION = 'cert-manager.io/issuer';
-/** Value of `golden-paths.dev/role` on the Services of a StatefulDatabase. */
-export const DATABASE_ROLE = 'database';
+/** Value of `golden-paths.dev/role` on the Services of a StatefulDatabase (src/conventions.ts). */
+const DATABASE_ROLE = 'database';
 
 /** Ingress class used when neither the route nor a PlatformDefaults scope names one. */
 const LIBRARY_DEFAULT_CLASS = 'nginx';

@@ -88,7 +88,7 @@ export const INGRESS_RULES: Rule[] = [
       for (const o of ctx.ofKind('Ingress')) {
         const spec = isObject(o.obj.spec) ? o.obj.spec : {};
         asArray(spec.rules).forEach((rule, i) => {
-          if (!isObject(rule) || rule.host === undefined) return;
+          if (!isObject(rule) || rule.host === undefined || rule.host === '') return; // no host: the rule matches every host
           const p = hostProblem(rule.host);
           if (p) ctx.report(o, `spec.rules[${i}].host ${JSON.stringify(rule.host)} ${p}`);
         });
