@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { API_SERVER_RULES } from './rules/api-server';
 import { DATABASE_RULES } from './rules/database';
 import { SCHEMA_RULES } from './rules/schema';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
@@ -13,6 +14,7 @@ import { WORKLOAD_RULES } from './rules/workload';
 const RULES: Rule[] = [
   ...SCHEMA_RULES,
   ...STORAGE_CLASS_RULES,
+  ...API_SERVER_RULES,
   ...DATABASE_RULES,
   ...INGRESS_RULES,
   ...STORAGE_CLAIM_RULES,

@@ -1,0 +1,240 @@
+import { LoadError, loadManifestFiles } from './io/load-manifests';
+import { runLockCommand } from './lock/lock-command';
+import { Finding, Severity } from './validation/finding';
+import { KnownStorageClass } from './validation/rule';
+import { Validator, formatFinding, runValidation } from './validation/validate';
+
+/**
+ * The `cdk8s-golden-paths` command line (bin/cdk8s-golden-paths). Not part of the jsii API.
+ *
+ * Exit codes: 0 no error (warnings allowed), 1 at least one error finding, 2 unreadable input or bad usage.
+ */
+
+/** Where the CLI writes and what it reads for `-`; tests pass their own. */
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  /** Text of stdin for `-` (default: process.stdin). */
+  readonly stdin?: string | (() => Promise<string>);
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage:
+  cdk8s-golden-paths validate [options] <file|dir|->...
+  cdk8s-golden-paths rules [--format text|json]
+  cdk8s-golden-paths lock ...            (see: cdk8s-golden-paths lock --help)
+
+validate reads multi-document YAML or JSON from files, directories (*.yaml, *.yml,
+*.json, recursively) and - (stdin), and checks every object against the
+golden-paths rules (Kubernetes 1.27 schema, API-server parity, storage,
+workloads, ingress, security). Rules: docs/rules.md or \`cdk8s-golden-paths rules\`.
+
+Options:
+  --format text|json                       output format (default text)
+  --known-storage-class <name>=<provisioner>
+                                           a StorageClass that exists in the cluster
+                                           but is not among the files (repeatable)
+  --default-storage-class <name>           the cluster's default class (with
+                                           --known-storage-class for its provisioner)
+  --disable <RULE-ID>                      skip a rule entirely (repeatable; prefer the
+                                           golden-paths.dev/suppress.<RULE-ID> annotation)
+  -h, --help                               this help
+
+Exit codes: 0 no error (warnings allowed), 1 errors found, 2 unreadable input or bad usage.
+`;
+
+class UsageError extends Error {}
+
+const defaultIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+/**
+ * Runs the CLI with the arguments after the program name; resolves to the exit code. Never throws.
+ */
+export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    const [command, ...rest] = args;
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'rules':
+        return rulesCommand(rest, io);
+      case 'lock':
+        return await runLockCommand(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_OK;
+      case undefined:
+        io.stderr(USAGE);
+        return EXIT_USAGE;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cdk8s-golden-paths: ${e.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`cdk8s-golden-paths: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+interface ValidateArgs {
+  readonly format: 'text' | 'json';
+  readonly paths: string[];
+  readonly known: KnownStorageClass[];
+  readonly disabled: string[];
+  readonly help: boolean;
+}
+
+function parseValidateArgs(args: string[]): ValidateArgs {
+  let format: 'text' | 'json' = 'text';
+  const paths: string[] = [];
+  const known = new Map<string, { provisioner?: string; isDefault?: boolean }>();
+  const disabled: string[] = [];
+  let help = false;
+  let onlyPaths = false;
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq !== -1) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const next = (): string => {
+      if (value !== undefined) return value;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      case '--format': {
+        const f = next();
+        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(f)}`);
+        format = f;
+        break;
+      }
+      case '--known-storage-class': {
+        const v = next();
+        const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)=(\S+)$/.exec(v);
+        if (!m) throw new UsageError(`--known-storage-class takes <name>=<provisioner>, e.g. standard=ebs.csi.aws.com, not ${JSON.stringify(v)}`);
+        known.set(m[1], { ...known.get(m[1]), provisioner: m[3] });
+        break;
+      }
+      case '--default-storage-class': {
+        const name = next();
+        known.set(name, { ...known.get(name), isDefault: true });
+        break;
+      }
+      case '--disable':
+        disabled.push(...next().split(',').map((s) => s.trim()).filter((s) => s));
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg}`);
+    }
+  }
+  return {
+    format,
+    paths,
+    known: [...known.entries()].map(([name, k]) => ({ name, provisioner: k.provisioner, isDefault: k.isDefault })),
+    disabled,
+    help,
+  };
+}
+
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const opts = parseValidateArgs(args);
+  if (opts.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (opts.paths.length === 0) throw new UsageError('validate needs at least one file, directory or - (stdin)');
+  const ruleIds = new Set(Validator.rules().map((r) => r.id));
+  const unknown = opts.disabled.filter((id) => !ruleIds.has(id));
+  if (unknown.length > 0) throw new UsageError(`--disable: unknown rule ${unknown.join(', ')}`);
+
+  const loaded = await loadManifestFiles(opts.paths, { stdin: io.stdin });
+  const findings = runValidation(loaded.inputs, { knownStorageClasses: opts.known, disabledRules: opts.disabled });
+  const files = new Set(loaded.inputs.map((i) => i.file)).size;
+
+  if (opts.format === 'json') {
+    io.stdout(JSON.stringify({
+      findings: findings.map(findingJson),
+      ...(loaded.errors.length > 0 ? { errors: loaded.errors } : {}),
+    }, null, 2) + '\n');
+  } else {
+    for (const f of findings) io.stdout(formatFinding(f) + '\n');
+    io.stdout(summary(findings, loaded.inputs.length, files) + '\n');
+  }
+  for (const e of loaded.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
+  if (loaded.errors.length > 0) return EXIT_USAGE;
+  return findings.some((f) => f.severity === Severity.ERROR) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function rulesCommand(args: string[], io: CliIo): number {
+  let format = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' && (args[i + 1] === 'text' || args[i + 1] === 'json')) {format = args[++i];} else if (a === '--format=json' || a === '--format=text') {format = a.slice('--format='.length);} else if (a === '-h' || a === '--help') {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    } else {throw new UsageError(`rules: unexpected argument ${JSON.stringify(a)}`);}
+  }
+  const rules = Validator.rules();
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ rules }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  for (const r of rules) io.stdout(`${r.id}  ${r.severity.padEnd(7)}  ${r.family.padEnd(10)}  ${r.what}\n`);
+  io.stdout(`${rules.length} rules. Suppress one for one object with the annotation golden-paths.dev/suppress.<RULE-ID>: "<reason>".\n`);
+  return EXIT_OK;
+}
+
+/** The JSON shape of one finding. */
+export function findingJson(f: Finding): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    kind: f.kind,
+    name: f.name,
+    namespace: f.namespace ?? null,
+    file: f.file ?? null,
+    line: f.line ?? null,
+    constructPath: f.constructPath ?? null,
+    message: f.message,
+    fix: f.fix,
+  };
+}
+
+function summary(findings: Finding[], objects: number, files: number): string {
+  const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
+  const warnings = findings.length - errors;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(objects, 'object')} from ${plural(files, 'file')}`;
+}
+
+function formatLoadError(e: LoadError): string {
+  const where = e.line !== undefined ? `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : e.file;
+  return `${where}: ${e.message}`;
+}
