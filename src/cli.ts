@@ -12,10 +12,10 @@ import { Validator, formatFinding, runValidation } from './validation/validate';
 
 /** Where the CLI writes and what it reads for `-`; tests pass their own. */
 export interface CliIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
   /** Text of stdin for `-` (default: process.stdin). */
   readonly stdin?: string | (() => Promise<string>);
+  stdout(s: string): void;
+  stderr(s: string): void;
 }
 
 export const EXIT_OK = 0;

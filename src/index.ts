@@ -14,6 +14,7 @@ export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
+export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin';
 
 // Day-2 safety: the lock file of immutable fields
 export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
