@@ -22,6 +22,7 @@ export { LockFile, LockedObject, LockViolation, LockCompareOptions } from './loc
 
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
+export { PlatformPolicy, PlatformPolicyProps, ScopedPolicy } from './platform/policy';
 
 // Storage: file storage classes and shared volumes
 export {

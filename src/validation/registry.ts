@@ -2,11 +2,12 @@ import { Rule } from './rule';
 import { API_SERVER_RULES } from './rules/api-server';
 import { DATABASE_RULES } from './rules/database';
 import { SCHEMA_RULES } from './rules/schema';
+import { SECURITY_RULES } from './rules/security';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
-import { INGRESS_RULES } from './rules/ingress';
-import { SECURITY_RULES } from './rules/security';
 import { WORKLOAD_RULES } from './rules/workload';
+import { INGRESS_RULES } from './rules/ingress';
+import { POLICY_RULES } from './rules/policy';
 
 /**
  * Every rule, in reporting order. Each family lives in its own file under rules/.
@@ -16,10 +17,11 @@ const RULES: Rule[] = [
   ...STORAGE_CLASS_RULES,
   ...API_SERVER_RULES,
   ...DATABASE_RULES,
-  ...INGRESS_RULES,
   ...STORAGE_CLAIM_RULES,
   ...WORKLOAD_RULES,
   ...SECURITY_RULES,
+  ...INGRESS_RULES,
+  ...POLICY_RULES,
 ];
 
 /** The rule registry. */
