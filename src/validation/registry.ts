@@ -1,12 +1,12 @@
 import { Rule } from './rule';
 import { API_SERVER_RULES } from './rules/api-server';
 import { DATABASE_RULES } from './rules/database';
+import { INGRESS_RULES } from './rules/ingress';
 import { SCHEMA_RULES } from './rules/schema';
 import { SECURITY_RULES } from './rules/security';
 import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
 import { STORAGE_CLASS_RULES } from './rules/storage-class';
 import { WORKLOAD_RULES } from './rules/workload';
-import { INGRESS_RULES } from './rules/ingress';
 import { POLICY_RULES } from './rules/policy';
 
 /**
