@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Severity, Validator } from '../src';
+import { main } from '../src/cli';
+import { loadManifestFiles } from '../src/io/load-manifests';
+
+/**
+ * Correct manifests as users of the Kubernetes storage material write them (test/manifests/*.yaml) produce no error.
+ * Warnings (hardening advice) are allowed: these are the docs' examples, not restricted pods.
+ */
+const DIR = path.join(__dirname, 'manifests');
+const EXOSCALE = [{ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' }];
+
+describe('real-world manifests', () => {
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+
+  test('the examples are there', () => {
+    expect(files).toEqual(['exoscale-block-claim-pod.yaml', 'exoscale-statefulset.yaml', 'hostpath-pv-pvc-pod.yaml']);
+  });
+
+  test.each(files)('%s has no error', async (file) => {
+    const loaded = await loadManifestFiles([path.join(DIR, file)]);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.inputs.length).toBeGreaterThan(0);
+    const errors = Validator.validateInputs(loaded.inputs, { knownStorageClasses: EXOSCALE })
+      .filter((f) => f.severity === Severity.ERROR);
+    expect(errors.map((f) => Validator.format(f))).toEqual([]);
+  });
+
+  test('all together (cross-object rules) exit 0 through the CLI', async () => {
+    let out = '';
+    let err = '';
+    const code = await main(['validate', DIR, '--known-storage-class', 'exoscale-block-storage=csi.exoscale.com'],
+      { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+    expect(err).toBe('');
+    expect(out).toMatch(/^0 errors, \d+ warnings? in 7 objects from 3 files$/m);
+    expect(code).toBe(0);
+  });
+
+  test('the hostPath example is flagged as single-node only (a warning, not an error)', async () => {
+    const loaded = await loadManifestFiles([path.join(DIR, 'hostpath-pv-pvc-pod.yaml')]);
+    const findings = Validator.validateInputs(loaded.inputs);
+    const pv = findings.filter((f) => f.kind === 'PersistentVolume');
+    expect(pv.every((f) => f.severity === Severity.WARNING)).toBe(true);
+  });
+});
