@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
 import { main } from '../src/cli';
 
 /** Runs the CLI in-process with captured output. */
@@ -77,7 +78,7 @@ describe('validate', () => {
   });
 
   test('JSON input, kind: List expanded', async () => {
-    const list = { apiVersion: 'v1', kind: 'List', items: [JSON.parse(JSON.stringify(require('yaml').parse(GOOD_PVC)))] };
+    const list = { apiVersion: 'v1', kind: 'List', items: [parseYaml(GOOD_PVC)] };
     const r = await cli(['validate', write('list.json', JSON.stringify(list)), ...KNOWN]);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('in 1 object');
