@@ -90,7 +90,7 @@ export class GoldenPathValidation {
   private messagesFor(owner: Construct): string[] {
     const prefix = owner.node.path + '/';
     const messages: string[] = [];
-    for (const f of this.compute()) {
+    for (const f of this.compute(true)) {
       if (!f.constructPath || !(f.constructPath === owner.node.path || f.constructPath.startsWith(prefix))) continue;
       const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`;
       if (f.severity === Severity.ERROR || this.failOnWarnings) {
@@ -107,9 +107,10 @@ export class GoldenPathValidation {
    * Findings of the whole app, computed once per synchronous synth pass: cdk8s calls every construct's
    * validation in one loop, and the cache is dropped when that loop's task ends.
    */
-  private compute(): Finding[] {
+  private compute(duringSynth = false): Finding[] {
     if (this.cached) return this.cached;
     const inputs: ManifestInput[] = [];
+    const reused: ApiObject[] = [];
     for (const c of this.root.node.findAll()) {
       if (!ApiObject.isApiObject(c)) continue;
       let object: any;
@@ -119,6 +120,12 @@ export class GoldenPathValidation {
         continue; // the object's own synth error is reported by cdk8s itself
       }
       inputs.push({ object, constructPath: c.node.path });
+      if (duringSynth) reuseOnce(c, object, reused);
+    }
+    if (reused.length) {
+      queueMicrotask(() => {
+        for (const c of reused) delete (c as any).toJson;
+      });
     }
     this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()], policies: this.policies }, this.extraRules);
     queueMicrotask(() => {
@@ -126,4 +133,23 @@ export class GoldenPathValidation {
     });
     return this.cached;
   }
+}
+
+/**
+ * Lets the synth that follows this validation reuse the JSON the validation just rendered, instead of rendering every
+ * object twice (resolving an object is the most expensive part of cdk8s synth). cdk8s runs validation and then renders
+ * every object in the same synchronous task with no user code in between; the shortcut answers one call only and is
+ * removed when that task ends, so later renders (after user changes) are always fresh.
+ */
+function reuseOnce(obj: ApiObject, json: any, reused: ApiObject[]): void {
+  Object.defineProperty(obj, 'toJson', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: () => {
+      delete (obj as any).toJson;
+      return json;
+    },
+  });
+  reused.push(obj);
 }

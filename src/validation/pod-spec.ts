@@ -374,3 +374,54 @@ function checkSeLinux(opts: unknown, where: string, v: string[]): void {
     if (opts[f] !== undefined && opts[f] !== null && opts[f] !== '') v.push(`${where}.seLinuxOptions.${f} must not be set`);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which workloads a label selector selects: indexed, built once per context (PDBs, NetworkPolicies, Services)
+
+interface WorkloadIndex {
+  /** Pod-bearing objects by namespace. */
+  readonly byNamespace: Map<string, PodSpecInfo[]>;
+  /** Pod-bearing objects by `namespace\0key=value` of their pod labels. */
+  readonly byLabel: Map<string, PodSpecInfo[]>;
+}
+
+const workloadCache = new WeakMap<RuleContext, WorkloadIndex>();
+
+/** Pod-bearing objects (PodTemplates excluded: they run no pods) by namespace and by label. */
+export function workloadIndex(ctx: RuleContext): WorkloadIndex {
+  let idx = workloadCache.get(ctx);
+  if (idx) return idx;
+  idx = { byNamespace: new Map(), byLabel: new Map() };
+  for (const info of podSpecs(ctx)) {
+    if (info.owner.kind === 'PodTemplate') continue;
+    const ns = ctx.namespaceOf(info.owner) ?? 'default';
+    push(idx.byNamespace, ns, info);
+    for (const [key, v] of Object.entries(info.labels)) push(idx.byLabel, `${ns}\0${key}=${v}`, info);
+  }
+  workloadCache.set(ctx, idx);
+  return idx;
+}
+
+/** Append to a list in a map of lists. */
+export function push<K, V>(m: Map<K, V[]>, key: K, v: V): void {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
+}
+
+/**
+ * Workloads in a namespace whose pods a LabelSelector selects. With matchLabels, only the workloads carrying the
+ * rarest of its label pairs are tested, so a thousand databases sharing `component: database` stay linear.
+ */
+export function workloadsSelectedBy(ctx: RuleContext, ns: string, selector: unknown): PodSpecInfo[] {
+  const idx = workloadIndex(ctx);
+  let candidates = idx.byNamespace.get(ns) ?? [];
+  if (isObject(selector) && isObject(selector.matchLabels)) {
+    for (const [k, v] of Object.entries(selector.matchLabels)) {
+      const list = idx.byLabel.get(`${ns}\0${k}=${String(v)}`) ?? [];
+      if (list.length < candidates.length) candidates = list;
+      if (candidates.length === 0) break;
+    }
+  }
+  return candidates.filter((w) => selectorMatches(selector, w.labels));
+}

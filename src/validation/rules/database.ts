@@ -1,5 +1,6 @@
 import { ROLE_ANNOTATION } from '../../conventions';
 import { RuleFamily, Severity } from '../finding';
+import { isEmptySelector, workloadsSelectedBy } from '../pod-spec';
 import { ManifestObject, Rule, RuleContext, asArray, isObject } from '../rule';
 
 /** StatefulSets marked `golden-paths.dev/role: database` (StatefulDatabase marks its own; mark yours to get these checks). */
@@ -8,22 +9,20 @@ function databases(ctx: RuleContext): ManifestObject[] {
     && o.obj.metadata.annotations[ROLE_ANNOTATION] === 'database');
 }
 
-function podLabels(o: ManifestObject): Record<string, unknown> {
-  const t = isObject(o.obj.spec) && isObject(o.obj.spec.template) ? o.obj.spec.template : {};
-  return isObject(t.metadata) && isObject(t.metadata.labels) ? t.metadata.labels : {};
-}
+const budgeted = new WeakMap<RuleContext, Set<ManifestObject>>();
 
-/** Whether a PodDisruptionBudget in the same namespace selects the pods (matchLabels only; expressions count as a match). */
+/** Whether a PodDisruptionBudget in the same namespace selects the pods (one indexed pass over the budgets). */
 function hasBudget(ctx: RuleContext, o: ManifestObject): boolean {
-  const ns = ctx.namespaceOf(o);
-  const labels = podLabels(o);
-  return ctx.ofKind('PodDisruptionBudget').some((pdb) => {
-    if (ctx.namespaceOf(pdb) !== ns || !isObject(pdb.obj.spec) || !isObject(pdb.obj.spec.selector)) return false;
-    const sel = pdb.obj.spec.selector;
-    if (asArray(sel.matchExpressions).length > 0) return true;
-    const ml = isObject(sel.matchLabels) ? sel.matchLabels : {};
-    return Object.keys(ml).length > 0 && Object.entries(ml).every(([k, v]) => labels[k] === v);
-  });
+  let set = budgeted.get(ctx);
+  if (!set) {
+    set = new Set();
+    for (const pdb of ctx.ofKind('PodDisruptionBudget')) {
+      if (!isObject(pdb.obj.spec) || isEmptySelector(pdb.obj.spec.selector)) continue;
+      for (const w of workloadsSelectedBy(ctx, ctx.namespaceOf(pdb) ?? 'default', pdb.obj.spec.selector)) set.add(w.owner);
+    }
+    budgeted.set(ctx, set);
+  }
+  return set.has(o);
 }
 
 /** Rules specific to databases run as StatefulSets. */

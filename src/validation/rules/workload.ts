@@ -1,7 +1,7 @@
 import { StorageKind } from '../../storage/types';
 import { RuleFamily, Severity } from '../finding';
 import {
-  PodSpecInfo, isEmptySelector, mapSelectorMatches, podSpecs, selectorMatches, volumeNames,
+  PodSpecInfo, isEmptySelector, mapSelectorMatches, podSpecs, push, selectorMatches, volumeNames, workloadIndex, workloadsSelectedBy,
 } from '../pod-spec';
 import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
 
@@ -42,46 +42,6 @@ function percent(x: unknown): number | undefined {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Indexes shared by the PDB and claim rules, built once per context
-
-interface WorkloadIndex {
-  /** Pod-bearing objects by namespace. */
-  byNamespace: Map<string, PodSpecInfo[]>;
-  /** Pod-bearing objects by `namespace\0key=value` of their pod labels. */
-  byLabel: Map<string, PodSpecInfo[]>;
-}
-
-const workloadCache = new WeakMap<RuleContext, WorkloadIndex>();
-
-function workloadIndex(ctx: RuleContext): WorkloadIndex {
-  let idx = workloadCache.get(ctx);
-  if (idx) return idx;
-  idx = { byNamespace: new Map(), byLabel: new Map() };
-  for (const info of podSpecs(ctx)) {
-    if (info.owner.kind === 'PodTemplate') continue; // runs no pods
-    const ns = ctx.namespaceOf(info.owner) ?? 'default';
-    push(idx.byNamespace, ns, info);
-    for (const [key, v] of Object.entries(info.labels)) push(idx.byLabel, `${ns}\0${key}=${v}`, info);
-  }
-  workloadCache.set(ctx, idx);
-  return idx;
-}
-
-function push<K, V>(m: Map<K, V[]>, key: K, v: V): void {
-  const list = m.get(key);
-  if (list) list.push(v);
-  else m.set(key, [v]);
-}
-
-/** Workloads in a namespace whose pods a LabelSelector selects; uses the label index when the selector has matchLabels. */
-function selectedWorkloads(ctx: RuleContext, ns: string, selector: unknown): PodSpecInfo[] {
-  const idx = workloadIndex(ctx);
-  let candidates = idx.byNamespace.get(ns) ?? [];
-  if (isObject(selector) && isObject(selector.matchLabels)) {
-    const first = Object.entries(selector.matchLabels)[0];
-    if (first) candidates = idx.byLabel.get(`${ns}\0${first[0]}=${String(first[1])}`) ?? [];
-  }
-  return candidates.filter((w) => selectorMatches(selector, w.labels));
-}
 
 interface ClaimUse {
   readonly info: PodSpecInfo;
@@ -382,7 +342,7 @@ export const WORKLOAD_RULES: Rule[] = [
           continue;
         }
         const ns = ctx.namespaceOf(o) ?? 'default';
-        const selected = selectedWorkloads(ctx, ns, spec.selector);
+        const selected = workloadsSelectedBy(ctx, ns, spec.selector);
         if (selected.length === 0 || selected.some((w) => w.perNode)) continue;
         const total = selected.reduce((n, w) => n + (w.replicas ?? 0), 0);
         if (total === 0) continue;
@@ -408,7 +368,7 @@ export const WORKLOAD_RULES: Rule[] = [
         const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
         if (!spec) continue;
         const ns = ctx.namespaceOf(o) ?? 'default';
-        if (selectedWorkloads(ctx, ns, spec.selector).length === 0) {
+        if (workloadsSelectedBy(ctx, ns, spec.selector).length === 0) {
           ctx.report(o, `selector ${show(spec.selector ?? {})} selects no workload in namespace ${ns}`);
         }
       }
