@@ -1,6 +1,6 @@
 // Storage: catalog and classes
 export * from './storage/types';
-export { StorageCatalog, StorageSystemId, StorageSystemInfo } from './storage/catalog';
+export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './storage/catalog';
 export { IStorageClass, ExistingStorageClass, ExistingStorageClassOptions } from './storage/storage-class';
 export {
   BlockStorageClass, BlockStorageClassProps, StorageClassCommonProps, BlockProvisioner, SnapshotClassOptions, SnapshotDeletionPolicy,

@@ -1,9 +1,9 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo } from './catalog';
+import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo, effectiveCapabilities } from './catalog';
 import { checkParameters } from './parameters';
 import { IStorageClass } from './storage-class';
-import { AccessMode, ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
+import { ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { PropErrors, isDnsSubdomain, toDnsLabel } from '../validation/errors';
 import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
@@ -47,7 +47,7 @@ export function catalogProvisioner(id: StorageSystemId, params: Record<string, s
   return {
     provisioner: options.provisioner ?? system.provisioner!,
     system,
-    capabilities: system,
+    capabilities: effectiveCapabilities(system, parameters),
     parameters,
     annotations: options.annotations ?? {},
     problems,
@@ -480,11 +480,8 @@ export class BlockProvisioner {
       secure: options.secure,
       sharedv4: options.sharedv4 ? true : undefined,
     });
-    // ReadWriteMany only for sharedv4 volumes (catalog note): without it, claims of this class get RWO only.
-    return new BlockProvisioner(options.sharedv4 ? spec : {
-      ...spec,
-      capabilities: { ...spec.capabilities, filesystemAccessModes: spec.capabilities.filesystemAccessModes.filter((m) => m !== AccessMode.READ_WRITE_MANY) },
-    });
+    // ReadWriteMany only for sharedv4 volumes (catalog: sharedAccessRequires).
+    return new BlockProvisioner(spec);
   }
 
   /** StorageOS / Ondat (`csi.storageos.com`). */

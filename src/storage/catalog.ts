@@ -107,6 +107,12 @@ export interface StorageSystemInfo extends StorageCapabilities {
    * @default - none
    */
   readonly fsTypes?: string[];
+  /**
+   * ReadWriteMany and ReadOnlyMany for Filesystem claims only when the class sets this parameter to this value
+   * (vSphere file volumes: `csi.storage.k8s.io/fstype: nfs4`; Portworx: `sharedv4: "true"`).
+   * @default - the listed access modes hold for every class
+   */
+  readonly sharedAccessRequires?: SharedAccessCondition;
   /** StorageClass parameters the driver reads. */
   readonly parameters: StorageParameterInfo[];
   /** Caveats that matter in production. */
@@ -117,6 +123,16 @@ export interface StorageSystemInfo extends StorageCapabilities {
 
 /** The provisioner name of classes for statically created volumes (local PVs): Kubernetes provisions nothing. */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/**
+ * A StorageClass parameter value a storage system needs before it shares volumes across nodes.
+ */
+export interface SharedAccessCondition {
+  /** Parameter key. */
+  readonly parameter: string;
+  /** Required value. */
+  readonly value: string;
+}
 
 const RWO = AccessMode.READ_WRITE_ONCE;
 const ROX = AccessMode.READ_ONLY_MANY;
@@ -387,6 +403,7 @@ const CATALOG: StorageSystemInfo[] = [
     snapshotDriver: 'csi.vsphere.vmware.com',
     sizeGranularity: SizeGranularity.ROUND_UP_GIB,
     recommendedBindingMode: WFFC,
+    sharedAccessRequires: { parameter: CSI_FSTYPE, value: 'nfs4' },
     inTreePlugin: 'vsphereVolume',
     inTreeProvisioner: 'kubernetes.io/vsphere-volume',
     inTreeRemovedIn: '1.30',
@@ -561,6 +578,7 @@ const CATALOG: StorageSystemInfo[] = [
     snapshotDriver: 'pxd.portworx.com',
     sizeGranularity: SizeGranularity.ANY,
     recommendedBindingMode: IMMEDIATE,
+    sharedAccessRequires: { parameter: 'sharedv4', value: 'true' },
     inTreePlugin: 'portworxVolume',
     inTreeProvisioner: 'kubernetes.io/portworx-volume',
     fsTypeParameter: 'fs',
@@ -804,6 +822,19 @@ export class StorageCatalog {
   }
 
   private constructor() {}
+}
+
+/**
+ * What a class of a system can do with its parameters: without the parameter that enables sharing (see
+ * `sharedAccessRequires`), Filesystem claims get neither ReadWriteMany nor ReadOnlyMany.
+ */
+export function effectiveCapabilities(system: StorageSystemInfo, parameters: Record<string, unknown> | undefined): StorageCapabilities {
+  const cond = system.sharedAccessRequires;
+  if (!cond || (parameters && String(parameters[cond.parameter]) === cond.value)) return system;
+  return {
+    ...system,
+    filesystemAccessModes: system.filesystemAccessModes.filter((m) => m !== AccessMode.READ_WRITE_MANY && m !== AccessMode.READ_ONLY_MANY),
+  };
 }
 
 /** Access modes a system supports for a volume mode. */

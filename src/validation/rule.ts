@@ -1,6 +1,6 @@
 import { RuleInfo, Severity } from './finding';
 import { PlatformPolicyProps, ScopedPolicy } from '../platform/policy';
-import { StorageCatalog, StorageSystemInfo } from '../storage/catalog';
+import { StorageCatalog, StorageSystemInfo, effectiveCapabilities } from '../storage/catalog';
 import { StorageCapabilities } from '../storage/types';
 
 /**
@@ -227,7 +227,7 @@ export class RuleContext {
       name: o.name,
       provisioner,
       system,
-      capabilities: known?.capabilities ?? system,
+      capabilities: known?.capabilities ?? (system ? effectiveCapabilities(system, isObject(o.obj.parameters) ? o.obj.parameters : undefined) : undefined),
       volumeBindingMode: str(o.obj.volumeBindingMode) ?? 'Immediate',
       allowVolumeExpansion: o.obj.allowVolumeExpansion === true,
       isDefault: ann[DEFAULT_CLASS_ANNOTATION] === 'true',
