@@ -113,6 +113,15 @@ project.addTask('synth', {
   receiveArgs: true,
 });
 
+project.addTask('bench', {
+  description: 'Benchmarks (issue 8): synth cost vs hand-written cdk8s-plus-27 and raw ApiObjects, load time, validator throughput',
+  steps: [
+    { spawn: 'compile' },
+    { spawn: 'post-compile' },
+    { exec: 'ts-node --project bench/tsconfig.json --transpile-only bench/run.ts', receiveArgs: true },
+  ],
+});
+
 project.addTask('gen:schema', {
   description: 'Regenerate src/validation/schema/k8s-1.27.json from the upstream Kubernetes v1.27.0 definitions (path as argument)',
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-k8s-schema.ts',
