@@ -116,7 +116,8 @@ export class RuleContext {
   public readonly objects: ManifestObject[];
   public readonly findings: RawFinding[] = [];
   private readonly byKind = new Map<string, ManifestObject[]>();
-  private readonly byKey = new Map<string, ManifestObject>();
+  /** kind -> namespace ('' for cluster-scoped kinds) -> name -> first object: no key string built per lookup. */
+  private readonly byKey = new Map<string, Map<string, Map<string, ManifestObject>>>();
   private readonly known: Map<string, KnownStorageClass>;
   private currentRule?: RuleInfo;
 
@@ -133,8 +134,12 @@ export class RuleContext {
         this.byKind.set(o.kind, list);
       }
       list.push(o);
-      const key = this.key(o.kind, o.namespace, o.name);
-      if (!this.byKey.has(key)) this.byKey.set(key, o);
+      let byNs = this.byKey.get(o.kind);
+      if (!byNs) this.byKey.set(o.kind, (byNs = new Map()));
+      const ns = isClusterScoped(o.kind) ? '' : (o.namespace ?? 'default');
+      let byName = byNs.get(ns);
+      if (!byName) byNs.set(ns, (byName = new Map()));
+      if (!byName.has(o.name)) byName.set(o.name, o);
     }
     this.known = new Map(knownStorageClasses.map((k) => [k.name, k]));
   }
@@ -147,7 +152,7 @@ export class RuleContext {
 
   /** The object of a kind by namespace and name (namespace ignored for cluster-scoped kinds). */
   public get(kind: string, namespace: string | undefined, name: string): ManifestObject | undefined {
-    return this.byKey.get(this.key(kind, namespace, name));
+    return this.byKey.get(kind)?.get(isClusterScoped(kind) ? '' : (namespace ?? 'default'))?.get(name);
   }
 
   /** Namespace an object lives in, defaulting to `default` for namespaced kinds. */
@@ -233,9 +238,5 @@ export class RuleContext {
       isDefault: ann[DEFAULT_CLASS_ANNOTATION] === 'true',
       object: o,
     };
-  }
-
-  private key(kind: string, namespace: string | undefined, name: string): string {
-    return isClusterScoped(kind) ? `${kind}//${name}` : `${kind}/${namespace ?? 'default'}/${name}`;
   }
 }

@@ -30,6 +30,25 @@ export function dnsSubdomainError(v: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Results of a pure check, remembered per value: label keys and values repeat across thousands of objects.
+ * Bounded: cleared when it grows past MEMO_LIMIT entries.
+ */
+const MEMO_LIMIT = 10_000;
+function memo(fn: (v: string) => string | undefined): (v: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (v) => {
+    if (seen.has(v)) return seen.get(v);
+    const r = fn(v);
+    if (seen.size >= MEMO_LIMIT) seen.clear();
+    seen.set(v, r);
+    return r;
+  };
+}
+
+const keyError = memo((k) => qualifiedNameError(k));
+const valueError = memo((v) => labelValueError(v));
+
 /** Why a label or annotation key is invalid (`[prefix/]name`), or undefined. */
 export function qualifiedNameError(key: string): string | undefined {
   const parts = key.split('/');
@@ -97,8 +116,20 @@ function metadataOf(x: unknown): Record<string, any> | undefined {
   return isObject(x) && isObject(x.metadata) ? x.metadata : undefined;
 }
 
+type LabelMap = { owner: ManifestObject; path: string; labels: Record<string, unknown> };
+const labelMapCache = new WeakMap<RuleContext, LabelMap[]>();
+
 /** Every label map of an object: its own, its pod template's and its claim templates', with a path for messages. */
-function labelMaps(ctx: RuleContext): Array<{ owner: ManifestObject; path: string; labels: Record<string, unknown> }> {
+function labelMaps(ctx: RuleContext): LabelMap[] {
+  let cached = labelMapCache.get(ctx);
+  if (!cached) {
+    cached = findLabelMaps(ctx);
+    labelMapCache.set(ctx, cached);
+  }
+  return cached;
+}
+
+function findLabelMaps(ctx: RuleContext): LabelMap[] {
   const result: Array<{ owner: ManifestObject; path: string; labels: Record<string, unknown> }> = [];
   for (const o of ctx.objects) {
     const meta = metadataOf(o.obj);
@@ -182,7 +213,7 @@ export const API_SERVER_RULES: Rule[] = [
     check(ctx) {
       for (const m of labelMaps(ctx)) {
         for (const key of Object.keys(m.labels)) {
-          const e = qualifiedNameError(key);
+          const e = keyError(key);
           if (e) ctx.report(m.owner, `${m.path} key ${JSON.stringify(key)} ${e}`);
         }
       }
@@ -190,7 +221,7 @@ export const API_SERVER_RULES: Rule[] = [
         const meta = metadataOf(o.obj);
         if (!meta || !isObject(meta.annotations)) continue;
         for (const key of Object.keys(meta.annotations)) {
-          const e = qualifiedNameError(key);
+          const e = keyError(key);
           if (e) ctx.report(o, `metadata.annotations key ${JSON.stringify(key)} ${e}`);
         }
       }
@@ -207,7 +238,7 @@ export const API_SERVER_RULES: Rule[] = [
       for (const m of labelMaps(ctx)) {
         for (const [key, value] of Object.entries(m.labels)) {
           if (typeof value !== 'string') continue; // the schema reports the type
-          const e = labelValueError(value);
+          const e = valueError(value);
           if (e) ctx.report(m.owner, `${m.path}.${key} value ${JSON.stringify(value.length > 80 ? value.slice(0, 80) + '...' : value)} ${e}`);
         }
       }

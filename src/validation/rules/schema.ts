@@ -37,8 +37,10 @@ function schemaRule(id: string, what: string, why: string, fix: string): Rule {
     why,
     fix,
     check(ctx) {
+      const issues = issuesFor(ctx, id);
+      if (issues.length === 0) return;
       const byIndex = new Map(ctx.objects.map((o) => [o.index, o]));
-      for (const issue of issuesFor(ctx, id)) ctx.report(byIndex.get(issue.index)!, issue.message);
+      for (const issue of issues) ctx.report(byIndex.get(issue.index)!, issue.message);
     },
   };
 }

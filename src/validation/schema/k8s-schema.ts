@@ -91,7 +91,7 @@ export function checkAgainstSchema(obj: any): SchemaIssue[] {
   const defName = s.kinds[`${obj?.apiVersion}/${obj?.kind}`];
   if (!defName) return [];
   const issues: SchemaIssue[] = [];
-  walk(s, { $ref: defName }, obj, '', issues, 0);
+  walk(s, { $ref: defName }, obj, [], issues, 0);
   return issues;
 }
 
@@ -117,23 +117,39 @@ function show(v: unknown): string {
   return text === undefined ? String(v) : text.length > 60 ? text.slice(0, 57) + '...' : text;
 }
 
-function walk(s: SchemaFile, raw: SchemaNode, value: any, at: string, issues: SchemaIssue[], depth: number): void {
+/** The dotted path of a field (`spec.ports[0].name`); built only when an issue is reported. */
+function pathText(at: Array<string | number>, upTo: number = at.length): string {
+  let out = '';
+  for (let i = 0; i < upTo; i++) {
+    const p = at[i];
+    out += typeof p === 'number' ? `[${p}]` : (out ? `.${p}` : p);
+  }
+  return out;
+}
+
+/**
+ * Walks a value against its schema. `at` is a shared stack of keys and indexes (pushed and popped), turned into
+ * text only for an issue: building a string per field was the validator's hottest allocation.
+ */
+function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   if (issues.length >= MAX_ISSUES_PER_OBJECT || depth > MAX_DEPTH) return;
   if (value === null || value === undefined) return; // null is treated as absent by the API server
   const { node, ref } = resolve(s, raw);
-  const where = at || '(root)';
 
   if (ref === QUANTITY) {
     if (typeof value === 'number') return;
     if (typeof value !== 'string') {
+      const where = pathText(at) || '(root)';
       issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
     } else if (!QUANTITY_RE.test(value)) {
+      const where = pathText(at) || '(root)';
       issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
     }
     return;
   }
   if (ref === INT_OR_STRING || node['x-kubernetes-int-or-string']) {
     if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return;
+    const where = pathText(at) || '(root)';
     issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
     return;
   }
@@ -141,47 +157,72 @@ function walk(s: SchemaFile, raw: SchemaNode, value: any, at: string, issues: Sc
 
   const t = node.type;
   if (!t) return; // RawExtension, JSON, FieldsV1: anything goes
+  // fast paths for the common leaves (most fields are strings, integers or booleans of the right type)
+  const tv = typeof value;
+  if (t === 'string') {
+    if (tv === 'string' && !node.enum) return;
+  } else if (t === 'integer') {
+    if (tv === 'number' && Number.isInteger(value)) return;
+  } else if (t === 'boolean') {
+    if (tv === 'boolean') return;
+  }
   const actual = typeName(value);
   const ok = t === actual || (t === 'number' && actual === 'integer');
   if (!ok) {
+    const where = pathText(at) || '(root)';
     issues.push({ code: 'type', path: where, message: `${where} must be ${article(t)} ${t}, got ${actual} ${show(value)}` });
     return;
   }
-  if (t === 'string' && node.enum && at.endsWith('deletionPolicy') && !node.enum.includes(value)) {
+  if (t === 'string' && node.enum && at[at.length - 1] === 'deletionPolicy' && !node.enum.includes(value)) {
+    const where = pathText(at) || '(root)';
     issues.push({ code: 'type', path: where, message: `${where} must be one of ${node.enum.join(', ')}, got ${show(value)}` });
     return;
   }
   if (t === 'array') {
     const items = node.items;
     if (!items) return;
-    for (let i = 0; i < value.length; i++) walk(s, items, value[i], `${at}[${i}]`, issues, depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walk(s, items, value[i], at, issues, depth + 1);
+      at.pop();
+    }
     return;
   }
   if (t !== 'object') return;
   if (node.properties) {
-    for (const req of node.required ?? []) {
-      if (value[req] === undefined || value[req] === null) {
-        issues.push({ code: 'required', path: at ? `${at}.${req}` : req, message: `${at ? at + '.' : ''}${req} is required` });
+    const required = node.required;
+    if (required) {
+      for (const req of required) {
+        if (value[req] === undefined || value[req] === null) {
+          const parent = pathText(at);
+          issues.push({ code: 'required', path: parent ? `${parent}.${req}` : req, message: `${parent ? parent + '.' : ''}${req} is required` });
+        }
       }
     }
+    const props = node.properties;
     for (const key of Object.keys(value)) {
-      const child = node.properties[key];
-      const childPath = at ? `${at}.${key}` : key;
+      const child = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+      at.push(key);
       if (child) {
-        walk(s, child, value[key], childPath, issues, depth + 1);
+        walk(s, child, value[key], at, issues, depth + 1);
       } else if (!node['x-kubernetes-preserve-unknown-fields']) {
+        const parent = pathText(at, at.length - 1);
+        const childPath = pathText(at);
         const near = nearest(key, Object.keys(node.properties));
         issues.push({
           code: 'unknown-field',
           path: childPath,
-          message: `${childPath} is not a field of ${at || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
+          message: `${childPath} is not a field of ${parent || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
         });
       }
+      at.pop();
       if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
     }
   } else if (typeof node.additionalProperties === 'object') {
     for (const key of Object.keys(value)) {
-      walk(s, node.additionalProperties, value[key], `${at}.${key}`, issues, depth + 1);
+      at.push(key);
+      walk(s, node.additionalProperties, value[key], at, issues, depth + 1);
+      at.pop();
     }
   }
 }
