@@ -189,6 +189,11 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   }
   for (const e of loaded.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
   if (loaded.errors.length > 0) return EXIT_USAGE;
+  if (loaded.inputs.length === 0) {
+    // an empty input is most often a failed pipeline (helm template ... | validate -): never report it as clean
+    io.stderr(`error: no documents in ${opts.paths.map((p) => (p === '-' ? '<stdin>' : p)).join(', ')}\n`);
+    return EXIT_USAGE;
+  }
   return findings.some((f) => f.severity === Severity.ERROR) ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -157,12 +157,17 @@ describe('unreadable input and bad usage: exit 2', () => {
 describe('hostile input: a clean error (exit 2) or a finding, never a crash or hang', () => {
   const deadline = 20_000;
 
-  test('empty file, only comments, only separators: nothing to validate, exit 0', async () => {
+  test('empty file, only comments, only separators: no documents is exit 2 (a failed pipeline must not pass)', async () => {
     for (const text of ['', '# nothing\n', '---\n---\n', '\n\n   \n']) {
       const r = await cli(['validate', write('empty.yaml', text)]);
-      expect(r).toMatchObject({ code: 0, err: '' });
-      expect(r.out).toContain('in 0 objects');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('no documents in');
     }
+    const stdin = await cli(['validate', '-'], '');
+    expect(stdin).toMatchObject({ code: 2, err: 'error: no documents in <stdin>\n' });
+    // an empty file next to real ones is fine
+    const mixed = await cli(['validate', write('empty.yaml', ''), write('good2.yaml', GOOD_PVC), ...KNOWN]);
+    expect(mixed.code).toBe(0);
   });
 
   test('non-YAML text is a finding (VAL-003), binary is a load error', async () => {
