@@ -1,7 +1,8 @@
 /**
  * End to end, as a user meets the library: pack it, lay out a fresh app as `cdk8s init typescript-app` does
  * (cdk8s.yaml, main.ts, package.json, tsconfig.json), install the tarball and cdk8s-cli into it from the npm cache
- * (offline), run the real `cdk8s synth`, and read the YAML it writes.
+ * (offline), run the real `cdk8s synth`, and read the YAML it writes. The validation plugin is loaded the way the
+ * README tells users to: the `validations:` block of cdk8s.yaml is read from README.md, so the two cannot drift.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,12 +10,23 @@ import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '..');
-const versionOf = (pkg: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
 let work: string;
 let tarball: string;
 
-/** A fresh app directory with the given main.ts and validation plugins, installed from the packed library. */
+/**
+ * The `validations:` block of cdk8s.yaml as README.md gives it: a local path to the installed package, so cdk8s-cli
+ * loads the very copy the app depends on and installs nothing at synth.
+ */
+function readmePluginSnippet(): string {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n(validations:\n[\s\S]*?)```/g)].map((m) => m[1]);
+  const plugin = blocks.filter((b) => b.includes('class: GoldenPathsValidationPlugin'));
+  if (plugin.length !== 1) throw new Error(`README.md must hold exactly one \`validations:\` yaml block for the plugin, found ${plugin.length}`);
+  return plugin[0];
+}
+
+/** A fresh app directory with the given main.ts and cdk8s.yaml `validations:` block, installed from the packed library. */
 function createApp(name: string, mainTs: string, validations?: string): string {
   const dir = path.join(work, name);
   fs.mkdirSync(dir, { recursive: true });
@@ -23,9 +35,7 @@ function createApp(name: string, mainTs: string, validations?: string): string {
     'app: npx ts-node main.ts',
     'imports:',
     '  - k8s',
-    ...(validations ? ['validations:', validations] : []),
-    '',
-  ].join('\n'));
+  ].join('\n') + '\n' + (validations ?? ''));
   fs.writeFileSync(path.join(dir, 'main.ts'), mainTs);
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, lib: ['es2020'], types: [] },
@@ -33,14 +43,20 @@ function createApp(name: string, mainTs: string, validations?: string): string {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name, version: '0.0.0', private: true, scripts: { synth: 'cdk8s synth' },
   }, null, 2));
-  // the shared node_modules of the test apps sits one level up (see beforeAll): Node resolves it from every app
+  // the shared node_modules of the test apps sits one level up (see beforeAll): Node resolves it from every app, and
+  // ./node_modules (what a local plugin path in cdk8s.yaml is relative to) links to it, as in an app of one's own
+  fs.symlinkSync(path.join('..', 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
 
-function cdk8sSynth(dir: string): { status: number | null; output: string } {
-  const r = spawnSync(path.join(work, 'node_modules', '.bin', 'cdk8s'), ['synth'], {
-    cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true', CDK8S_CHECK_UPGRADE: 'false' },
-  });
+/**
+ * Runs the real `cdk8s synth` in an app. ts-node type-checks main.ts against the packed typings only where asked
+ * (`typeCheck`): that proves the .d.ts once; elsewhere it only transpiles, which halves the time of a synth.
+ */
+function cdk8sSynth(dir: string, options: { typeCheck?: boolean } = {}): { status: number | null; output: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', CDK8S_CHECK_UPGRADE: 'false' };
+  if (!options.typeCheck) env.TS_NODE_TRANSPILE_ONLY = 'true';
+  const r = spawnSync(path.join(work, 'node_modules', '.bin', 'cdk8s'), ['synth'], { cwd: dir, encoding: 'utf8', timeout: 120_000, env });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -48,13 +64,15 @@ beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-paths-e2e-'));
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   tarball = path.join(work, packed[0].filename);
-  // One install for all test apps, from the npm cache only: the packed library plus what `cdk8s init typescript-app` installs.
+  // One install for all test apps, offline. The packed library is installed as a user installs it (its files, bundled
+  // dependencies and types, nothing from this repository's tree); what `cdk8s init typescript-app` adds (cdk8s,
+  // constructs, cdk8s-plus-27, cdk8s-cli, ts-node, typescript) is linked from this repository's node_modules, the
+  // versions it is developed and tested with: copying cdk8s-cli's 150 MB of dependencies would take most of the time.
   fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'e2e-apps', version: '0.0.0', private: true }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock',
-    tarball,
-    `cdk8s@${versionOf('cdk8s')}`, `constructs@${versionOf('constructs')}`, `cdk8s-plus-27@${versionOf('cdk8s-plus-27')}`,
-    `cdk8s-cli@${versionOf('cdk8s-cli')}`, 'ts-node@10', `typescript@${versionOf('typescript')}`], { cwd: work, stdio: 'ignore', timeout: 180_000 });
-}, 240_000);
+  const linked = ['cdk8s', 'constructs', 'cdk8s-plus-27', 'cdk8s-cli', 'ts-node', 'typescript'].map((p) => path.join(root, 'node_modules', p));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball, ...linked],
+    { cwd: work, stdio: 'ignore', timeout: 120_000 });
+}, 180_000);
 
 afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -70,7 +88,7 @@ const chart = new Chart(app, 'storage', { namespace: 'platform' });
 new BlockStorageClass(chart, 'exoscale-block-storage', { provisioner: BlockProvisioner.exoscale(), snapshotClass: {} });
 app.synth();
 `);
-  const r = cdk8sSynth(dir);
+  const r = cdk8sSynth(dir, { typeCheck: true });
   expect(r.output).not.toMatch(/error/i);
   expect(r.status).toBe(0);
   const yaml = fs.readFileSync(path.join(dir, 'dist', 'storage.k8s.yaml'), 'utf8');
@@ -98,4 +116,62 @@ app.synth();
   expect(r.output).toContain('STO-003');
   expect(r.output).toContain('2 default StorageClasses: a, b');
   expect(fs.existsSync(path.join(dir, 'dist', 'storage.k8s.yaml'))).toBe(false);
+});
+
+describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
+  test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
+    const dir = createApp('plugin-broken-app', `
+import { ApiObject, App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+
+const app = new App();
+const chart = new Chart(app, 'legacy', { namespace: 'cms' });
+new ApiObject(chart, 'gp2', {
+  apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp2' },
+  provisioner: 'kubernetes.io/aws-ebs', parameters: { type: 'gp2' },
+});
+new ApiObject(chart, 'exoscale', {
+  apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'exoscale-block' },
+  provisioner: 'csi.exoscale.com', volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Retain',
+});
+new kplus.PersistentVolumeClaim(chart, 'uploads', {
+  metadata: { name: 'uploads' },
+  storageClassName: 'exoscale-block',
+  accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_MANY],
+  storage: Size.gibibytes(10),
+});
+app.synth();
+`, readmePluginSnippet());
+    const r = cdk8sSynth(dir);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('Validation Report (');
+    expect(r.output).toMatch(/STO-001 \(error\)/); // kubernetes.io/aws-ebs was removed in Kubernetes 1.27
+    expect(r.output).toMatch(/STO-010 \(error\)/); // ReadWriteMany on a block device
+    expect(r.output).toContain('Resource Name: uploads');
+    expect(r.output).toContain('Construct Path: legacy/uploads'); // cdk8s-cli maps resources back to constructs
+  });
+
+  test('a correct app passes, with a cluster StorageClass declared in the plugin properties', () => {
+    const dir = createApp('plugin-good-app', `
+import { App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+
+const app = new App();
+const chart = new Chart(app, 'cms', { namespace: 'cms' });
+new kplus.PersistentVolumeClaim(chart, 'data', {
+  metadata: { name: 'data' },
+  storageClassName: 'standard',
+  accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+  storage: Size.gibibytes(10),
+});
+app.synth();
+`, readmePluginSnippet());
+    const r = cdk8sSynth(dir);
+    expect(r.output).toContain('Validation Report (');
+    expect(r.output).not.toMatch(/\((error|warning)\)/);
+    expect(r.status).toBe(0);
+    const yaml = fs.readFileSync(path.join(dir, 'dist', 'cms.k8s.yaml'), 'utf8');
+    expect(yaml).toContain('kind: PersistentVolumeClaim');
+    expect(yaml).toContain('storageClassName: standard');
+  });
 });
