@@ -1,0 +1,81 @@
+/**
+ * Python users: jsii-pacmak generates the Python package from the compiled assembly (.jsii), and every public type
+ * of the library must come out as a Python class.
+ *
+ * The jsii config has no python target yet (it lives in .projenrc.ts), so the test stages a copy of the package whose
+ * package.json and assembly declare one, and runs `jsii-pacmak --target python --code-only`: that generates the
+ * package source offline. A full `jsii-pacmak --target python` also builds the wheel in a virtualenv, which needs
+ * setuptools ~75.3, build and twine from PyPI (not reachable where this was written).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.join(__dirname, '..');
+const PYTHON_TARGET = { distName: 'cdk8s-golden-paths', module: 'cdk8s_golden_paths' };
+
+let work: string;
+let assembly: { name: string; version: string; types: { [fqn: string]: { name: string; kind: string } } };
+let initPy: string;
+let pkgDir: string;
+
+beforeAll(() => {
+  const assemblyFile = path.join(root, '.jsii');
+  if (!fs.existsSync(assemblyFile)) throw new Error('.jsii is missing: run `npx projen compile` (npm test does) before this test');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-paths-pacmak-'));
+  const stage = path.join(work, 'package');
+  fs.mkdirSync(stage);
+
+  // The package as jsii compiled it, plus a python target in package.json and in the assembly.
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  pkg.jsii = { ...pkg.jsii, targets: { ...pkg.jsii.targets, python: PYTHON_TARGET } };
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
+  assembly = JSON.parse(fs.readFileSync(assemblyFile, 'utf8'));
+  fs.writeFileSync(path.join(stage, '.jsii'), JSON.stringify({ ...assembly, targets: { ...(assembly as any).targets, python: PYTHON_TARGET } }));
+  for (const f of ['lib', 'README.md', 'LICENSE']) fs.cpSync(path.join(root, f), path.join(stage, f), { recursive: true });
+  // dependencies' assemblies (cdk8s, cdk8s-plus-27, constructs) and the bundled yaml resolve from the repository
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+
+  const out = path.join(work, 'out');
+  execFileSync(path.join(root, 'node_modules', '.bin', 'jsii-pacmak'), ['--target', 'python', '--code-only', '-o', out], {
+    cwd: stage, stdio: ['ignore', 'ignore', 'pipe'], timeout: 150_000,
+  });
+  pkgDir = path.join(out, 'python');
+  initPy = fs.readFileSync(path.join(pkgDir, 'src', PYTHON_TARGET.module, '__init__.py'), 'utf8');
+}, 180_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('the generated Python package holds the constructs, the validator and the plugin', () => {
+  for (const cls of [
+    'BlockStorageClass', 'FileStorageClass', 'ExistingStorageClass', 'SharedRwxVolume', 'StatefulDatabase', 'ManagedDatabase',
+    'IngressRoute', 'DeployLock', 'PlatformDefaults', 'PlatformPolicy', 'Validator', 'GoldenPathsValidationPlugin',
+  ]) {
+    expect(initPy).toMatch(new RegExp(`^class ${cls}\\(`, 'm'));
+  }
+  // constructs extend the Python Construct of the constructs package
+  expect(initPy).toMatch(/^class StatefulDatabase\(\s*_constructs_[0-9a-f]+\.Construct,/m);
+});
+
+test('every public type of the assembly becomes a Python class', () => {
+  const missing = Object.values(assembly.types).map((t) => t.name).filter((name) => !new RegExp(`^class ${name}[(:]`, 'm').test(initPy));
+  expect(missing).toEqual([]);
+  expect(Object.keys(assembly.types).length).toBeGreaterThan(50);
+});
+
+test('the package declares its Python dependencies and embeds the JavaScript tarball', () => {
+  const setupPy = fs.readFileSync(path.join(pkgDir, 'setup.py'), 'utf8');
+  for (const dep of ['cdk8s', 'cdk8s-plus-27', 'constructs', 'jsii']) expect(setupPy).toMatch(new RegExp(`"${dep}>=`));
+  expect(fs.existsSync(path.join(pkgDir, 'src', PYTHON_TARGET.module, '_jsii', `${assembly.name}@${assembly.version}.jsii.tgz`))).toBe(true);
+});
+
+// The jsii Python runtime is not installable offline, so the package cannot be imported here; it must at least compile.
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' }).status === 0 ? 'python3' : undefined;
+(python ? test : test.skip)(`the generated Python source compiles${python ? '' : ' (SKIPPED: no python3 on PATH)'}`, () => {
+  const r = spawnSync(python!, ['-m', 'py_compile', path.join(pkgDir, 'src', PYTHON_TARGET.module, '__init__.py')], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
