@@ -23,6 +23,8 @@ export { LockFile, LockedObject, LockViolation, LockCompareOptions } from './loc
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
 export { PlatformPolicy, PlatformPolicyProps, ScopedPolicy } from './platform/policy';
+export { PlatformChart, PlatformChartProps } from './platform/platform-chart';
+export { ResourcePreset, ResourcePresetOptions } from './platform/presets';
 
 // Storage: file storage classes and shared volumes
 export {

@@ -68,7 +68,11 @@ describe('BlockStorageClass presets', () => {
     expect(vsc).toEqual({
       apiVersion: 'snapshot.storage.k8s.io/v1',
       kind: 'VolumeSnapshotClass',
-      metadata: { name: 'fast-snapshots', annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' } },
+      metadata: {
+        name: 'fast-snapshots',
+        annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' },
+        labels: { 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths' },
+      },
       driver: 'rook-ceph.rbd.csi.ceph.com',
       deletionPolicy: 'Retain',
     });

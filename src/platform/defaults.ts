@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { ResourcePreset } from './presets';
 import { IStorageClass } from '../storage/storage-class';
 
 const DEFAULTS = Symbol.for('cdk8s-golden-paths.PlatformDefaults');
@@ -10,7 +11,8 @@ const DEFAULTS = Symbol.for('cdk8s-golden-paths.PlatformDefaults');
  * under that scope picks them up; a prop set on a construct always wins.
  *
  * Resolution order, for each field separately: the construct's own prop, then the defaults set on the nearest
- * enclosing scope that sets the field (Chart before App), then the library's built-in default.
+ * enclosing scope that sets the field (Chart before App), then the library's built-in default. Labels and
+ * annotations merge along the path instead (inner scopes win per key, a construct's own labels win over all).
  */
 export interface PlatformDefaultsProps {
   /**
@@ -59,6 +61,29 @@ export interface PlatformDefaultsProps {
    * @default - the construct's own resources prop is required
    */
   readonly databaseMemory?: Size;
+  /**
+   * Named CPU and memory size for database containers (`ResourcePreset.SMALL`, `.MEDIUM`, `.LARGE` or a custom one).
+   * Setting it sets `databaseCpu` and `databaseMemory` for the scope; `databaseCpu` or `databaseMemory` given in the
+   * same call win over the preset's.
+   * @default - no preset: `databaseCpu` and `databaseMemory`, else the construct's own props
+   */
+  readonly databaseResources?: ResourcePreset;
+  /**
+   * Namespace convention: put in front of every namespace a `PlatformChart` under this scope asks for,
+   * e.g. `payments-` so team payments' `orders` chart lands in `payments-orders`.
+   * @default - no prefix
+   */
+  readonly namespacePrefix?: string;
+  /**
+   * Namespace convention: put after every namespace a `PlatformChart` under this scope asks for, e.g. `-prod`.
+   * @default - no suffix
+   */
+  readonly namespaceSuffix?: string;
+  /**
+   * Namespace (before prefix and suffix) of `PlatformChart`s under this scope that name none, e.g. the team's namespace.
+   * @default - none: a PlatformChart without a namespace leaves objects without one, like a Chart
+   */
+  readonly defaultNamespace?: string;
 }
 
 /**
@@ -70,9 +95,12 @@ export class PlatformDefaults {
    * Calling it again on the same scope merges, the later call winning per field.
    */
   public static set(scope: IConstruct, defaults: PlatformDefaultsProps): void {
+    checkDefaults(scope, defaults);
     const s = scope as any;
     const existing: PlatformDefaultsProps = s[DEFAULTS] ?? {};
-    const merged = { ...existing, ...stripUndefined(defaults) };
+    const preset = defaults.databaseResources;
+    const fromPreset = preset ? { databaseCpu: preset.cpu, databaseMemory: preset.memory } : {};
+    const merged = { ...existing, ...fromPreset, ...stripUndefined(defaults) };
     Object.defineProperty(s, DEFAULTS, { value: merged, configurable: true, enumerable: false });
   }
 
@@ -112,7 +140,59 @@ export class PlatformDefaults {
     return `${mirror.replace(/\/+$/, '')}/${path}`;
   }
 
+  /**
+   * The namespace a chart under `scope` gets by the namespace convention: `namespacePrefix` + `name` (else
+   * `defaultNamespace`) + `namespaceSuffix`. Undefined when neither `name` nor a `defaultNamespace` is given.
+   * Throws when the result is not a valid namespace name (a DNS label of at most 63 characters).
+   *
+   * @param name the namespace the chart asks for, before prefix and suffix
+   */
+  public static namespace(scope: IConstruct, name?: string): string | undefined {
+    return conventionalNamespace(scope, PlatformDefaults.of(scope), name);
+  }
+
   private constructor() {}
+}
+
+/** @internal */
+export function conventionalNamespace(scope: IConstruct, d: PlatformDefaultsProps, name?: string): string | undefined {
+  const base = name ?? d.defaultNamespace;
+  if (base === undefined) return undefined;
+  const ns = `${d.namespacePrefix ?? ''}${base}${d.namespaceSuffix ?? ''}`;
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) || ns.length > 63) {
+    throw new Error(`${scope.node.path || '(app)'}: namespace ${JSON.stringify(ns)} (namespacePrefix ${JSON.stringify(d.namespacePrefix ?? '')} + ${JSON.stringify(base)} + namespaceSuffix ${JSON.stringify(d.namespaceSuffix ?? '')}) is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters). Use a shorter or lower-case name.`);
+  }
+  return ns;
+}
+
+const PART = /^[a-z0-9-]*$/;
+
+function checkDefaults(scope: IConstruct, d: PlatformDefaultsProps): void {
+  const problems: string[] = [];
+  if (d === null || typeof d !== 'object') {
+    throw new Error(`${scope.node.path || '(app)'}: PlatformDefaults.set needs a PlatformDefaultsProps object, e.g. { ingressClassName: 'nginx' }.`);
+  }
+  for (const key of ['ingressClassName', 'certManagerClusterIssuer', 'imageRegistry', 'defaultNamespace'] as const) {
+    const v = d[key];
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) problems.push(`${key} ${JSON.stringify(v)} must be a non-empty string`);
+  }
+  if (typeof d.imageRegistry === 'string' && /^[a-z]+:\/\//i.test(d.imageRegistry)) {
+    problems.push(`imageRegistry ${JSON.stringify(d.imageRegistry)} must not carry a scheme: use e.g. "registry.acme.internal/mirror"`);
+  }
+  for (const key of ['namespacePrefix', 'namespaceSuffix'] as const) {
+    const v = d[key];
+    if (v !== undefined && (typeof v !== 'string' || !PART.test(v))) problems.push(`${key} ${JSON.stringify(v)} may hold only lower-case letters, digits and "-"`);
+  }
+  for (const key of ['labels', 'annotations'] as const) {
+    const v = d[key];
+    if (v !== undefined && (v === null || typeof v !== 'object' || Object.values(v).some((x) => typeof x !== 'string'))) {
+      problems.push(`${key} must map names to string values`);
+    }
+  }
+  if (d.databaseResources !== undefined && !(d.databaseResources instanceof ResourcePreset)) {
+    problems.push('databaseResources must be a ResourcePreset, e.g. ResourcePreset.MEDIUM');
+  }
+  if (problems.length) throw new Error(`${scope.node.path || '(app)'}: invalid platform defaults:\n  ${problems.join('\n  ')}`);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

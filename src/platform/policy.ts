@@ -1,6 +1,10 @@
-import { Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../conventions';
 import { GoldenPathValidation } from '../validation/app-validation';
+import { Severity } from '../validation/finding';
+
+const REPORTER = Symbol.for('cdk8s-golden-paths.PlatformPolicy.reporter');
 
 /**
  * What a platform team forbids or requires across an app. Violations are reported by the same validator as
@@ -59,6 +63,10 @@ export interface ScopedPolicy {
 
 /**
  * Applies platform policies to a scope.
+ *
+ * Violations on objects the library's constructs emit are reported by those constructs at synth. Violations on
+ * the app's own objects (a cdk8s-plus Deployment, a plain ApiObject: anything without the
+ * `app.kubernetes.io/managed-by: cdk8s-golden-paths` label) are reported by the app root, in the same report.
  */
 export class PlatformPolicy {
   /**
@@ -81,8 +89,27 @@ export class PlatformPolicy {
     if (problems.length) {
       throw new Error(`${scope.node.path || '(app)'}: invalid platform policy:\n  ${problems.join('\n  ')}`);
     }
-    GoldenPathValidation.of(scope)._addPolicy({ policy, scopePath: scope.node.path });
+    const validation = GoldenPathValidation.of(scope);
+    validation._addPolicy({ policy, scopePath: scope.node.path });
+    const root = scope.node.root as any;
+    if (!root[REPORTER]) {
+      Object.defineProperty(root, REPORTER, { value: true, enumerable: false });
+      scope.node.root.node.addValidation({ validate: () => unownedPolicyMessages(scope.node.root, validation) });
+    }
   }
 
   private constructor() {}
+}
+
+/** Policy errors about objects no construct of this library owns (their owners report the rest). */
+function unownedPolicyMessages(root: IConstruct, validation: GoldenPathValidation): string[] {
+  const findings = validation.findings().filter((f) => f.ruleId.startsWith('POL-') && f.severity === Severity.ERROR && f.constructPath !== undefined);
+  if (findings.length === 0) return [];
+  const owned = new Set<string>();
+  for (const c of root.node.findAll()) {
+    if (ApiObject.isApiObject(c) && c.metadata.getLabel(MANAGED_BY_LABEL) === MANAGED_BY_VALUE) owned.add(c.node.path);
+  }
+  return findings
+    .filter((f) => !owned.has(f.constructPath!))
+    .map((f) => `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`);
 }

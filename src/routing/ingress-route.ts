@@ -155,6 +155,7 @@ export class IngressRoute extends Construct {
   private readonly rewriteTarget?: string;
   private readonly namespace: string;
   private readonly objectLabels: Record<string, string>;
+  private readonly objectAnnotations: Record<string, string>;
   private readonly workloadServices = new Map<string, string>();
   private defaultBackend?: PlannedBackend;
 
@@ -256,6 +257,7 @@ export class IngressRoute extends Construct {
     }
     const userLabels = checkStringMap(props.labels, 'labels', errors);
     this.objectLabels = { ...(defaults.labels ?? {}), [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
+    this.objectAnnotations = { ...(defaults.annotations ?? {}) };
     const labels = { ...(defaults.labels ?? {}), ...userLabels, [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
 
     // rules and default backend from props, checked with everything else
@@ -442,7 +444,10 @@ export class IngressRoute extends Construct {
       let id = `${workload.node.id}-${port}`;
       for (let i = 2; this.node.tryFindChild(id); i++) id = `${workload.node.id}-${port}-${i}`;
       const svc = new Service(this, id, {
-        metadata: { ...(serviceName ? { name: serviceName } : {}), namespace: workload.metadata?.namespace, labels: sortKeys(this.objectLabels) },
+        metadata: {
+          ...(serviceName ? { name: serviceName } : {}), namespace: workload.metadata?.namespace, labels: sortKeys(this.objectLabels),
+          ...(Object.keys(this.objectAnnotations).length ? { annotations: sortKeys(this.objectAnnotations) } : {}),
+        },
         selector: workload,
         ports: [{ port, targetPort }],
       });

@@ -4,6 +4,7 @@ import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo, eff
 import { checkParameters } from './parameters';
 import { IStorageClass } from './storage-class';
 import { ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
+import { applyConventions } from '../platform/apply';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { PropErrors, isDnsSubdomain, toDnsLabel } from '../validation/errors';
 import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
@@ -818,5 +819,7 @@ export class BlockStorageClass extends Construct implements IStorageClass {
     this.snapshotClassName = r.snapshotName;
     this.storageClass = r.storageClass;
     this.snapshotClass = r.snapshotClass;
+    applyConventions(this, r.storageClass);
+    if (r.snapshotClass) applyConventions(this, r.snapshotClass);
   }
 }

@@ -1,11 +1,10 @@
 import { ApiObject } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ProvisionerSpec, StorageClassCommonProps, catalogProvisioner, renderStorageClass } from './block-storage-class';
 import { StorageSystemId, StorageSystemInfo } from './catalog';
 import { IStorageClass } from './storage-class';
 import { AccessMode, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../conventions';
-import { PlatformDefaults } from '../platform/defaults';
+import { applyConventions } from '../platform/apply';
 import { PropErrors } from '../validation/errors';
 
 /** A problem found while building a file provisioner; reported by the StorageClass with its construct path. */
@@ -15,21 +14,6 @@ interface Problem {
   readonly value: unknown;
   readonly problem: string;
   readonly fix: string;
-}
-
-/**
- * Labels and annotations every object of this library carries: the managed-by label, then the platform
- * defaults of the scope (an explicit label already on the object wins).
- * @internal
- */
-export function applyConventions(scope: IConstruct, obj: ApiObject): void {
-  const defaults = PlatformDefaults.of(scope);
-  const meta = obj.metadata.toJson();
-  const existingLabels = meta.labels ?? {};
-  const existingAnnotations = meta.annotations ?? {};
-  for (const [k, v] of Object.entries(defaults.labels ?? {})) if (!(k in existingLabels)) obj.metadata.addLabel(k, v);
-  for (const [k, v] of Object.entries(defaults.annotations ?? {})) if (!(k in existingAnnotations)) obj.metadata.addAnnotation(k, v);
-  obj.metadata.addLabel(MANAGED_BY_LABEL, MANAGED_BY_VALUE);
 }
 
 function notString(x: unknown): boolean {

@@ -3,9 +3,9 @@ import { AbstractPod, Container, HostPathVolumeType, PersistentVolumeClaim, Volu
 import { Construct } from 'constructs';
 import { clusterScoped } from './block-storage-class';
 import { StorageCatalog, StorageSystemId, StorageSystemInfo, accessModesFor } from './catalog';
-import { applyConventions } from './file-storage-class';
 import { IStorageClass, useStorageClass } from './storage-class';
 import { AccessMode, ReclaimPolicy, SizeGranularity, StorageKind, VolumeMode } from './types';
+import { applyConventions } from '../platform/apply';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { PropErrors, isDnsLabel, isDnsSubdomain, toDnsLabel } from '../validation/errors';
