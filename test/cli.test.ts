@@ -113,6 +113,34 @@ describe('validate', () => {
   });
 });
 
+describe('YAML 1.1, as kubectl reads it', () => {
+  test('unquoted yes is a boolean (kubectl rejects it as an env value); 0644 is octal; dates stay strings', async () => {
+    const pod = (value: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    example.com/released: 2024-01-01
+spec:
+  containers:
+    - name: web
+      image: nginx:1.25
+      env:
+        - name: FEATURE
+          value: ${value}
+      volumeMounts: [{ name: config, mountPath: /etc/web }]
+  volumes:
+    - name: config
+      configMap: { name: web, defaultMode: 0644 }
+`;
+    const bad = await cli(['validate', '--format', 'json', '-'], pod('yes'));
+    const sch = JSON.parse(bad.out).findings.filter((f: any) => f.ruleId.startsWith('SCH'));
+    expect(sch.map((f: any) => f.message)).toEqual(['spec.containers[0].env[0].value must be a string, got boolean true']);
+    const good = await cli(['validate', '--format', 'json', '-'], pod('"yes"'));
+    expect(JSON.parse(good.out).findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('unreadable input and bad usage: exit 2', () => {
   test('YAML syntax error with file and line', async () => {
     const file = write('syntax.yaml', GOOD_PVC + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n');

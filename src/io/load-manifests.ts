@@ -29,6 +29,21 @@ export const DEFAULT_MAX_ALIAS_COUNT = 100;
 /** Default bound on nesting depth of one document. */
 export const DEFAULT_MAX_DEPTH = 200;
 
+/**
+ * YAML 1.1, as kubectl (go-yaml v2 through sigs.k8s.io/yaml) and cdk8s read and write it: `yes`/`on` are booleans,
+ * `0644` is octal, `<<` merges. Timestamps, sexagesimal numbers and !!binary stay strings, as kubectl keeps them.
+ * Duplicate keys are checked separately in linear time.
+ */
+const COMPOSE_OPTIONS = {
+  version: '1.1' as const,
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'
+    && t.tag !== 'tag:yaml.org,2002:binary' && t.format !== 'TIME'),
+};
+
 /** Input that could not be read or parsed. */
 export interface LoadError {
   /** File (or `<stdin>`) the error is in. */
@@ -156,7 +171,7 @@ export function parseManifestText(text: string, file: string, options: LoadOptio
   try {
     const lines = new LineCounter();
     const parser = new Parser(lines.addNewLine);
-    const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false, strict: true });
+    const composer = new Composer(COMPOSE_OPTIONS);
     const maxAliasCount = options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT;
     for (const doc of composer.compose(parser.parse(text), true, text.length)) {
       const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
