@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: every benchmark of issue 8 in one run, printed as the tables of BENCHMARKS.md and saved as
+ * bench/results-<date>.json (git-ignored).
+ *   1. synth cost: (a) StatefulDatabase vs (b) hand-written cdk8s-plus-27 vs (c) raw ApiObjects, N = 1, 100, 1000
+ *   2. module load time: the library vs cdk8s-plus-27 alone
+ *   3. validator throughput on 10,000 and 100,000 objects
+ *
+ * Usage: npm run bench [-- --quick]   (--quick: fewer repetitions, for a smoke run)
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { benchLoadTime } from './load-time';
+import { SynthRow, benchSynth, sameObjects } from './synth';
+import { benchValidator } from './validator';
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${os.platform()} ${os.arch()}`;
+  console.log(`machine: ${machine}`);
+  console.log(`(a), (b) and (c) produce the same objects: ${sameObjects()}`);
+
+  const synthRows = benchSynth([1, 100, 1000], quick ? 1 : 5);
+  console.log('\n| N | variant | build ms | synth ms | total ms | peak RSS MiB | objects |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of synthRows) {
+    console.log(`| ${r.n} | ${r.variant} | ${r.buildMs.toFixed(1)} | ${r.synthMs.toFixed(1)} | ${r.totalMs.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.objects} |`);
+  }
+  const get = (n: number, v: string): SynthRow => synthRows.find((r) => r.n === n && r.variant === v)!;
+  console.log('\n| N | a/b total | a/c total | a/b RSS |');
+  console.log('|---:|---:|---:|---:|');
+  for (const n of [1, 100, 1000]) {
+    const a = get(n, 'a');
+    console.log(`| ${n} | ${(a.totalMs / get(n, 'b').totalMs).toFixed(2)} | ${(a.totalMs / get(n, 'c').totalMs).toFixed(2)} | ${(a.peakRssMiB / get(n, 'b').peakRssMiB).toFixed(2)} |`);
+  }
+  const linear = get(1000, 'a').totalMs / get(100, 'a').totalMs;
+  console.log(`\nlinearity: (a) at N=1000 / (a) at N=100 = ${linear.toFixed(2)} (target <= 11)`);
+
+  const load = benchLoadTime(quick ? 5 : 11);
+  console.log(`\nload time (median of ${load.runs}): cdk8s-plus-27 ${load.cdk8sPlusMs.toFixed(1)} ms, library ${load.libraryMs.toFixed(1)} ms (delta ${load.deltaMs.toFixed(1)} ms, target <= +50)`);
+
+  const validator = await benchValidator([10_000, 100_000], quick ? 2 : undefined);
+  console.log('\n| objects | median ms | objects/s (wall) | objects/s (CPU) | findings |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const v of validator) {
+    console.log(`| ${v.objects} | ${v.medianMs.toFixed(0)} | ${Math.round(v.objectsPerSecond)} | ${Math.round(v.objectsPerCpuSecond)} | ${v.errors} errors, ${v.warnings} warnings |`);
+  }
+
+  const out = path.join(__dirname, `results-${new Date().toISOString().slice(0, 10)}.json`);
+  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, validator }, null, 2) + '\n');
+  console.log(`\nsaved ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
