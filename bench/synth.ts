@@ -6,13 +6,15 @@
  * The three produce the same objects (checked before measuring). Each measurement runs in a fresh child process
  * (so peak RSS belongs to one variant), variants alternate, and medians over the repetitions are reported.
  *
+ * It measures the compiled library (lib/, as users run it), so `npm run bench` compiles first.
+ *
  * Usage: ts-node bench/synth.ts [--sizes 1,100,1000] [--reps 5]
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { ApiObject, App, Chart, Size } from 'cdk8s';
 import { Cpu, Protocol, Secret, Service, ServiceAccount, ServiceType, k8s } from 'cdk8s-plus-27';
-import { DatabaseEngine, ExistingStorageClass, GoldenPathValidation, StatefulDatabase } from '../src';
+import { DatabaseEngine, ExistingStorageClass, GoldenPathValidation, StatefulDatabase } from '../lib';
 
 export type Variant = 'a' | 'b' | 'c';
 

@@ -5,7 +5,7 @@
  *
  * Usage: npx ts-node --project tsconfig.dev.json bench/validator.ts [--sizes 10000,100000] [--runs 5]
  */
-import { Severity, Validator } from '../src';
+import { Severity, Validator } from '../lib';
 
 /** One size's result. */
 export interface ValidatorBenchResult {

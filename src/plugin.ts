@@ -1,4 +1,3 @@
-import { loadManifestFiles } from './io/load-manifests';
 import { Finding, RuleInfo, Severity } from './validation/finding';
 import { KnownStorageClass } from './validation/rule';
 import { ManifestInput, Validator, runValidation } from './validation/validate';
@@ -71,6 +70,9 @@ export class GoldenPathsValidationPlugin {
   public async validate(context: any): Promise<void> {
     const ctx = context as PluginContext;
     const metadata = ctx.metadata ?? {};
+    // loaded on use: the YAML parser is not needed by apps that only synthesize
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadManifestFiles } = require('./io/load-manifests') as typeof import('./io/load-manifests');
     const loaded = await loadManifestFiles([...(ctx.manifests ?? [])]);
     const inputs: ManifestInput[] = loaded.inputs.map((i) => {
       const name = i.object && typeof i.object === 'object' && i.object.metadata ? i.object.metadata.name : undefined;

@@ -1,30 +1,26 @@
 import { Rule } from './rule';
-import { API_SERVER_RULES } from './rules/api-server';
-import { DATABASE_RULES } from './rules/database';
-import { INGRESS_RULES } from './rules/ingress';
-import { SCHEMA_RULES } from './rules/schema';
-import { SECURITY_RULES } from './rules/security';
-import { STORAGE_CLAIM_RULES } from './rules/storage-claims';
-import { STORAGE_CLASS_RULES } from './rules/storage-class';
-import { WORKLOAD_RULES } from './rules/workload';
-import { POLICY_RULES } from './rules/policy';
+
+let rules: Rule[] | undefined;
 
 /**
- * Every rule, in reporting order. Each family lives in its own file under rules/.
+ * Every rule, in reporting order. Each family lives in its own file under rules/; they are loaded on the first
+ * validation, not when the library is imported (module load time is part of every `cdk8s synth`).
  */
-const RULES: Rule[] = [
-  ...SCHEMA_RULES,
-  ...STORAGE_CLASS_RULES,
-  ...API_SERVER_RULES,
-  ...DATABASE_RULES,
-  ...STORAGE_CLAIM_RULES,
-  ...WORKLOAD_RULES,
-  ...SECURITY_RULES,
-  ...INGRESS_RULES,
-  ...POLICY_RULES,
-];
-
-/** The rule registry. */
 export function allRules(): readonly Rule[] {
-  return RULES;
+  if (!rules) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    rules = [
+      ...(require('./rules/schema') as typeof import('./rules/schema')).SCHEMA_RULES,
+      ...(require('./rules/storage-class') as typeof import('./rules/storage-class')).STORAGE_CLASS_RULES,
+      ...(require('./rules/api-server') as typeof import('./rules/api-server')).API_SERVER_RULES,
+      ...(require('./rules/database') as typeof import('./rules/database')).DATABASE_RULES,
+      ...(require('./rules/storage-claims') as typeof import('./rules/storage-claims')).STORAGE_CLAIM_RULES,
+      ...(require('./rules/workload') as typeof import('./rules/workload')).WORKLOAD_RULES,
+      ...(require('./rules/security') as typeof import('./rules/security')).SECURITY_RULES,
+      ...(require('./rules/ingress') as typeof import('./rules/ingress')).INGRESS_RULES,
+      ...(require('./rules/policy') as typeof import('./rules/policy')).POLICY_RULES,
+    ];
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  return rules;
 }
