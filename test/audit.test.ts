@@ -1,0 +1,116 @@
+/**
+ * Security, data-safety and determinism audit over everything the examples emit (issue 9). The examples are
+ * synthesized twice, in two separate processes, exactly as `npm run synth` does; both outputs must be byte-identical.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { Validator } from '../src';
+import { checkRestricted, findPodSpecsInJson } from '../src/validation/pod-spec';
+
+const root = path.join(__dirname, '..');
+let outA: string;
+let outB: string;
+let objects: Array<{ example: string; obj: any }>;
+
+function synthExamples(outdir: string): void {
+  execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', 'tsconfig.dev.json', 'scripts/synth-examples.ts', '--outdir', outdir], {
+    cwd: root, stdio: 'pipe', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, timeout: 180_000,
+  });
+}
+
+function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const example of fs.readdirSync(dir).sort()) {
+    for (const f of fs.readdirSync(path.join(dir, example)).sort()) files.set(`${example}/${f}`, fs.readFileSync(path.join(dir, example, f), 'utf8'));
+  }
+  return files;
+}
+
+beforeAll(() => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-paths-audit-'));
+  outA = path.join(tmp, 'a');
+  outB = path.join(tmp, 'b');
+  synthExamples(outA);
+  synthExamples(outB);
+  objects = [];
+  for (const [file, text] of readTree(outA)) {
+    if (!file.endsWith('.yaml')) continue;
+    for (const doc of parseAllDocuments(text)) objects.push({ example: file.split('/')[0], obj: doc.toJS() });
+  }
+}, 400_000);
+
+afterAll(() => {
+  if (outA) fs.rmSync(path.dirname(outA), { recursive: true, force: true });
+});
+
+test('every example synthesizes, to identical bytes in two separate processes', () => {
+  const a = readTree(outA);
+  const b = readTree(outB);
+  expect(a.size).toBeGreaterThan(0);
+  expect([...b.keys()]).toEqual([...a.keys()]);
+  for (const [file, text] of a) expect(b.get(file)).toBe(text);
+});
+
+test('the examples pass the full validator with no error', () => {
+  const byExample = new Map<string, any[]>();
+  for (const o of objects) byExample.set(o.example, [...(byExample.get(o.example) ?? []), o.obj]);
+  for (const [example, objs] of byExample) {
+    const errors = Validator.validate(objs).filter((f) => f.severity === 'error').map((f) => `${example}: ${Validator.format(f)}`);
+    expect(errors).toEqual([]);
+  }
+});
+
+test('Pod Security "restricted" for every pod the examples emit', () => {
+  const pods = findPodSpecsInJson(objects.map((o) => o.obj));
+  expect(pods.length).toBeGreaterThan(0);
+  const violations = pods.flatMap((p) => checkRestricted(p.spec, p.metadata).map((v) => `${p.owner.kind}/${p.owner.name}: ${v}`));
+  expect(violations).toEqual([]);
+});
+
+test('no literal secrets: secret-looking env vars come from secretKeyRef', () => {
+  const literal = findPodSpecsInJson(objects.map((o) => o.obj)).flatMap((p) =>
+    [...(p.spec.containers ?? []), ...(p.spec.initContainers ?? [])].flatMap((c: any) => (c.env ?? [])
+      .filter((e: any) => /PASSWORD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY/i.test(e.name) && e.value !== undefined)
+      .map((e: any) => `${p.owner.name}/${c.name}: ${e.name}`)));
+  expect(literal).toEqual([]);
+  expect(objects.filter((o) => o.obj.kind === 'Secret' && (o.obj.data || o.obj.stringData))).toEqual([]);
+});
+
+test('images are pinned: a tag or digest, never latest', () => {
+  const images = findPodSpecsInJson(objects.map((o) => o.obj)).flatMap((p) =>
+    [...(p.spec.containers ?? []), ...(p.spec.initContainers ?? [])].map((c: any) => c.image as string));
+  for (const image of images) {
+    expect(image).toMatch(/(:[\w][\w.-]*|@sha256:[0-9a-f]{64})$/);
+    expect(image).not.toMatch(/:latest$/);
+  }
+});
+
+test('no hostPath except the explicit single-node dev backend', () => {
+  const hostPath = objects.filter((o) =>
+    (o.obj.kind === 'PersistentVolume' && o.obj.spec?.hostPath)
+    || findPodSpecsInJson([o.obj]).some((p) => (p.spec.volumes ?? []).some((v: any) => v.hostPath)));
+  for (const o of hostPath) {
+    expect(o.example).toBe('darwin-dev');
+    expect(o.obj.kind).toBe('PersistentVolume');
+  }
+});
+
+test('service account tokens are not mounted into pods the library emits', () => {
+  const ours = findPodSpecsInJson(objects.map((o) => o.obj)).filter((p) => p.labels['golden-paths.dev/pod-security'] === 'restricted');
+  expect(ours.length).toBeGreaterThan(0);
+  for (const p of ours) expect(p.spec.automountServiceAccountToken).toBe(false);
+});
+
+test('no default deletes user data: Retain everywhere', () => {
+  for (const { obj } of objects) {
+    if (obj.kind === 'StorageClass') expect(`${obj.metadata.name} ${obj.reclaimPolicy}`).toBe(`${obj.metadata.name} Retain`);
+    if (obj.kind === 'PersistentVolume') expect(`${obj.metadata.name} ${obj.spec.persistentVolumeReclaimPolicy}`).toBe(`${obj.metadata.name} Retain`);
+    if (obj.kind === 'VolumeSnapshotClass') expect(`${obj.metadata.name} ${obj.deletionPolicy}`).toBe(`${obj.metadata.name} Retain`);
+    if (obj.kind === 'StatefulSet' && obj.spec.volumeClaimTemplates) {
+      expect(obj.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
+    }
+  }
+});
