@@ -8,7 +8,7 @@ import { TlsMode, TlsSource } from './tls';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, ROLE_ANNOTATION } from '../conventions';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, describe, isDnsSubdomain } from '../validation/errors';
+import { PropErrors, asText, describe, isDnsSubdomain } from '../validation/errors';
 
 /** The annotation that selected the ingress controller before `spec.ingressClassName` existed. */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -231,12 +231,12 @@ export class IngressRoute extends Construct {
     this.regex = nginx[NGINX_ANNOTATION_PREFIX + 'use-regex'] === 'true';
     this.rewriteTarget = nginx[NGINX_ANNOTATION_PREFIX + 'rewrite-target'];
     if (mode !== TlsMode.NONE) {
-      owned[NGINX_ANNOTATION_PREFIX + 'ssl-redirect'] = String(sslRedirect);
+      owned[NGINX_ANNOTATION_PREFIX + 'ssl-redirect'] = asText(sslRedirect); // a non-boolean was reported above
       ownedBy[NGINX_ANNOTATION_PREFIX + 'ssl-redirect'] = 'sslRedirect';
     }
     if (mode === TlsMode.CLUSTER_ISSUER || mode === TlsMode.ISSUER) {
       const key = mode === TlsMode.CLUSTER_ISSUER ? CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION : CERT_MANAGER_ISSUER_ANNOTATION;
-      owned[key] = String(this.tls._name);
+      owned[key] = asText(this.tls._name); // an invalid name was reported above
       ownedBy[key] = 'tls';
     }
     const userAnnotations = checkStringMap(props.annotations, 'annotations', errors);
@@ -329,13 +329,15 @@ export class IngressRoute extends Construct {
         : 'Use a DNS name such as "shop.example.com" or a wildcard such as "*.example.com"; route by IP through a LoadBalancer Service instead.');
     }
     const pathType = options?.pathType ?? RoutePathType.PREFIX;
-    if (!Object.values(RoutePathType).includes(pathType)) {
+    const pathTypeOk = Object.values(RoutePathType).includes(pathType);
+    if (!pathTypeOk) {
       errors.add(`${prop} pathType`, pathType, 'is not Prefix, Exact or ImplementationSpecific', 'Use RoutePathType.PREFIX or RoutePathType.EXACT.');
     } else if (pathType === RoutePathType.IMPLEMENTATION_SPECIFIC && !this.regex) {
       errors.add(`${prop} pathType`, pathType, 'is accepted only for regex paths, and the route does not use regex', 'Use RoutePathType.PREFIX or RoutePathType.EXACT, or set nginx.useRegex: true for a regex path.');
     }
-    const pp = pathProblem(path, pathType);
-    const np = pp ? undefined : nginxPathProblem(path, pathType);
+    // with a wrong pathType (reported above) only what holds for every type is checked: the messages name the type
+    const pp = pathTypeOk ? pathProblem(path, pathType) : pathProblem(path, RoutePathType.IMPLEMENTATION_SPECIFIC);
+    const np = pp || !pathTypeOk ? undefined : nginxPathProblem(path, pathType);
     if (pp || np) {
       const fix = typeof path === 'string' && !path.startsWith('/') ? `Use ${JSON.stringify('/' + path)}.`
         : np ? 'Remove those characters, or use a regex path with RoutePathType.IMPLEMENTATION_SPECIFIC and nginx.useRegex: true.'
@@ -353,7 +355,7 @@ export class IngressRoute extends Construct {
       const refs = captureReferences(this.rewriteTarget);
       if (refs > 0 && (pathType !== RoutePathType.IMPLEMENTATION_SPECIFIC || captureGroups(path) < refs)) {
         errors.add(`${prop} path`, path, `has no capture group $${refs} for nginx.rewriteTarget ${JSON.stringify(this.rewriteTarget)}`,
-          `Write the path as a regex with ${refs} capture group(s) and pathType RoutePathType.IMPLEMENTATION_SPECIFIC, e.g. "${typeof path === 'string' ? path.replace(/\/$/, '') : ''}(/|$)(.*)" with rewriteTarget "/$2".`);
+          `Write the path as a regex with ${refs} capture group(s) and pathType RoutePathType.IMPLEMENTATION_SPECIFIC, e.g. ${JSON.stringify(`${typeof path === 'string' ? path.replace(/\/$/, '') : ''}(/|$)(.*)`)} with rewriteTarget "/$2".`);
       } else if (refs === 0 && pathType === RoutePathType.PREFIX) {
         errors.add(`${prop} path`, path, `is a Prefix path, and nginx.rewriteTarget ${JSON.stringify(this.rewriteTarget)} replaces the whole URI: every request under it reaches the backend as ${JSON.stringify(this.rewriteTarget)}`,
           'Use RoutePathType.EXACT, or a regex path with a capture group and a rewriteTarget such as "/$2".');
@@ -445,7 +447,9 @@ export class IngressRoute extends Construct {
       for (let i = 2; this.node.tryFindChild(id); i++) id = `${workload.node.id}-${port}-${i}`;
       const svc = new Service(this, id, {
         metadata: {
-          ...(serviceName ? { name: serviceName } : {}), namespace: workload.metadata?.namespace, labels: sortKeys(this.objectLabels),
+          ...(serviceName ? { name: serviceName } : {}),
+          namespace: workload.metadata?.namespace,
+          labels: sortKeys(this.objectLabels),
           ...(Object.keys(this.objectAnnotations).length ? { annotations: sortKeys(this.objectAnnotations) } : {}),
         },
         selector: workload,
@@ -546,7 +550,7 @@ function checkStringMap(map: unknown, prop: string, errors: CountingErrors): Rec
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(map)) {
-    if (typeof v !== 'string') errors.add(`${prop}["${k}"]`, v, 'is not a string (Kubernetes label and annotation values are strings)', `Write it as "${String(v)}".`);
+    if (typeof v !== 'string') errors.add(`${prop}["${k}"]`, v, 'is not a string (Kubernetes label and annotation values are strings)', `Write it as "${asText(v)}".`);
     else out[k] = v;
   }
   return out;

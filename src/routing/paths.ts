@@ -72,6 +72,7 @@ export function nginxPathProblem(path: unknown, pathType: string): string | unde
  * (`a.example.com`, not `example.com` nor `a.b.example.com`), as certificate wildcards do.
  */
 export function tlsHostCovers(tlsHost: string, ruleHost: string): boolean {
+  if (typeof tlsHost !== 'string' || typeof ruleHost !== 'string') return false; // wrong types are reported by the callers
   const t = tlsHost.toLowerCase();
   const r = ruleHost.toLowerCase();
   if (t === r) return true;

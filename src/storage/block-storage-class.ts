@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo, effectiveCapabilities } from './catalog';
 import { checkParameters } from './parameters';
 import { IStorageClass } from './storage-class';
-import { ExpansionSupport, ReclaimPolicy, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
+import { ExpansionSupport, ReclaimPolicy, SizeGranularity, StorageCapabilities, StorageKind, VolumeBindingMode, capabilitiesProblem } from './types';
 import { applyConventions } from '../platform/apply';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, isDnsSubdomain, toDnsLabel } from '../validation/errors';
+import { PropErrors, asText, describe, isDnsLabel, isDnsSubdomain, isScalar, toDnsLabel } from '../validation/errors';
 import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
 
 /** A problem found while building a provisioner, reported by the StorageClass with its construct path. */
@@ -39,8 +39,18 @@ export function catalogProvisioner(id: StorageSystemId, params: Record<string, s
   options: { provisioner?: string; annotations?: Record<string, string>; problems?: ProvisionerProblem[] } = {}): ProvisionerSpec {
   const system = StorageCatalog.get(id);
   const parameters: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) parameters[k] = String(v);
   const problems: ProvisionerProblem[] = [...(options.problems ?? [])];
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    // options of the wrong type (an object, NaN, ...) from JavaScript callers: refused here, never written as "[object Object]"
+    if (!isScalar(v)) {
+      if (!problems.some((x) => x.key === k)) {
+        problems.push({ key: k, prop: `provisioner parameter ${k}`, value: v, problem: 'is not a string, number or boolean', fix: `Set it to a plain value, or remove it (got ${describe(v)}).` });
+      }
+      continue;
+    }
+    parameters[k] = String(v);
+  }
   const flagged = new Set(problems.map((x) => x.key));
   for (const p of checkParameters(system, parameters)) {
     if (p.severity === 'error' && !flagged.has(p.key)) problems.push({ key: p.key, prop: `provisioner parameter ${p.key}`, value: parameters[p.key], problem: p.problem, fix: p.fix });
@@ -54,6 +64,17 @@ export function catalogProvisioner(id: StorageSystemId, params: Record<string, s
     problems,
   };
 }
+
+/** Stand-in for capabilities a JavaScript caller declared wrongly (reported as a problem, never rendered). */
+const UNKNOWN_CAPABILITIES: StorageCapabilities = {
+  kind: StorageKind.BLOCK,
+  filesystemAccessModes: [],
+  blockAccessModes: [],
+  expansion: ExpansionSupport.NONE,
+  snapshots: false,
+  sizeGranularity: SizeGranularity.ANY,
+  recommendedBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
+};
 
 /** EBS volume types. @see https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html */
 export enum EbsVolumeType {
@@ -340,28 +361,29 @@ export class BlockProvisioner {
 
   /** Amazon EBS (`ebs.csi.aws.com`). */
   public static awsEbs(options: AwsEbsOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const type = options.volumeType ?? EbsVolumeType.GP3;
-    const limits = EBS_LIMITS[type] ?? {};
+    const limits = typeof type === 'string' && Object.prototype.hasOwnProperty.call(EBS_LIMITS, type) ? EBS_LIMITS[type] : {};
     const problems: ProvisionerProblem[] = [];
     if (options.iops !== undefined) {
       if (!limits.iops) {
-        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `cannot be set for volume type ${type}`, fix: 'Remove iops, or use gp3, io1 or io2.' });
+        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `cannot be set for volume type ${asText(type)}`, fix: 'Remove iops, or use gp3, io1 or io2.' });
       } else if (!Number.isInteger(options.iops) || options.iops < limits.iops[0] || options.iops > limits.iops[1]) {
-        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `is outside the range of ${type} (${limits.iops[0]}-${limits.iops[1]})`, fix: `Set iops to a whole number from ${limits.iops[0]} to ${limits.iops[1]}.` });
+        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `is outside the range of ${asText(type)} (${limits.iops[0]}-${limits.iops[1]})`, fix: `Set iops to a whole number from ${limits.iops[0]} to ${limits.iops[1]}.` });
       }
     }
     if (options.throughputMiBps !== undefined) {
       if (!limits.throughput) {
-        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `cannot be set for volume type ${type}`, fix: 'Remove throughputMiBps, or use gp3.' });
+        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `cannot be set for volume type ${asText(type)}`, fix: 'Remove throughputMiBps, or use gp3.' });
       } else if (!Number.isInteger(options.throughputMiBps) || options.throughputMiBps < limits.throughput[0] || options.throughputMiBps > limits.throughput[1]) {
-        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `is outside the range of ${type} (${limits.throughput[0]}-${limits.throughput[1]} MiB/s)`, fix: `Set throughputMiBps from ${limits.throughput[0]} to ${limits.throughput[1]}.` });
+        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `is outside the range of ${asText(type)} (${limits.throughput[0]}-${limits.throughput[1]} MiB/s)`, fix: `Set throughputMiBps from ${limits.throughput[0]} to ${limits.throughput[1]}.` });
       }
     }
     const encrypted = options.encrypted ?? true;
     if (options.kmsKeyId !== undefined && !encrypted) {
       problems.push({ prop: 'provisioner.kmsKeyId', value: options.kmsKeyId, problem: 'is set but encrypted is false', fix: 'Remove kmsKeyId or set encrypted: true.' });
     }
-    if (options.kmsKeyId !== undefined && !/^arn:aws[a-z-]*:kms:/.test(options.kmsKeyId)) {
+    if (options.kmsKeyId !== undefined && (typeof options.kmsKeyId !== 'string' || !/^arn:aws[a-z-]*:kms:/.test(options.kmsKeyId))) {
       problems.push({ prop: 'provisioner.kmsKeyId', value: options.kmsKeyId, problem: 'is not a KMS key ARN', fix: 'Use the full ARN, arn:aws:kms:<region>:<account>:key/<id>.' });
     }
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.AWS_EBS, {
@@ -375,12 +397,13 @@ export class BlockProvisioner {
 
   /** Azure Disk (`disk.csi.azure.com`). */
   public static azureDisk(options: AzureDiskOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const sku = options.skuName ?? AzureDiskSku.PREMIUM_LRS;
     const problems: ProvisionerProblem[] = [];
     const tunable = sku === AzureDiskSku.ULTRASSD_LRS || sku === AzureDiskSku.PREMIUMV2_LRS;
     for (const [prop, value] of [['diskIopsReadWrite', options.diskIopsReadWrite], ['diskMbpsReadWrite', options.diskMbpsReadWrite]] as const) {
       if (value !== undefined && !tunable) {
-        problems.push({ key: prop === 'diskIopsReadWrite' ? 'DiskIOPSReadWrite' : 'DiskMBpsReadWrite', prop: `provisioner.${prop}`, value, problem: `cannot be set for SKU ${sku}`, fix: 'Remove it, or use UltraSSD_LRS or PremiumV2_LRS.' });
+        problems.push({ key: prop === 'diskIopsReadWrite' ? 'DiskIOPSReadWrite' : 'DiskMBpsReadWrite', prop: `provisioner.${prop}`, value, problem: `cannot be set for SKU ${asText(sku)}`, fix: 'Remove it, or use UltraSSD_LRS or PremiumV2_LRS.' });
       }
     }
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.AZURE_DISK, {
@@ -395,6 +418,7 @@ export class BlockProvisioner {
 
   /** Google Compute Engine persistent disk (`pd.csi.storage.gke.io`). */
   public static gcePd(options: GcePdOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.GCE_PD, {
       'type': options.diskType ?? GcePdType.PD_BALANCED,
       'replication-type': options.regional ? 'regional-pd' : undefined,
@@ -404,11 +428,13 @@ export class BlockProvisioner {
 
   /** OpenStack Cinder (`cinder.csi.openstack.org`). */
   public static openstackCinder(options: OpenstackCinderOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.OPENSTACK_CINDER, { type: options.volumeType }));
   }
 
   /** VMware vSphere CNS block volumes (`csi.vsphere.vmware.com`). */
   public static vsphere(options: VsphereOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.VSPHERE, {
       storagepolicyname: options.storagePolicyName,
       datastoreurl: options.datastoreUrl,
@@ -419,9 +445,13 @@ export class BlockProvisioner {
    * Ceph RBD through Rook (`<operatorNamespace>.rbd.csi.ceph.com`), with Rook's default CSI secrets.
    */
   public static cephRbd(options: CephRbdOptions): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const clusterId = options.clusterId ?? 'rook-ceph';
     const operatorNamespace = options.operatorNamespace ?? 'rook-ceph';
     const problems: ProvisionerProblem[] = [];
+    for (const [prop, v] of [['clusterId', clusterId], ['operatorNamespace', operatorNamespace]] as const) {
+      if (!isDnsLabel(v)) problems.push({ prop: `provisioner.${prop}`, value: v, problem: 'is not a namespace name', fix: 'Use the Rook namespace, e.g. rook-ceph.' });
+    }
     if (!options.pool || typeof options.pool !== 'string') {
       problems.push({ prop: 'provisioner.pool', value: options.pool, problem: 'must name the CephBlockPool', fix: 'Set pool to the name of a CephBlockPool, e.g. replicapool.' });
     }
@@ -436,11 +466,12 @@ export class BlockProvisioner {
       'csi.storage.k8s.io/controller-expand-secret-namespace': clusterId,
       'csi.storage.k8s.io/node-stage-secret-name': 'rook-csi-rbd-node',
       'csi.storage.k8s.io/node-stage-secret-namespace': clusterId,
-    }, { provisioner: `${operatorNamespace}.rbd.csi.ceph.com`, problems }));
+    }, { provisioner: `${asText(operatorNamespace)}.rbd.csi.ceph.com`, problems }));
   }
 
   /** Longhorn (`driver.longhorn.io`). */
   public static longhorn(options: LonghornOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.LONGHORN, {
       numberOfReplicas: options.numberOfReplicas ?? 3,
       staleReplicaTimeout: options.staleReplicaTimeoutMinutes ?? 2880,
@@ -450,6 +481,7 @@ export class BlockProvisioner {
 
   /** OpenEBS Mayastor replicated volumes (`io.openebs.csi-mayastor`). */
   public static openebsMayastor(options: OpenebsMayastorOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.OPENEBS_MAYASTOR, {
       repl: options.replicas ?? 3,
       protocol: 'nvmf',
@@ -459,6 +491,7 @@ export class BlockProvisioner {
 
   /** OpenEBS LocalPV hostpath (`openebs.io/local`): node-local volumes, configured through annotations. */
   public static openebsLocalPv(options: OpenebsLocalPvOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const basePath = options.basePath ?? '/var/openebs/local';
     const problems: ProvisionerProblem[] = [];
     if (typeof basePath !== 'string' || !basePath.startsWith('/')) {
@@ -475,6 +508,7 @@ export class BlockProvisioner {
 
   /** Portworx (`pxd.portworx.com`). */
   public static portworx(options: PortworxOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const spec = catalogProvisioner(StorageSystemId.PORTWORX, {
       repl: options.replicas ?? 3,
       io_profile: options.ioProfile,
@@ -487,6 +521,7 @@ export class BlockProvisioner {
 
   /** StorageOS / Ondat (`csi.storageos.com`). */
   public static storageos(options: StorageosOptions = {}): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.STORAGEOS, {
       'storageos.com/replicas': options.replicas ?? 1,
       'storageos.com/encryption': options.encryption,
@@ -500,6 +535,7 @@ export class BlockProvisioner {
 
   /** Any other CSI driver, with its capabilities declared so that claims can be checked against them. */
   public static custom(options: CustomProvisionerOptions): BlockProvisioner {
+    options = { ...options }; // JavaScript callers may pass null
     const problems: ProvisionerProblem[] = [];
     if (!options.provisioner || typeof options.provisioner !== 'string' || !isDnsSubdomain(options.provisioner.toLowerCase())) {
       problems.push({ prop: 'provisioner.provisioner', value: options.provisioner, problem: 'is not a CSI driver name', fix: 'Use the driver name as `kubectl get csidrivers` shows it, e.g. csi.example.com.' });
@@ -513,11 +549,25 @@ export class BlockProvisioner {
         fix: known.provisioner ? `Use the CSI driver ${known.provisioner} (BlockProvisioner factory for ${known.name}).` : 'Choose a storage system with a CSI driver.',
       });
     }
+    const capabilityProblem = capabilitiesProblem(options.capabilities);
+    if (capabilityProblem) {
+      problems.push({ prop: 'provisioner.capabilities', value: options.capabilities, problem: capabilityProblem, fix: 'Declare what the driver can do, e.g. BlockProvisioner.exoscale().capabilities as a template, with values of the enums StorageKind, AccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.' });
+    }
+    const parameters: Record<string, string> = {};
+    if (options.parameters !== undefined && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
+      problems.push({ prop: 'provisioner.parameters', value: options.parameters, problem: 'is not a map of strings', fix: 'Pass e.g. { "csi.storage.k8s.io/fstype": "ext4" }.' });
+    } else {
+      for (const [k, v] of Object.entries(options.parameters ?? {})) {
+        if (typeof v === 'string') parameters[k] = v;
+        else problems.push({ key: k, prop: `provisioner.parameters.${k}`, value: v, problem: 'is not a string (StorageClass parameter values are strings)', fix: `Write it as "${asText(v)}".` });
+      }
+    }
     return new BlockProvisioner({
       provisioner: options.provisioner,
       system: typeof options.provisioner === 'string' ? StorageCatalog.forProvisioner(options.provisioner) : undefined,
-      capabilities: options.capabilities,
-      parameters: { ...(options.parameters ?? {}) },
+      // a malformed declaration is reported above; the class is then never built, and nothing reads these
+      capabilities: capabilityProblem ? UNKNOWN_CAPABILITIES : options.capabilities,
+      parameters,
       annotations: {},
       problems,
     });
@@ -646,7 +696,7 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
   const errors = new PropErrors(scope);
   for (const p of spec.problems) errors.add(p.prop, p.value, p.problem, p.fix);
   const caps = spec.capabilities;
-  const systemName = spec.system?.name ?? spec.provisioner;
+  const systemName = spec.system?.name ?? asText(spec.provisioner);
 
   const name = props.name ?? toDnsLabel(id);
   if (!isDnsSubdomain(name)) {
@@ -679,7 +729,9 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
   if (props.fsType !== undefined) {
     const key = spec.system?.fsTypeParameter ?? (spec.system ? undefined : 'csi.storage.k8s.io/fstype');
     const allowed = spec.system?.fsTypes;
-    if (!key) {
+    if (typeof props.fsType !== 'string' || !/^[a-z0-9]+$/.test(props.fsType)) {
+      errors.add('fsType', props.fsType, 'is not a file system name', 'Use e.g. "ext4" or "xfs".');
+    } else if (!key) {
       errors.add('fsType', props.fsType, `cannot be set: ${systemName} reads no file-system parameter`, 'Remove fsType.');
     } else if (allowed && !allowed.includes(props.fsType)) {
       errors.add('fsType', props.fsType, `is not a file system ${systemName} creates`, `Use one of: ${allowed.join(', ')}.`);
@@ -689,7 +741,7 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
   }
   for (const [k, v] of Object.entries(props.additionalParameters ?? {})) {
     if (typeof v !== 'string') {
-      errors.add(`additionalParameters.${k}`, v, 'is not a string (StorageClass parameter values are strings)', `Write it as "${String(v)}".`);
+      errors.add(`additionalParameters.${k}`, v, 'is not a string (StorageClass parameter values are strings)', `Write it as "${asText(v)}".`);
       continue;
     }
     parameters[k] = v;
@@ -719,7 +771,7 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
   }
 
   const snapshot = props.snapshotClass;
-  const snapshotName = snapshot ? (snapshot.name ?? `${name}-snapshots`) : undefined;
+  const snapshotName = snapshot ? (snapshot.name ?? `${asText(name)}-snapshots`) : undefined;
   if (snapshot) {
     if (caps && !caps.snapshots) {
       errors.add('snapshotClass', snapshot, `cannot be created: ${systemName} does not support CSI snapshots`, 'Remove snapshotClass; back up at the application level instead.');

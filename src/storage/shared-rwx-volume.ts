@@ -8,7 +8,7 @@ import { AccessMode, ReclaimPolicy, SizeGranularity, StorageKind, VolumeMode } f
 import { applyConventions } from '../platform/apply';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, isDnsLabel, isDnsSubdomain, toDnsLabel } from '../validation/errors';
+import { PropErrors, asText, isDnsLabel, isDnsSubdomain, toDnsLabel } from '../validation/errors';
 import { GIB, formatBytes } from '../validation/quantity';
 
 /** Options every static backend shares: the PersistentVolume written next to the claim. */
@@ -346,7 +346,7 @@ export class SharedRwxVolume extends Construct {
 
     // access mode
     const mode = p.accessMode ?? AccessMode.READ_WRITE_MANY;
-    const modeName = String(mode);
+    const modeName = asText(mode);
     if (!Object.values(AccessMode).includes(mode)) {
       errors.add('accessMode', mode, 'is not an access mode', 'Use AccessMode.READ_WRITE_MANY or AccessMode.READ_ONLY_MANY.');
     } else if (system && b.isStatic && !system.filesystemAccessModes.includes(mode)) {
@@ -429,7 +429,7 @@ export class SharedRwxVolume extends Construct {
       if (!Object.values(ReclaimPolicy).includes(reclaim)) {
         errors.add('reclaimPolicy', reclaim, 'is not Retain or Delete (Recycle is deprecated)', 'Use ReclaimPolicy.RETAIN.');
       }
-      pvName = p.persistentVolumeName ?? `${claimNamespace}-${claimName}`;
+      pvName = p.persistentVolumeName ?? `${claimNamespace}-${asText(claimName)}`;
       if (!isDnsSubdomain(pvName)) {
         errors.add('persistentVolumeName', pvName, 'is not a valid object name', 'Use lower-case letters, digits and -, e.g. "shop-uploads".');
       }
@@ -477,7 +477,8 @@ export class SharedRwxVolume extends Construct {
             errors.add('backend.accessPointId', opts.accessPointId, 'is not an EFS access point id', 'Use e.g. fsap-0123456789abcdef0.');
           }
           // volumeHandle: <fileSystemId>[:<path>[:<accessPointId>]] (aws-efs-csi-driver docs, static provisioning)
-          const handle = opts.accessPointId ? `${opts.fileSystemId}:${opts.path ?? ''}:${opts.accessPointId}` : opts.path ? `${opts.fileSystemId}:${opts.path}` : opts.fileSystemId;
+          const [fsId, fsPath, apId] = [asText(opts.fileSystemId), asText(opts.path ?? ''), asText(opts.accessPointId)]; // wrong types were reported above
+          const handle = opts.accessPointId ? `${fsId}:${fsPath}:${apId}` : opts.path ? `${fsId}:${fsPath}` : opts.fileSystemId;
           source = { csi: { driver: system!.provisioner, volumeHandle: handle, readOnly } };
           break;
         }

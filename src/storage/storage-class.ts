@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import { StorageCatalog, StorageSystemId, StorageSystemInfo } from './catalog';
-import { ExpansionSupport, StorageCapabilities, VolumeBindingMode } from './types';
+import { ExpansionSupport, StorageCapabilities, VolumeBindingMode, capabilitiesProblem } from './types';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { isDnsSubdomain } from '../validation/errors';
+import { describe, isDnsSubdomain } from '../validation/errors';
 
 /**
  * A StorageClass that claims can use, with what its storage system can do.
@@ -69,7 +69,11 @@ export class ExistingStorageClass implements IStorageClass {
    * @param system the storage system behind it
    */
   public static fromName(name: string, system: StorageSystemId, options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    if (!(Object.values(StorageSystemId) as unknown[]).includes(system)) {
+      throw new Error(`ExistingStorageClass ${describe(name)}: system ${describe(system)} is not a StorageSystemId. Use a value of the enum, e.g. StorageSystemId.EXOSCALE_BLOCK_STORAGE.`);
+    }
     const info = StorageCatalog.get(system);
+    options = options ?? {};
     const provisioner = options.provisioner ?? info.provisioner;
     if (!provisioner) {
       throw new Error(`ExistingStorageClass ${JSON.stringify(name)}: ${info.name} has no dynamic provisioner, so no StorageClass can provision it. ${info.notes[0] ?? ''}`.trim());
@@ -98,7 +102,15 @@ export class ExistingStorageClass implements IStorageClass {
    */
   public static fromCapabilities(name: string, driver: string, capabilities: StorageCapabilities,
     options: ExistingStorageClassOptions = {}): ExistingStorageClass {
-    return new ExistingStorageClass(name, options.provisioner ?? driver, capabilities, undefined, options);
+    const problem = capabilitiesProblem(capabilities);
+    if (problem) {
+      throw new Error(`ExistingStorageClass ${describe(name)}: capabilities ${describe(capabilities)} ${problem}. Declare what the driver can do, with values of the enums StorageKind, AccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.`);
+    }
+    const provisioner = options?.provisioner ?? driver;
+    if (typeof provisioner !== 'string' || !isDnsSubdomain(provisioner.toLowerCase())) {
+      throw new Error(`ExistingStorageClass ${describe(name)}: driver ${describe(provisioner)} is not a CSI driver name. Use the driver name as \`kubectl get csidrivers\` shows it, e.g. csi.example.com.`);
+    }
+    return new ExistingStorageClass(name, provisioner, capabilities, undefined, options ?? {});
   }
 
   public readonly storageClassName: string;

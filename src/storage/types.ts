@@ -170,3 +170,27 @@ export interface StorageCapabilities {
   /** Binding mode the driver's documentation recommends. */
   readonly recommendedBindingMode: VolumeBindingMode;
 }
+
+/**
+ * What is wrong with declared capabilities, if anything (custom provisioners, existing classes): JavaScript callers
+ * can pass anything. @internal
+ */
+export function capabilitiesProblem(caps: unknown): string | undefined {
+  if (caps === null || typeof caps !== 'object' || Array.isArray(caps)) return 'is not a StorageCapabilities object';
+  const c = caps as Record<string, unknown>;
+  const inEnum = (v: unknown, e: object) => (Object.values(e) as unknown[]).includes(v);
+  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => inEnum(m, AccessMode));
+  const wrong: string[] = [];
+  if (!inEnum(c.kind, StorageKind)) wrong.push('kind');
+  if (!modes(c.filesystemAccessModes)) wrong.push('filesystemAccessModes');
+  if (!modes(c.blockAccessModes)) wrong.push('blockAccessModes');
+  if (!inEnum(c.expansion, ExpansionSupport)) wrong.push('expansion');
+  if (typeof c.snapshots !== 'boolean') wrong.push('snapshots');
+  if (!inEnum(c.sizeGranularity, SizeGranularity)) wrong.push('sizeGranularity');
+  if (!inEnum(c.recommendedBindingMode, VolumeBindingMode)) wrong.push('recommendedBindingMode');
+  for (const k of ['minSizeGib', 'maxSizeGib']) {
+    if (c[k] !== undefined && !(typeof c[k] === 'number' && Number.isFinite(c[k]) && (c[k] as number) >= 0)) wrong.push(k);
+  }
+  if (c.topologyKey !== undefined && (typeof c.topologyKey !== 'string' || c.topologyKey === '')) wrong.push('topologyKey');
+  return wrong.length ? `has missing or wrong ${wrong.join(', ')}` : undefined;
+}

@@ -1,0 +1,156 @@
+import { Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { check, restrictedDeployment } from './harness';
+import {
+  BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, SharedRwxVolume,
+  SharedVolumeBackend, StorageSystemId, TlsSource,
+} from '../../src';
+
+/**
+ * Counterexamples the property tests found (issue 9), each as a plain test: the exact props, and the clean
+ * error or output expected now. Before the fix each ended in a TypeError or a malformed message.
+ */
+
+/** The library's error for an app (fails when the app synthesizes). */
+function errorOf(build: (chart: Chart) => void, namespace?: string): string {
+  const outcome = check(build, namespace);
+  if (outcome.ok) throw new Error('expected the library to refuse the props, but the app synthesized');
+  return outcome.message;
+}
+
+/** A value whose conversion to text throws, as `{ toString: 1 }` does in JavaScript. */
+const UNPRINTABLE: any = { toString: 1 };
+
+describe('BlockStorageClass counterexamples', () => {
+  test('additionalParameters value that cannot be printed: the prop error, not a TypeError from the fix text', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.exoscale(), additionalParameters: { type: UNPRINTABLE } })))
+      .toContain('test/x: additionalParameters.type {"toString":1} is not a string');
+  });
+
+  test('options null from JavaScript: treated as no options (portworx(null) read null.replicas)', () => {
+    const outcome = check((chart) => new BlockStorageClass(chart, 'px', { provisioner: BlockProvisioner.portworx(null as any) }));
+    expect(outcome.ok).toBe(true);
+  });
+
+  test('name that cannot be printed with a snapshot class: the name error (the default snapshot name crashed)', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.exoscale(), name: UNPRINTABLE, snapshotClass: {} })))
+      .toContain('test/x: name {"toString":1} is not a valid StorageClass name');
+  });
+
+  test('awsEbs volumeType that cannot be printed: a parameter error (EBS_LIMITS[type] crashed)', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ volumeType: UNPRINTABLE }) })))
+      .toContain('test/x: provisioner parameter type');
+  });
+
+  test('awsEbs kmsKeyId that is not a string: the kmsKeyId error (RegExp.test crashed)', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ kmsKeyId: UNPRINTABLE }) })))
+      .toContain('test/x: provisioner.kmsKeyId {"toString":1} is not a KMS key ARN');
+  });
+
+  test('a volume type with a newline keeps one problem per line', () => {
+    const message = errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ volumeType: 'a\nb' as EbsVolumeType, iops: 120270 }) }));
+    expect(message).toContain('test/x: provisioner.iops 120270 cannot be set for volume type "a\\nb"');
+    for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/x: /);
+  });
+
+  test('Infinity as a name reads as Infinity, not null', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.exoscale(), name: Infinity as any })))
+      .toContain('test/x: name Infinity is not a valid StorageClass name');
+  });
+
+  test('an object as a typed option is refused, never written as "[object Object]"', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.longhorn({ numberOfReplicas: {} as any }) })))
+      .toContain('test/x: provisioner parameter numberOfReplicas {} is not a string, number or boolean');
+  });
+
+  test('custom provisioner with capabilities that are not capabilities: the capabilities error', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.custom({ provisioner: 'csi.example.com', capabilities: 5 as any }) })))
+      .toContain('test/x: provisioner.capabilities 5 is not a StorageCapabilities object');
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.custom({ provisioner: 'csi.example.com', capabilities: BlockProvisioner.exoscale().capabilities, parameters: { a: 1 as any } }) })))
+      .toContain('test/x: provisioner.parameters.a 1 is not a string');
+  });
+
+  test('fsType that is not a string: the fsType error, not a parameter of another type', () => {
+    expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.custom({ provisioner: 'csi.example.com', capabilities: BlockProvisioner.exoscale().capabilities }), fsType: {} as any })))
+      .toContain('test/x: fsType {} is not a file system name');
+  });
+});
+
+describe('ExistingStorageClass counterexamples', () => {
+  test('an unknown system id names ExistingStorageClass and the system', () => {
+    expect(() => ExistingStorageClass.fromName('x', 'nope' as StorageSystemId)).toThrow('ExistingStorageClass "x": system "nope" is not a StorageSystemId');
+  });
+  test('capabilities that are not capabilities are refused', () => {
+    expect(() => ExistingStorageClass.fromCapabilities('x', 'csi.example.com', {} as any)).toThrow(/ExistingStorageClass "x": capabilities \{\} has missing or wrong kind/);
+  });
+});
+
+describe('SharedRwxVolume counterexamples', () => {
+  const nfsClass = (_chart: Chart) => SharedVolumeBackend.storageClass(ExistingStorageClass.fromName('nfs', StorageSystemId.NFS));
+
+  test('claimName 0: the claimName error (toDnsLabel(0) crashed)', () => {
+    expect(errorOf((chart) => new SharedRwxVolume(chart, 'data', { backend: nfsClass(chart), size: Size.gibibytes(1), claimName: 0 as any })))
+      .toContain('test/data: claimName 0 is not a valid object name');
+  });
+
+  test('accessMode that cannot be printed: the accessMode error', () => {
+    expect(errorOf((chart) => new SharedRwxVolume(chart, 'data', { backend: nfsClass(chart), size: Size.gibibytes(1), accessMode: UNPRINTABLE })))
+      .toContain('test/data: accessMode {"toString":1} is not an access mode');
+    expect(errorOf((chart) => new SharedRwxVolume(chart, 'data', {
+      backend: SharedVolumeBackend.hostPath({ path: '/mnt/data', capacity: Size.kibibytes(0) }), size: Size.gibibytes(1), accessMode: UNPRINTABLE,
+    }))).toContain('test/data: accessMode {"toString":1} is not an access mode');
+  });
+
+  test('EFS path that cannot be printed: the path error (the volume handle crashed)', () => {
+    expect(errorOf((chart) => new SharedRwxVolume(chart, 'data', { backend: SharedVolumeBackend.efs({ fileSystemId: 'fs-0123abcd', path: UNPRINTABLE }), size: Size.gibibytes(1) })))
+      .toContain('test/data: backend.path {"toString":1} is not an absolute path');
+  });
+
+  test('the NFS class still gives a clean claim', () => {
+    const outcome = check((chart) => new SharedRwxVolume(chart, 'data', { backend: SharedVolumeBackend.storageClass(nfsFileClass(chart)), size: Size.gibibytes(1) }));
+    expect(outcome.ok).toBe(true);
+  });
+});
+
+/** A FileStorageClass on NFS. */
+function nfsFileClass(chart: Chart): FileStorageClass {
+  return new FileStorageClass(chart, 'nfs', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports' }) });
+}
+
+describe('IngressRoute counterexamples', () => {
+  function web(chart: Chart) {
+    const d = restrictedDeployment(chart, 'web');
+    return new kplus.Service(chart, 'web-svc', { selector: d, ports: [{ port: 80, name: 'http', targetPort: 8080 }] });
+  }
+
+  test('sslRedirect that cannot be printed: the sslRedirect error', () => {
+    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: TlsSource.secret('shop-tls'), sslRedirect: UNPRINTABLE }), 'shop'))
+      .toContain('test/r: sslRedirect {"toString":1} is not a boolean');
+  });
+
+  test('issuer name that cannot be printed: the issuer name error', () => {
+    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: TlsSource.certManagerClusterIssuer(UNPRINTABLE) }), 'shop'))
+      .toContain('test/r: tls ClusterIssuer name {"toString":1} is not a valid object name');
+  });
+
+  test('pathType that cannot be printed with a path holding "/../": the pathType error', () => {
+    const message = errorOf((chart) => new IngressRoute(chart, 'r', {
+      tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: '/a/../b', backend: IngressBackend.service(web(chart)), pathType: UNPRINTABLE }],
+    }), 'shop');
+    expect(message).toContain('test/r: rules[0] pathType {"toString":1} is not Prefix, Exact or ImplementationSpecific');
+  });
+
+  test('a path with a newline and a rewriteTarget keeps one problem per line', () => {
+    const message = errorOf((chart) => new IngressRoute(chart, 'r', {
+      tls: TlsSource.secret('shop-tls'), nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: IngressBackend.service(web(chart)) }],
+    }), 'shop');
+    expect(message).toContain('e.g. "a\\nb(/|$)(.*)"');
+    for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
+  });
+
+  test('TLS hosts [null]: the tls hosts error (tlsHostCovers(null) crashed)', () => {
+    expect(errorOf((chart) => new IngressRoute(chart, 'r', {
+      tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
+    }), 'shop')).toContain('test/r: tls hosts[0] null');
+  });
+});
