@@ -1,0 +1,196 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Chart, Cron, Size } from 'cdk8s';
+import { Cpu, Secret } from 'cdk8s-plus-27';
+import {
+  AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass,
+  GoldenPathValidation, NfsOnDelete, ReclaimPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps,
+  StorageSystemId,
+} from '../src';
+import { ofKind, only, synth } from './util';
+
+/**
+ * Data safety (issue 9): no default anywhere deletes user data on `kubectl delete` or scale-down, and every
+ * opt-in that can delete data is named so that it reads as a warning in code review.
+ */
+
+const BLOCK: Array<[string, () => BlockProvisioner]> = [
+  ['exoscale', () => BlockProvisioner.exoscale()],
+  ['awsEbs', () => BlockProvisioner.awsEbs()],
+  ['azureDisk', () => BlockProvisioner.azureDisk()],
+  ['gcePd', () => BlockProvisioner.gcePd()],
+  ['openstackCinder', () => BlockProvisioner.openstackCinder()],
+  ['vsphere', () => BlockProvisioner.vsphere()],
+  ['cephRbd', () => BlockProvisioner.cephRbd({ pool: 'replicapool' })],
+  ['longhorn', () => BlockProvisioner.longhorn()],
+  ['openebsMayastor', () => BlockProvisioner.openebsMayastor()],
+  ['openebsLocalPv', () => BlockProvisioner.openebsLocalPv()],
+  ['portworx', () => BlockProvisioner.portworx()],
+  ['storageos', () => BlockProvisioner.storageos()],
+  ['localStatic', () => BlockProvisioner.localStatic()],
+];
+
+const FILE: Array<[string, () => FileProvisioner]> = [
+  ['nfs', () => FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports/k8s' })],
+  ['cephfs', () => FileProvisioner.cephfs({ fsName: 'myfs' })],
+  ['azureFiles', () => FileProvisioner.azureFiles()],
+  ['azureFiles NFS', () => FileProvisioner.azureFiles({ protocol: AzureFilesProtocol.NFS, skuName: AzureFilesSku.PREMIUM_LRS })],
+  ['awsEfs', () => FileProvisioner.awsEfs({ fileSystemId: 'fs-0123456789abcdef0' })],
+  ['vsphereFile', () => FileProvisioner.vsphereFile()],
+];
+
+function dbProps(chart: Chart, extra: Partial<StatefulDatabaseProps> = {}): StatefulDatabaseProps {
+  return {
+    engine: DatabaseEngine.postgres({ version: '16.4' }),
+    storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
+    credentials: { secret: Secret.fromSecretName(chart, 'creds', 'db-credentials') },
+    cpu: Cpu.millis(500),
+    memory: Size.gibibytes(2),
+    replicas: 3,
+    ...extra,
+  };
+}
+
+describe('no default deletes data', () => {
+  test.each(BLOCK)('BlockStorageClass %s: reclaimPolicy Retain, snapshot contents retained', (_name, provisioner) => {
+    const p = provisioner();
+    const objects = synth((chart) => {
+      new BlockStorageClass(chart, 'c', { provisioner: p, ...(p.capabilities.snapshots ? { snapshotClass: {} } : {}) });
+    });
+    expect(only(objects, 'StorageClass').reclaimPolicy).toBe('Retain');
+    for (const vsc of ofKind(objects, 'VolumeSnapshotClass')) expect(vsc.deletionPolicy).toBe('Retain');
+  });
+
+  test.each(FILE)('FileStorageClass %s: reclaimPolicy Retain, snapshot contents retained', (_name, provisioner) => {
+    const p = provisioner();
+    const objects = synth((chart) => {
+      new FileStorageClass(chart, 'c', { provisioner: p, ...(p.capabilities.snapshots ? { snapshotClass: {} } : {}) });
+    });
+    const sc = only(objects, 'StorageClass');
+    expect(sc.reclaimPolicy).toBe('Retain');
+    // csi-driver-nfs removes the directory on DeleteVolume by default (onDelete: delete); a Retain class never calls it
+    for (const vsc of ofKind(objects, 'VolumeSnapshotClass')) expect(vsc.deletionPolicy).toBe('Retain');
+  });
+
+  const STATIC: Array<[string, () => SharedVolumeBackend]> = [
+    ['nfs', () => SharedVolumeBackend.nfs({ server: 'nfs.internal', path: '/exports/uploads' })],
+    ['efs', () => SharedVolumeBackend.efs({ fileSystemId: 'fs-0123abcd' })],
+    ['s3', () => SharedVolumeBackend.s3({ bucketName: 'shop-media' })],
+    ['hostPath', () => SharedVolumeBackend.hostPath({ path: '/mnt/data' })],
+  ];
+  test.each(STATIC)('SharedRwxVolume static %s: the PV is retained, the claim owns nothing', (_name, backend) => {
+    const objects = synth((chart) => {
+      new SharedRwxVolume(chart, 'uploads', { backend: backend(), size: Size.gibibytes(10) });
+    }, { namespace: 'shop' });
+    expect(only(objects, 'PersistentVolume').spec.persistentVolumeReclaimPolicy).toBe('Retain');
+    for (const o of objects) expect(o.metadata.ownerReferences).toBeUndefined();
+  });
+
+  test('S3 volumes do not let pods delete objects unless asked', () => {
+    const objects = synth((chart) => {
+      new SharedRwxVolume(chart, 'media', { backend: SharedVolumeBackend.s3({ bucketName: 'shop-media' }), size: Size.gibibytes(10) });
+    }, { namespace: 'shop' });
+    expect(only(objects, 'PersistentVolume').spec.mountOptions ?? []).not.toContain('allow-delete');
+  });
+
+  test('StatefulDatabase: claims retained on delete and scale-down, the backup claim is a plain claim nothing deletes', () => {
+    const objects = synth((chart) => {
+      new StatefulDatabase(chart, 'db', dbProps(chart, { backup: { size: Size.gibibytes(50), schedule: Cron.daily() } }));
+    }, { namespace: 'shop' });
+    const sts = only(objects, 'StatefulSet');
+    expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
+    const backupClaim = only(objects, 'PersistentVolumeClaim');
+    expect(backupClaim.metadata.name).toBe('db-backup');
+    expect(JSON.stringify(only(objects, 'CronJob'))).toContain('"claimName":"db-backup"');
+    for (const o of objects) expect(o.metadata.ownerReferences).toBeUndefined();
+  });
+
+  test('a class this library creates for a database keeps the data too', () => {
+    const objects = synth((chart) => {
+      const cls = new BlockStorageClass(chart, 'fast', { provisioner: BlockProvisioner.awsEbs() });
+      new StatefulDatabase(chart, 'db', dbProps(chart, { storage: { size: Size.gibibytes(20), storageClass: cls } }));
+    }, { namespace: 'shop' });
+    expect(only(objects, 'StorageClass').reclaimPolicy).toBe('Retain');
+    expect(only(objects, 'StatefulSet').spec.persistentVolumeClaimRetentionPolicy.whenDeleted).toBe('Retain');
+  });
+});
+
+describe('every opt-in that deletes data reads as a warning', () => {
+  test('the deleting values are named DELETE', () => {
+    expect(ReclaimPolicy.DELETE).toBe('Delete');
+    expect(SnapshotDeletionPolicy.DELETE).toBe('Delete');
+    expect(NfsOnDelete.DELETE).toBe('delete');
+    expect(Object.keys(ReclaimPolicy)).toEqual(['RETAIN', 'DELETE']); // no Recycle (rm -rf of the volume)
+  });
+
+  test('the database opt-in is dangerously...Delete, and does what it says only when set', () => {
+    const on = synth((chart) => new StatefulDatabase(chart, 'db', dbProps(chart, { dangerouslyDeleteVolumesOnScaleDownAndDelete: true })), { namespace: 'shop' });
+    expect(only(on, 'StatefulSet').spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Delete', whenScaled: 'Delete' });
+  });
+
+  /**
+   * Every prop of the public API that can lead to deleted data, found in the sources by name or type; each must be
+   * named as a warning (dangerously..., ...Delete..., or typed by an enum whose deleting member is DELETE) and
+   * default to keeping the data. A new prop that deletes must be added here, with its name reviewed.
+   */
+  test('props that can delete data: the known list, each named as a warning, each defaulting to keep', () => {
+    const found: Array<{ file: string; name: string; type: string; doc: string }> = [];
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    for (const file of walk(path.join(__dirname, '..', 'src'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly (\w+)\??: ([^;]+);/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const [, doc, name, type] = m;
+        if (/delet|reclaim|retention|purge|wipe/i.test(name) || /ReclaimPolicy|DeletionPolicy|NfsOnDelete/.test(type)) {
+          found.push({ file: path.relative(path.join(__dirname, '..'), file), name, type: type.trim(), doc });
+        }
+      }
+    }
+    expect(found.map((f) => `${f.file}: ${f.name}: ${f.type}`).sort()).toEqual([
+      'src/database/stateful-database.ts: dangerouslyDeleteVolumesOnScaleDownAndDelete: boolean',
+      'src/storage/block-storage-class.ts: deletionPolicy: SnapshotDeletionPolicy',
+      'src/storage/block-storage-class.ts: reclaimPolicy: ReclaimPolicy',
+      'src/storage/file-storage-class.ts: onDelete: NfsOnDelete',
+      'src/storage/shared-rwx-volume.ts: allowDelete: boolean',
+      'src/storage/shared-rwx-volume.ts: reclaimPolicy: ReclaimPolicy',
+    ]);
+    for (const f of found) {
+      if (f.type === 'boolean') {
+        expect(f.name).toMatch(/^dangerously|Delete/);
+        expect(f.doc).toMatch(/@default false/);
+      } else {
+        expect(f.doc).toMatch(/@default[^\n]*(RETAIN|Retain)/);
+      }
+    }
+  });
+});
+
+describe('determinism', () => {
+  function app(): string {
+    const a = new App();
+    GoldenPathValidation.of(a).printWarnings = false;
+    const chart = new Chart(a, 'shop', { namespace: 'shop' });
+    const cls = new BlockStorageClass(chart, 'fast', { provisioner: BlockProvisioner.awsEbs(), snapshotClass: {} });
+    const files = new FileStorageClass(chart, 'shared', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports' }) });
+    new SharedRwxVolume(chart, 'uploads', { backend: SharedVolumeBackend.storageClass(files), size: Size.gibibytes(10) });
+    new SharedRwxVolume(chart, 'media', { backend: SharedVolumeBackend.s3({ bucketName: 'shop-media' }), size: Size.gibibytes(10) });
+    new StatefulDatabase(chart, 'db', {
+      engine: DatabaseEngine.postgres({ version: '16.4' }),
+      storage: { size: Size.gibibytes(20), storageClass: cls },
+      credentials: { secret: Secret.fromSecretName(chart, 'creds', 'db-credentials') },
+      cpu: Cpu.millis(500),
+      memory: Size.gibibytes(2),
+      replicas: 3,
+      backup: { size: Size.gibibytes(50), schedule: Cron.daily(), storageClass: ExistingStorageClass.fromName('backup', StorageSystemId.AWS_EBS) },
+    });
+    return a.synthYaml();
+  }
+
+  test('the same app synthesizes to identical bytes twice in one process', () => {
+    const first = app();
+    const second = app();
+    expect(second).toBe(first);
+    expect(first.length).toBeGreaterThan(1000);
+  });
+});
