@@ -2,8 +2,8 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
-  BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, SharedRwxVolume,
-  SharedVolumeBackend, StorageSystemId, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, SharedRwxVolume,
+  SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
 } from '../../src';
 
 /**
@@ -152,5 +152,45 @@ describe('IngressRoute counterexamples', () => {
     expect(errorOf((chart) => new IngressRoute(chart, 'r', {
       tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: tls hosts[0] null');
+  });
+});
+
+describe('StatefulDatabase counterexamples', () => {
+  function db(chart: Chart, extra: any): void {
+    new StatefulDatabase(chart, 'db', {
+      engine: DatabaseEngine.postgres({ version: '16.4' }),
+      storage: { size: Size.gibibytes(1), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
+      credentials: { secret: kplus.Secret.fromSecretName(chart, 'creds', 'db-credentials') },
+      cpu: kplus.Cpu.millis(500),
+      memory: Size.gibibytes(1),
+      ...extra,
+    });
+  }
+  /** A Size cdk8s cannot turn into whole KiB (toKibibytes() throws a plain cdk8s error without our path). */
+  const TINY = Size.tebibytes(5e-324);
+
+  test.failing('storage.storageClass that is not a class with restoreFromSnapshot: the storageClass error (read capabilities of a string)', () => {
+    expect(errorOf((chart) => db(chart, { storage: { size: Size.gibibytes(1), storageClass: ' ', restoreFromSnapshot: 'snap-1' } }))).toContain('test/db: storage.storageClass');
+  });
+
+  test.failing('storage.size that is not whole KiB: the size error (cdk8s toKibibytes threw)', () => {
+    expect(errorOf((chart) => db(chart, { storage: { size: TINY, storageClass: ExistingStorageClass.exoscaleBlockStorage() } }))).toContain('test/db: storage.size');
+  });
+
+  test.failing('memory that is not whole KiB: the memory error', () => {
+    expect(errorOf((chart) => db(chart, { memory: TINY }))).toContain('test/db: memory');
+  });
+
+  test.failing('backup.size that is not whole KiB: the backup size error', () => {
+    expect(errorOf((chart) => db(chart, { backup: { size: TINY } }))).toContain('test/db: backup.size');
+  });
+
+  test.failing('restoreFromSnapshot that cannot be printed: the restoreFromSnapshot error', () => {
+    expect(errorOf((chart) => db(chart, { storage: { size: Size.gibibytes(1), storageClass: ExistingStorageClass.exoscaleBlockStorage(), restoreFromSnapshot: UNPRINTABLE } })))
+      .toContain('test/db: storage.restoreFromSnapshot');
+  });
+
+  test.failing('env value that cannot be printed: the env error, not a TypeError from the fix text', () => {
+    expect(errorOf((chart) => db(chart, { env: { TZ: UNPRINTABLE } }))).toContain('test/db: env.TZ {"toString":1} is not a string');
   });
 });
