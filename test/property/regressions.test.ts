@@ -2,8 +2,8 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, SharedRwxVolume,
-  SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute,
+  SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
 } from '../../src';
 
 /**
@@ -186,7 +186,8 @@ describe('StatefulDatabase counterexamples', () => {
   });
 
   test.failing('restoreFromSnapshot that cannot be printed: the restoreFromSnapshot error', () => {
-    expect(errorOf((chart) => db(chart, { storage: { size: Size.gibibytes(1), storageClass: ExistingStorageClass.exoscaleBlockStorage(), restoreFromSnapshot: UNPRINTABLE } })))
+    const storage = { size: Size.gibibytes(1), storageClass: ExistingStorageClass.exoscaleBlockStorage(), restoreFromSnapshot: UNPRINTABLE };
+    expect(errorOf((chart) => db(chart, { storage })))
       .toContain('test/db: storage.restoreFromSnapshot');
   });
 
