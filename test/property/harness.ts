@@ -127,12 +127,20 @@ export function assertClean(objects: any[], yaml: string): void {
   if (leaked) throw new Error(`YAML holds ${JSON.stringify(leaked[0])} (a wrong type written as text):\n${yaml}`);
 }
 
-/** The whole property: exactly one of clean objects or the library's error. Returns the outcome for extra checks. */
+/**
+ * The whole property: exactly one of clean objects (synthesized to the same bytes a second time) or the library's
+ * error. Returns the outcome for extra checks.
+ */
 export function check(build: (chart: Chart) => void, namespace?: string): Outcome {
   const outcome = outcomeOf(build, namespace);
   if (outcome.ok) stats.ok++; else stats.error++;
   if (!outcome.ok && process.env.GOLDEN_PATHS_PROPERTY_STATS === 'errors') console.log(outcome.message);
-  if (outcome.ok) assertClean(outcome.objects, outcome.yaml);
+  if (outcome.ok) {
+    assertClean(outcome.objects, outcome.yaml);
+    // determinism: the same props build the same bytes again (no random names, no clock, no shared state between apps)
+    const again = outcomeOf(build, namespace);
+    if (!again.ok || again.yaml !== outcome.yaml) throw new Error(`the same app synthesized differently the second time:\n${outcome.yaml}\n---\n${again.ok ? again.yaml : again.message}`);
+  }
   return outcome;
 }
 
