@@ -1,12 +1,13 @@
 import * as fc from 'fast-check';
-import { RUNS, rarely, assertProperty, check, constructId, junk, namespace } from './harness';
+import { RUNS, applyPlatformDefaults, platformDefaults, rarely, assertProperty, check, constructId, junk, namespace } from './harness';
 import { commonProps, provisionerOf, provisionerSpec } from './storage-generators';
 import { BlockStorageClass } from '../../src';
 
 describe('BlockStorageClass properties', () => {
   test(`any props: valid objects or the library's error naming the prop (${RUNS} runs)`, () => {
-    assertProperty(fc.record({ id: constructId, ns: namespace, provisioner: provisionerSpec, props: commonProps, junkProps: rarely(junk) }), (s) => {
+    assertProperty(fc.record({ id: constructId, ns: namespace, platform: platformDefaults, provisioner: provisionerSpec, props: commonProps, junkProps: rarely(junk) }), (s) => {
       check((chart) => {
+        applyPlatformDefaults(chart, s.platform);
         const props = s.junkProps !== null ? s.junkProps : { ...s.props, provisioner: provisionerOf(s.provisioner) };
         new BlockStorageClass(chart, s.id, props);
       }, s.ns);

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
-import { GoldenPathValidation, Severity, Validator } from '../../src';
+import { GoldenPathValidation, PlatformDefaults, Severity, Validator } from '../../src';
 import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 
 /**
@@ -101,6 +101,8 @@ export function assertLibraryError(e: unknown, constructPaths: string[]): void {
     }
     return;
   }
+  // platform-level errors (PlatformDefaults, PlatformPolicy): `<scope path>: invalid platform defaults:` then one prop per line
+  if (namesPathAndProp(message.split('\n')[0])) return;
   throw new Error(`error is not the library's (no construct path, no "Validation failed"): ${JSON.stringify(message)}\n${e.stack}`);
 }
 
@@ -193,6 +195,24 @@ export function pick<T>(valid: T[], wrong: T[], junkWeight: number): fc.Arbitrar
 /** Usually null (use the generated props), rarely a junk value in place of the whole props object. */
 export function rarely<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
   return fc.oneof({ arbitrary: fc.constant(null), weight: 30 }, { arbitrary: arb, weight: 1 });
+}
+
+/** Platform defaults a platform team could set on the chart (labels and annotations every object gets), or junk. */
+export const platformDefaults: fc.Arbitrary<any> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 6 },
+  {
+    arbitrary: fc.record({
+      labels: optional(fc.dictionary(fc.constantFrom('team', 'acme.io/cost-center', 'Bad Key', ''), maybe(fc.constantFrom('shop', 'x'.repeat(64), 'Bad Value')), { maxKeys: 2 })),
+      annotations: optional(fc.dictionary(fc.constantFrom('acme.io/owner', 'golden-paths.dev/suppress.STO-001', 'x'), maybe(fc.constantFrom('shop', 'because we said so', '')), { maxKeys: 2 })),
+    }, { requiredKeys: [] }),
+    weight: 2,
+  },
+  { arbitrary: junk, weight: 1 },
+);
+
+/** Applies generated platform defaults to the chart (inside the property: a refusal is one of the outcomes). */
+export function applyPlatformDefaults(chart: Chart, defaults: any): void {
+  if (defaults !== undefined) PlatformDefaults.set(chart, defaults);
 }
 
 /** Object names: mostly valid DNS labels, sometimes odd. */

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
-import { RUNS, restrictedDeployment, pick, rarely, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, sizeOf, sizeSpec } from './harness';
+import { RUNS, applyPlatformDefaults, platformDefaults, restrictedDeployment, pick, rarely, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, sizeOf, sizeSpec } from './harness';
 import {
   AccessMode, BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, PlatformDefaults, ReclaimPolicy,
   SharedRwxVolume, SharedVolumeBackend, StorageSystemId,
@@ -100,10 +100,11 @@ const mountOf = (j: number) => fc.option(fc.record({
 describe('SharedRwxVolume properties', () => {
   test(`any props and mounts: valid objects or the library's error naming the prop (${RUNS} runs)`, () => {
     const arb = fc.record({
-      id: constructId, ns: namespace, backend: backendSpec, props: cleanOrJunk(propsOf), mount: cleanOrJunk(mountOf), junkProps: rarely(junk),
+      id: constructId, ns: namespace, platform: platformDefaults, backend: backendSpec, props: cleanOrJunk(propsOf), mount: cleanOrJunk(mountOf), junkProps: rarely(junk),
     });
     assertProperty(arb, (s) => {
       check((chart) => {
+        applyPlatformDefaults(chart, s.platform);
         const backend = backendOf(chart, s.backend);
         const props = s.junkProps !== null ? s.junkProps : { ...s.props, size: sizeOf(s.props.size), backend };
         const volume = new SharedRwxVolume(chart, s.id, props);
