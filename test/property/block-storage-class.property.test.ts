@@ -5,7 +5,10 @@ import { BlockStorageClass } from '../../src';
 
 describe('BlockStorageClass properties', () => {
   test(`any props: valid objects or the library's error naming the prop (${RUNS} runs)`, () => {
-    assertProperty(fc.record({ id: constructId, ns: namespace, platform: platformDefaults, provisioner: provisionerSpec, props: commonProps, junkProps: rarely(junk) }), (s) => {
+    const arb = fc.record({
+      id: constructId, ns: namespace, platform: platformDefaults, provisioner: provisionerSpec, props: commonProps, junkProps: rarely(junk),
+    });
+    assertProperty(arb, (s) => {
       check((chart) => {
         applyPlatformDefaults(chart, s.platform);
         const props = s.junkProps !== null ? s.junkProps : { ...s.props, provisioner: provisionerOf(s.provisioner) };
