@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
+import { wholeKibibytes } from '../storage/size';
 
 /** Options for {@link ResourcePreset.custom}. */
 export interface ResourcePresetOptions {
@@ -31,7 +32,7 @@ export class ResourcePreset {
     const problems: string[] = [];
     if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) problems.push(`name ${JSON.stringify(name)} is not a short lower-case name such as "gpu-small"`);
     if (!options || typeof (options.cpu as any)?.amount !== 'string') problems.push('cpu is not a Cpu (use Cpu.millis(500) or Cpu.units(2))');
-    if (!options || !(options.memory instanceof Size) || !(options.memory.toKibibytes() > 0)) problems.push('memory is not a positive Size (use Size.gibibytes(2))');
+    if (!options || !(options.memory instanceof Size) || !((wholeKibibytes(options.memory) ?? 0) > 0)) problems.push('memory is not a positive Size (use Size.gibibytes(2))');
     if (problems.length) throw new Error(`ResourcePreset.custom: ${problems.join('; ')}`);
     return new ResourcePreset(name, options.cpu, options.memory);
   }

@@ -1,4 +1,5 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { wholeKibibytes } from '../storage/size';
 import { PropErrors } from '../validation/errors';
 
 /** Prefix of ingress-nginx annotations. */
@@ -126,8 +127,8 @@ function shown(x: unknown): unknown {
 
 /** Renders a size as nginx reads it: whole mebibytes as `Nm`, else whole kibibytes as `Nk`. */
 function renderSize(size: Size): string | undefined {
-  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isInteger(kib) || kib < 0) return undefined;
+  const kib = wholeKibibytes(size);
+  if (kib === undefined) return undefined;
   return kib % 1024 === 0 ? `${kib / 1024}m` : `${kib}k`;
 }
 

@@ -1,7 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
-import { RUNS, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment } from './harness';
+import { RUNS, sizeOf, sizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment } from './harness';
 import { BackendProtocol, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType, TlsSource } from '../../src';
 
 const hostOf = (j: number) => pick(['shop.example.com', 'api.example.com', '*.example.com', 'a.b'], ['Shop.Example.com', '10.0.0.1', '*.*.x', '', 'ünï.example.com', 'x'.repeat(300), 'a_b.com'], j);
@@ -31,7 +31,9 @@ const tlsOf = (j: number) => fc.oneof(
 );
 
 const nginxOf = (j: number) => fc.record({
-  proxyBodySize: optional(fc.integer({ min: j ? -1 : 1, max: 2048 }).map((n) => ({ mib: n })), j),
+  proxyBodySize: optional(j
+    ? fc.oneof(fc.integer({ min: -1, max: 2048 }).map((n) => ({ mib: n })), sizeSpec)
+    : fc.integer({ min: 1, max: 2048 }).map((n) => ({ mib: n })), j),
   proxyConnectTimeout: optional(fc.integer({ min: j ? -5 : 1, max: 3600 }).map((n) => ({ seconds: n })), j),
   proxyReadTimeout: optional(fc.integer({ min: 1, max: 3600 }).map((n) => ({ seconds: n })), j),
   backendProtocol: optional(fc.constantFrom(...Object.values(BackendProtocol)), j),
@@ -80,7 +82,7 @@ function build(chart: Chart, s: any): void {
   const nginx = (n: any): any => {
     if (!n || typeof n !== 'object') return n;
     const d = (x: any) => (x && typeof x === 'object' && 'seconds' in x ? Duration.seconds(Math.max(0, x.seconds)) : x);
-    return { ...n, proxyBodySize: n.proxyBodySize && typeof n.proxyBodySize === 'object' && 'mib' in n.proxyBodySize ? Size.mebibytes(Math.max(0, n.proxyBodySize.mib)) : n.proxyBodySize, proxyConnectTimeout: d(n.proxyConnectTimeout), proxyReadTimeout: d(n.proxyReadTimeout) };
+    return { ...n, proxyBodySize: n.proxyBodySize && typeof n.proxyBodySize === 'object' && 'mib' in n.proxyBodySize ? Size.mebibytes(Math.max(0, n.proxyBodySize.mib)) : sizeOf(n.proxyBodySize), proxyConnectTimeout: d(n.proxyConnectTimeout), proxyReadTimeout: d(n.proxyReadTimeout) };
   };
   const rule = (r: any) => (r && typeof r === 'object' && 'backend' in r ? { ...r, backend: backend(r.backend) } : r);
   const props = s.junkProps !== null ? s.junkProps : {

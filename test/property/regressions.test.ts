@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
   BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute,
-  SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
+  ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
 } from '../../src';
 
 /**
@@ -148,6 +148,12 @@ describe('IngressRoute counterexamples', () => {
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
   });
 
+  test('a proxy body size beyond what nginx reads: the nginx.proxyBodySize error, not "9.5e+25m"', () => {
+    expect(errorOf((chart) => new IngressRoute(chart, 'r', {
+      tls: TlsSource.secret('shop-tls'), nginx: { proxyBodySize: Size.tebibytes(1e20) }, rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
+    }), 'shop')).toContain('test/r: nginx.proxyBodySize');
+  });
+
   test('TLS hosts [null]: the tls hosts error (tlsHostCovers(null) crashed)', () => {
     expect(errorOf((chart) => new IngressRoute(chart, 'r', {
       tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
@@ -193,5 +199,11 @@ describe('StatefulDatabase counterexamples', () => {
 
   test.failing('env value that cannot be printed: the env error, not a TypeError from the fix text', () => {
     expect(errorOf((chart) => db(chart, { env: { TZ: UNPRINTABLE } }))).toContain('test/db: env.TZ {"toString":1} is not a string');
+  });
+});
+
+describe('platform counterexamples', () => {
+  test('ResourcePreset.custom with a memory that is not whole KiB: the preset error, not a cdk8s rounding error', () => {
+    expect(() => ResourcePreset.custom('tiny', { cpu: kplus.Cpu.millis(100), memory: Size.tebibytes(5e-324) })).toThrow('ResourcePreset.custom: memory is not a positive Size');
   });
 });
