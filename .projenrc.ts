@@ -22,6 +22,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
+  // jsii target for Python users (jsii-pacmak --target python; the PyPI upload itself is a release concern).
+  publishToPypi: { distName: 'cdk8s-golden-paths', module: 'cdk8s_golden_paths' },
+
   // Kept out of dist/: `npm run synth` writes the example manifests there.
   artifactsDirectory: 'dist-pkg',
 
