@@ -5,7 +5,7 @@ import { StorageSystemId, StorageSystemInfo } from './catalog';
 import { IStorageClass } from './storage-class';
 import { AccessMode, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
 import { applyConventions } from '../platform/apply';
-import { PropErrors } from '../validation/errors';
+import { PropErrors, asText, isDnsLabel } from '../validation/errors';
 
 /** A problem found while building a file provisioner; reported by the StorageClass with its construct path. */
 interface Problem {
@@ -193,7 +193,7 @@ export class FileProvisioner {
       problems.push({ key: 'fsName', prop: 'provisioner.fsName', value: o.fsName, problem: 'must name the CephFilesystem', fix: 'Set fsName to the name of a CephFilesystem, e.g. myfs.' });
     }
     for (const [prop, v] of [['clusterId', clusterId], ['operatorNamespace', operatorNamespace]] as const) {
-      if (notString(v)) problems.push({ prop: `provisioner.${prop}`, value: v, problem: 'must be a namespace name', fix: 'Use the Rook namespace, e.g. rook-ceph.' });
+      if (!isDnsLabel(v)) problems.push({ prop: `provisioner.${prop}`, value: v, problem: 'must be a namespace name', fix: 'Use the Rook namespace, e.g. rook-ceph.' });
     }
     // Secret names as Rook creates them (rook/rook deploy/examples/csi/cephfs/storageclass.yaml).
     return new FileProvisioner(catalogProvisioner(StorageSystemId.CEPHFS, {
@@ -206,7 +206,7 @@ export class FileProvisioner {
       'csi.storage.k8s.io/controller-expand-secret-namespace': clusterId,
       'csi.storage.k8s.io/node-stage-secret-name': 'rook-csi-cephfs-node',
       'csi.storage.k8s.io/node-stage-secret-namespace': clusterId,
-    }, { provisioner: `${operatorNamespace}.cephfs.csi.ceph.com`, problems }));
+    }, { provisioner: `${asText(operatorNamespace)}.cephfs.csi.ceph.com`, problems }));
   }
 
   /** Azure Files (`file.csi.azure.com`): an SMB or NFS share per volume. */

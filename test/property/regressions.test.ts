@@ -76,6 +76,13 @@ describe('BlockStorageClass counterexamples', () => {
   });
 });
 
+describe('FileStorageClass counterexamples', () => {
+  test('cephfs operatorNamespace that cannot be printed: the operatorNamespace error (the provisioner name crashed)', () => {
+    expect(errorOf((chart) => new FileStorageClass(chart, 'x', { provisioner: FileProvisioner.cephfs({ fsName: 'myfs', operatorNamespace: UNPRINTABLE }) }), 'shop'))
+      .toContain('test/x: provisioner.operatorNamespace {"toString":1} must be a namespace name');
+  });
+});
+
 describe('ExistingStorageClass counterexamples', () => {
   test('an unknown system id names ExistingStorageClass and the system', () => {
     expect(() => ExistingStorageClass.fromName('x', 'nope' as StorageSystemId)).toThrow('ExistingStorageClass "x": system "nope" is not a StorageSystemId');
