@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DatabaseEngine, ReplicationSupport } from './engines';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL, ROLE_ANNOTATION } from '../conventions';
 import { PlatformDefaults } from '../platform/defaults';
+import { ResourcePreset } from '../platform/presets';
 import { IStorageClass, useStorageClass } from '../storage/storage-class';
 import { AccessMode, SizeGranularity, VolumeBindingMode } from '../storage/types';
 import { GoldenPathValidation } from '../validation/app-validation';
@@ -216,7 +217,7 @@ export interface StatefulDatabaseProps {
   readonly replicas?: number;
   /**
    * CPU request of the database container.
-   * @default - `PlatformDefaults.databaseCpu`; required when neither is set
+   * @default - the `resources` preset's, else `PlatformDefaults.databaseCpu` (or `databaseResources`); required when none is set
    */
   readonly cpu?: kplus.Cpu;
   /**
@@ -226,9 +227,15 @@ export interface StatefulDatabaseProps {
   readonly cpuLimit?: kplus.Cpu;
   /**
    * Memory request and limit (equal, so the pod is never the first evicted under memory pressure and never overcommits).
-   * @default - `PlatformDefaults.databaseMemory`; required when neither is set
+   * @default - the `resources` preset's, else `PlatformDefaults.databaseMemory` (or `databaseResources`); required when none is set
    */
   readonly memory?: Size;
+  /**
+   * A named size (CPU request, memory request and limit): `ResourcePreset.SMALL`, `.MEDIUM`, `.LARGE` or the platform's own.
+   * `cpu` and `memory` win over it.
+   * @default - `PlatformDefaults.databaseCpu` and `databaseMemory` (a platform's `databaseResources` sets both)
+   */
+  readonly resources?: ResourcePreset;
   /**
    * How pods pick up template changes.
    * @default DatabaseUpdateStrategy.rollingUpdate() - one pod at a time, highest ordinal first
@@ -588,11 +595,16 @@ export class StatefulDatabase extends Construct implements IDatabase {
     }
 
     // ---- resources
-    const cpu = p.cpu ?? defaults.databaseCpu;
-    const memory = p.memory ?? defaults.databaseMemory;
+    let preset: ResourcePreset | undefined = p.resources;
+    if (preset !== undefined && !(preset instanceof ResourcePreset)) {
+      errors.add('resources', preset, 'is not a ResourcePreset', 'Use ResourcePreset.SMALL, .MEDIUM, .LARGE or ResourcePreset.custom(name, { cpu, memory }).');
+      preset = undefined;
+    }
+    const cpu = p.cpu ?? preset?.cpu ?? defaults.databaseCpu;
+    const memory = p.memory ?? preset?.memory ?? defaults.databaseMemory;
     if (cpu === undefined) {
       errors.add('cpu', undefined, 'is required: a database without a CPU request is scheduled anywhere and starved first',
-        'Set cpu: Cpu.millis(500), or PlatformDefaults.set(app, { databaseCpu }).');
+        'Set cpu: Cpu.millis(500) or resources: ResourcePreset.MEDIUM, or PlatformDefaults.set(app, { databaseResources: ResourcePreset.MEDIUM }).');
     } else if (typeof (cpu as any).amount !== 'string') {
       errors.add('cpu', cpu, 'is not a Cpu', 'Use Cpu.millis(500) or Cpu.units(1).');
     }
@@ -601,7 +613,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     }
     if (memory === undefined) {
       errors.add('memory', undefined, 'is required: without a memory limit the database is the first process the kernel kills under pressure',
-        'Set memory: Size.gibibytes(2), or PlatformDefaults.set(app, { databaseMemory }).');
+        'Set memory: Size.gibibytes(2) or resources: ResourcePreset.MEDIUM, or PlatformDefaults.set(app, { databaseResources: ResourcePreset.MEDIUM }).');
     } else if (!isSize(memory) || !(memory.toKibibytes() > 0)) {
       errors.add('memory', memory, 'is not a positive Size', 'Use Size.gibibytes(2).');
     }
@@ -979,7 +991,10 @@ export class StatefulDatabase extends Construct implements IDatabase {
           spec: {
             backoffLimit: 2,
             template: {
-              metadata: { labels: { ...bmeta.labels, [POD_SECURITY_LABEL]: 'restricted' } },
+              metadata: {
+                labels: { ...bmeta.labels, [POD_SECURITY_LABEL]: 'restricted' },
+                annotations: Object.keys(bmeta.annotations).length ? { ...bmeta.annotations } : undefined,
+              },
               spec: {
                 restartPolicy: 'Never',
                 serviceAccountName: this.name,
