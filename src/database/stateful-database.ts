@@ -6,10 +6,11 @@ import { DatabaseEngine, ReplicationSupport } from './engines';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL, ROLE_ANNOTATION } from '../conventions';
 import { PlatformDefaults } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
+import { wholeKibibytes } from '../storage/size';
 import { IStorageClass, useStorageClass } from '../storage/storage-class';
-import { AccessMode, SizeGranularity, VolumeBindingMode } from '../storage/types';
+import { AccessMode, SizeGranularity, VolumeBindingMode, capabilitiesProblem } from '../storage/types';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, isDnsLabel, toDnsLabel } from '../validation/errors';
+import { PropErrors, asText, isDnsLabel, toDnsLabel } from '../validation/errors';
 import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
 
 /** Value of the {@link ROLE_ANNOTATION} on the objects of a database. */
@@ -294,6 +295,12 @@ function isSize(x: unknown): x is Size {
   return x instanceof Size || (typeof x === 'object' && x !== null && typeof (x as any).toKibibytes === 'function');
 }
 
+/** Whether a value is a storage class this library can check claims against (JavaScript callers pass anything). */
+function isStorageClass(x: unknown): x is IStorageClass {
+  return typeof x === 'object' && x !== null && typeof (x as any).storageClassName === 'string' && typeof (x as any).provisioner === 'string'
+    && capabilitiesProblem((x as any).capabilities) === undefined;
+}
+
 function isDuration(x: unknown): x is Duration {
   return x instanceof Duration || (typeof x === 'object' && x !== null && typeof (x as any).toSeconds === 'function');
 }
@@ -386,13 +393,13 @@ function checkClaim(errors: PropErrors, prop: string, cls: IStorageClass, size: 
     errors.add(`${prop}.storageClass`, cls.storageClassName, `is ${caps.kind} storage (${system}); databases need block storage (network file systems break fsync and locking guarantees)`,
       'Use a block storage class, e.g. ExistingStorageClass.exoscaleBlockStorage() or a BlockStorageClass.');
   }
-  const kib = size.toKibibytes();
-  const gib = kib / (1024 * 1024);
-  const shown = new Shown(quantityOf(size));
-  if (!(kib > 0)) {
-    errors.add(`${prop}.size`, shown, 'is not a positive size', 'Use e.g. Size.gibibytes(10).');
+  const kib = wholeKibibytes(size);
+  if (kib === undefined || !(kib > 0)) {
+    errors.add(`${prop}.size`, size, 'is not a positive size in whole KiB', 'Use e.g. Size.gibibytes(10).');
     return;
   }
+  const gib = kib / (1024 * 1024);
+  const shown = new Shown(quantityOf(size));
   if (caps?.sizeGranularity === SizeGranularity.EXACT_GIB && !Number.isInteger(gib)) {
     errors.add(`${prop}.size`, shown, `is not a whole number of GiB, which ${cls.provisioner} requires`, `Use Size.gibibytes(${Math.ceil(gib)}).`);
   }
@@ -458,7 +465,7 @@ function checkLiteralEnv(errors: PropErrors, prop: string, env: Record<string, s
       errors.add(`${prop}.${k}`, new Shown('(literal value)'), 'looks like a secret written as a literal into the manifests',
         'Put it in a Secret and reference it through credentials; never write a password into the app.');
     } else if (typeof v !== 'string') {
-      errors.add(`${prop}.${k}`, v, 'is not a string', `Write it as "${String(v)}".`);
+      errors.add(`${prop}.${k}`, v, 'is not a string', `Write it as "${asText(v)}".`);
     }
   }
 }
@@ -614,7 +621,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     if (memory === undefined) {
       errors.add('memory', undefined, 'is required: without a memory limit the database is the first process the kernel kills under pressure',
         'Set memory: Size.gibibytes(2) or resources: ResourcePreset.MEDIUM, or PlatformDefaults.set(app, { databaseResources: ResourcePreset.MEDIUM }).');
-    } else if (!isSize(memory) || !(memory.toKibibytes() > 0)) {
+    } else if (!isSize(memory) || !((wholeKibibytes(memory) ?? 0) > 0)) {
       errors.add('memory', memory, 'is not a positive Size', 'Use Size.gibibytes(2).');
     }
 
@@ -648,6 +655,10 @@ export class StatefulDatabase extends Construct implements IDatabase {
     }
     if (storage) {
       storageClass = storage.storageClass ?? defaults.databaseStorageClass;
+      if (storageClass !== undefined && !isStorageClass(storageClass)) {
+        errors.add('storage.storageClass', storageClass, 'is not a storage class', 'Pass a BlockStorageClass or an ExistingStorageClass, e.g. ExistingStorageClass.exoscaleBlockStorage().');
+        storageClass = undefined;
+      }
       if (!storageClass && !appHasDefaultClass(this)) {
         errors.add('storage.storageClass', undefined, 'is not set, and the app has no default StorageClass and no PlatformDefaults.databaseStorageClass',
           'Set storage.storageClass (e.g. ExistingStorageClass.exoscaleBlockStorage()), or PlatformDefaults.set(app, { databaseStorageClass }), or declare a default BlockStorageClass (isDefault: true) before the database.');
@@ -657,14 +668,14 @@ export class StatefulDatabase extends Construct implements IDatabase {
       }
       if (!isDnsLabel(claimName)) errors.add('storage.claimName', claimName, 'is not a DNS label', 'Use e.g. "data".');
       if (storage.restoreFromSnapshot !== undefined) {
-        if (!isDnsLabel(storage.restoreFromSnapshot) && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(String(storage.restoreFromSnapshot))) {
+        if (typeof storage.restoreFromSnapshot !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(storage.restoreFromSnapshot)) {
           errors.add('storage.restoreFromSnapshot', storage.restoreFromSnapshot, 'is not a VolumeSnapshot name', 'Use the name `kubectl get volumesnapshot` shows.');
         }
         if (storageClass && !storageClass.capabilities.snapshots) {
           errors.add('storage.restoreFromSnapshot', storage.restoreFromSnapshot, `cannot be restored: ${storageClass.system?.name ?? storageClass.provisioner} (class ${storageClass.storageClassName}) does not support CSI snapshots`,
             'Restore into a class whose storage system has snapshots, or restore a logical dump instead.');
         }
-        if (!storageClass) {
+        if (!storageClass && storage.storageClass === undefined) {
           errors.add('storage.restoreFromSnapshot', storage.restoreFromSnapshot, 'needs a known storage class to check snapshot support', 'Set storage.storageClass.');
         }
       }
@@ -680,7 +691,11 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
     // ---- backup
     const backup = p.backup;
-    const backupClass = backup ? (backup.storageClass ?? storageClass) : undefined;
+    let backupClass = backup && typeof backup === 'object' ? (backup.storageClass ?? storageClass) : undefined;
+    if (backup && typeof backup === 'object' && backup.storageClass !== undefined && !isStorageClass(backup.storageClass)) {
+      errors.add('backup.storageClass', backup.storageClass, 'is not a storage class', 'Pass a BlockStorageClass or an ExistingStorageClass.');
+      backupClass = undefined;
+    }
     const keepDays = backup?.keepDays ?? 7;
     if (backup) {
       if (!engine.backupScript) {
