@@ -95,14 +95,24 @@ export function checkAgainstSchema(obj: any): SchemaIssue[] {
   return issues;
 }
 
-function resolve(s: SchemaFile, node: SchemaNode): { node: SchemaNode; ref?: string } {
+/** A schema node with its `$ref` chain followed once and remembered on the node (the schema is loaded once). */
+interface ResolvedNode extends SchemaNode {
+  _target?: SchemaNode;
+  _ref?: string;
+}
+
+function resolve(s: SchemaFile, raw: SchemaNode): SchemaNode {
+  const r = raw as ResolvedNode;
+  if (r._target) return r._target;
   let ref: string | undefined;
-  let n = node;
+  let n = raw;
   while (n.$ref) {
     ref = n.$ref;
     n = s.definitions[n.$ref] ?? {};
   }
-  return { node: n, ref };
+  r._ref = ref;
+  r._target = n;
+  return n;
 }
 
 function typeName(v: unknown): string {
@@ -134,7 +144,8 @@ function pathText(at: Array<string | number>, upTo: number = at.length): string 
 function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   if (issues.length >= MAX_ISSUES_PER_OBJECT || depth > MAX_DEPTH) return;
   if (value === null || value === undefined) return; // null is treated as absent by the API server
-  const { node, ref } = resolve(s, raw);
+  const node = resolve(s, raw);
+  const ref = (raw as ResolvedNode)._ref;
 
   if (ref === QUANTITY) {
     if (typeof value === 'number') return;
