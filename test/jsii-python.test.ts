@@ -2,8 +2,9 @@
  * Python users: jsii-pacmak generates the Python package from the compiled assembly (.jsii), and every public type
  * of the library must come out as a Python class.
  *
- * The test stages a copy of the compiled package (package.json and assembly declaring the python target set in
- * .projenrc.ts) and runs `jsii-pacmak --target python --code-only`: that generates the package source offline. A full `jsii-pacmak --target python` also builds the wheel in a virtualenv, which needs
+ * The test stages a copy of the compiled package (package.json and assembly declaring the python target set
+ * in .projenrc.ts) and runs `jsii-pacmak --target python --code-only`: that generates the package source
+ * offline. A full `jsii-pacmak --target python` also builds the wheel in a virtualenv, which needs
  * setuptools ~75.3, build and twine from PyPI (not reachable where this was written).
  */
 import { execFileSync, spawnSync } from 'child_process';
