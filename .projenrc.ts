@@ -110,6 +110,14 @@ testTask.exec('eslint --ext .ts --no-error-on-unmatched-pattern src test example
   env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
 });
 
+// Snapshots change only on purpose: `npm run snapshots:update`, reviewed in the diff (never as part of `npm test`).
+project.removeTask('test:update');
+project.addTask('snapshots:update', {
+  description: 'Rewrite jest snapshots after an intended output change (review the diff)',
+  exec: 'jest -u',
+  receiveArgs: true,
+});
+
 project.addTask('synth', {
   description: 'Synthesize every app under examples/ into dist/<example>/ (validation on; fails if any example fails)',
   exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
