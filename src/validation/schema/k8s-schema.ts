@@ -87,32 +87,105 @@ export function knownApiVersionsOf(kind: string): string[] {
  * Returns no issues for kinds the schema does not know.
  */
 export function checkAgainstSchema(obj: any): SchemaIssue[] {
-  const s = schema();
-  const defName = s.kinds[`${obj?.apiVersion}/${obj?.kind}`];
-  if (!defName) return [];
+  const root = compiledKind(schema(), `${obj?.apiVersion}/${obj?.kind}`);
+  if (!root) return [];
   const issues: SchemaIssue[] = [];
-  walk(s, { $ref: defName }, obj, [], issues, 0);
+  walk(root, obj, [], issues, 0);
   return issues;
 }
 
-/** A schema node with its `$ref` chain followed once and remembered on the node (the schema is loaded once). */
-interface ResolvedNode extends SchemaNode {
-  _target?: SchemaNode;
-  _ref?: string;
+/** How a compiled node checks a value; decided once per schema node. */
+const enum Check { QUANTITY_VALUE, INT_OR_STRING_VALUE, ANY, STRING, INTEGER, BOOLEAN, OTHER }
+
+/**
+ * A schema node compiled for the walker, with its `$ref` chain followed. Every compiled node has the same shape:
+ * the raw JSON nodes each have their own set of keys, which made every property read in `walk` megamorphic (slow).
+ * Nodes are compiled on first use and kept for the process (the schema is loaded once); children are compiled
+ * when the node is first walked, since the schema is recursive (JSONSchemaProps).
+ */
+class CompiledNode {
+  public readonly check: Check;
+  /** `type` of the node, for messages and the non-fast-path checks. */
+  public readonly type: string;
+  public readonly enumValues: string[] | undefined;
+  public readonly required: string[] | undefined;
+  public readonly preserveUnknown: boolean;
+  /** Property names in schema order (for "did you mean" hints); undefined when the node lists no properties. */
+  public readonly propNames: string[] | undefined;
+  private readonly target: SchemaNode;
+  private expanded = false;
+  private _items: CompiledNode | undefined = undefined;
+  private _props: Map<string, CompiledNode> | undefined = undefined;
+  private _additional: CompiledNode | undefined = undefined;
+
+  constructor(s: SchemaFile, raw: SchemaNode) {
+    let ref: string | undefined;
+    let n = raw;
+    while (n.$ref) {
+      ref = n.$ref;
+      n = s.definitions[n.$ref] ?? {};
+    }
+    this.target = n;
+    this.type = n.type ?? '';
+    this.enumValues = n.enum;
+    this.required = n.properties ? n.required : undefined;
+    this.preserveUnknown = n['x-kubernetes-preserve-unknown-fields'] === true;
+    this.propNames = n.properties ? Object.keys(n.properties) : undefined;
+    if (ref === QUANTITY) this.check = Check.QUANTITY_VALUE;
+    else if (ref === INT_OR_STRING || n['x-kubernetes-int-or-string']) this.check = Check.INT_OR_STRING_VALUE;
+    else if (n.oneOf || !n.type) this.check = Check.ANY; // oneOf: only Quantity and IntOrString use it in 1.27
+    else if (n.type === 'string' && !n.enum) this.check = Check.STRING;
+    else if (n.type === 'integer') this.check = Check.INTEGER;
+    else if (n.type === 'boolean') this.check = Check.BOOLEAN;
+    else this.check = Check.OTHER;
+  }
+
+  public get items(): CompiledNode | undefined {
+    if (!this.expanded) this.expand();
+    return this._items;
+  }
+
+  public get props(): Map<string, CompiledNode> | undefined {
+    if (!this.expanded) this.expand();
+    return this._props;
+  }
+
+  public get additional(): CompiledNode | undefined {
+    if (!this.expanded) this.expand();
+    return this._additional;
+  }
+
+  private expand(): void {
+    this.expanded = true;
+    const s = schema();
+    const n = this.target;
+    if (n.items) this._items = compiled(s, n.items);
+    if (n.properties) {
+      this._props = new Map();
+      for (const key of Object.keys(n.properties)) this._props.set(key, compiled(s, n.properties[key]));
+    }
+    if (typeof n.additionalProperties === 'object') this._additional = compiled(s, n.additionalProperties);
+  }
 }
 
-function resolve(s: SchemaFile, raw: SchemaNode): SchemaNode {
-  const r = raw as ResolvedNode;
-  if (r._target) return r._target;
-  let ref: string | undefined;
-  let n = raw;
-  while (n.$ref) {
-    ref = n.$ref;
-    n = s.definitions[n.$ref] ?? {};
+const compiledNodes = new Map<SchemaNode, CompiledNode>();
+const compiledKinds = new Map<string, CompiledNode | null>();
+
+function compiled(s: SchemaFile, raw: SchemaNode): CompiledNode {
+  let c = compiledNodes.get(raw);
+  if (!c) compiledNodes.set(raw, (c = new CompiledNode(s, raw)));
+  return c;
+}
+
+/** The compiled root node of a kind (`apiVersion/kind`), or null when the schema does not know it. */
+function compiledKind(s: SchemaFile, key: string): CompiledNode | null {
+  let c = compiledKinds.get(key);
+  if (c === undefined) {
+    const defName = s.kinds[key];
+    c = defName ? compiled(s, { $ref: defName }) : null;
+    compiledKinds.set(key, c);
   }
-  r._ref = ref;
-  r._target = n;
-  return n;
+  return c;
 }
 
 function typeName(v: unknown): string {
@@ -138,45 +211,45 @@ function pathText(at: Array<string | number>, upTo: number = at.length): string 
 }
 
 /**
- * Walks a value against its schema. `at` is a shared stack of keys and indexes (pushed and popped), turned into
- * text only for an issue: building a string per field was the validator's hottest allocation.
+ * Walks a value against its compiled schema. `at` is a shared stack of keys and indexes (pushed and popped), turned
+ * into text only for an issue: building a string per field was the validator's hottest allocation.
  */
-function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+function walk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   if (issues.length >= MAX_ISSUES_PER_OBJECT || depth > MAX_DEPTH) return;
   if (value === null || value === undefined) return; // null is treated as absent by the API server
-  const node = resolve(s, raw);
-  const ref = (raw as ResolvedNode)._ref;
 
-  if (ref === QUANTITY) {
-    if (typeof value === 'number') return;
-    if (typeof value !== 'string') {
-      const where = pathText(at) || '(root)';
-      issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
-    } else if (!QUANTITY_RE.test(value)) {
-      const where = pathText(at) || '(root)';
-      issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
-    }
-    return;
-  }
-  if (ref === INT_OR_STRING || node['x-kubernetes-int-or-string']) {
-    if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return;
-    const where = pathText(at) || '(root)';
-    issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
-    return;
-  }
-  if (node.oneOf) return; // only Quantity and IntOrString use oneOf in 1.27
-
-  const t = node.type;
-  if (!t) return; // RawExtension, JSON, FieldsV1: anything goes
   // fast paths for the common leaves (most fields are strings, integers or booleans of the right type)
   const tv = typeof value;
-  if (t === 'string') {
-    if (tv === 'string' && !node.enum) return;
-  } else if (t === 'integer') {
-    if (tv === 'number' && Number.isInteger(value)) return;
-  } else if (t === 'boolean') {
-    if (tv === 'boolean') return;
+  switch (node.check) {
+    case Check.STRING:
+      if (tv === 'string') return;
+      break;
+    case Check.INTEGER:
+      if (tv === 'number' && Number.isInteger(value)) return;
+      break;
+    case Check.BOOLEAN:
+      if (tv === 'boolean') return;
+      break;
+    case Check.ANY:
+      return; // RawExtension, JSON, FieldsV1: anything goes
+    case Check.QUANTITY_VALUE:
+      if (tv === 'number') return;
+      if (tv !== 'string') {
+        const where = pathText(at) || '(root)';
+        issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
+      } else if (!QUANTITY_RE.test(value)) {
+        const where = pathText(at) || '(root)';
+        issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
+      }
+      return;
+    case Check.INT_OR_STRING_VALUE: {
+      if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
+      const where = pathText(at) || '(root)';
+      issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
+      return;
+    }
   }
+  const t = node.type;
   const actual = typeName(value);
   const ok = t === actual || (t === 'number' && actual === 'integer');
   if (!ok) {
@@ -184,9 +257,10 @@ function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | num
     issues.push({ code: 'type', path: where, message: `${where} must be ${article(t)} ${t}, got ${actual} ${show(value)}` });
     return;
   }
-  if (t === 'string' && node.enum && at[at.length - 1] === 'deletionPolicy' && !node.enum.includes(value)) {
+  const enumValues = node.enumValues;
+  if (t === 'string' && enumValues && at[at.length - 1] === 'deletionPolicy' && !enumValues.includes(value)) {
     const where = pathText(at) || '(root)';
-    issues.push({ code: 'type', path: where, message: `${where} must be one of ${node.enum.join(', ')}, got ${show(value)}` });
+    issues.push({ code: 'type', path: where, message: `${where} must be one of ${enumValues.join(', ')}, got ${show(value)}` });
     return;
   }
   if (t === 'array') {
@@ -194,13 +268,14 @@ function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | num
     if (!items) return;
     for (let i = 0; i < value.length; i++) {
       at.push(i);
-      walk(s, items, value[i], at, issues, depth + 1);
+      walk(items, value[i], at, issues, depth + 1);
       at.pop();
     }
     return;
   }
   if (t !== 'object') return;
-  if (node.properties) {
+  const props = node.props;
+  if (props) {
     const required = node.required;
     if (required) {
       for (const req of required) {
@@ -210,16 +285,17 @@ function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | num
         }
       }
     }
-    const props = node.properties;
-    for (const key of Object.keys(value)) {
-      const child = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+    // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const child = props.get(key);
       at.push(key);
       if (child) {
-        walk(s, child, value[key], at, issues, depth + 1);
-      } else if (!node['x-kubernetes-preserve-unknown-fields']) {
+        walk(child, value[key], at, issues, depth + 1);
+      } else if (!node.preserveUnknown) {
         const parent = pathText(at, at.length - 1);
         const childPath = pathText(at);
-        const near = nearest(key, Object.keys(node.properties));
+        const near = nearest(key, node.propNames!);
         issues.push({
           code: 'unknown-field',
           path: childPath,
@@ -229,10 +305,13 @@ function walk(s: SchemaFile, raw: SchemaNode, value: any, at: Array<string | num
       at.pop();
       if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
     }
-  } else if (typeof node.additionalProperties === 'object') {
-    for (const key of Object.keys(value)) {
+  } else {
+    const additional = node.additional;
+    if (!additional) return;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       at.push(key);
-      walk(s, node.additionalProperties, value[key], at, issues, depth + 1);
+      walk(additional, value[key], at, issues, depth + 1);
       at.pop();
     }
   }
