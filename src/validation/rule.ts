@@ -120,6 +120,8 @@ export class RuleContext {
   private readonly byKey = new Map<string, Map<string, Map<string, ManifestObject>>>();
   private readonly known: Map<string, KnownStorageClass>;
   private currentRule?: RuleInfo;
+  /** storageClass() by name: the objects do not change during a validation, and many claim rules ask. */
+  private readonly resolvedClasses = new Map<string, ResolvedStorageClass | undefined>();
 
   /** Platform policies in force. */
   public readonly policies: ScopedPolicy[];
@@ -162,6 +164,13 @@ export class RuleContext {
 
   /** A storage class by name, from the object set or from what the caller told us exists in the cluster. */
   public storageClass(name: string): ResolvedStorageClass | undefined {
+    if (this.resolvedClasses.has(name)) return this.resolvedClasses.get(name);
+    const resolved = this.resolveClass(name);
+    this.resolvedClasses.set(name, resolved);
+    return resolved;
+  }
+
+  private resolveClass(name: string): ResolvedStorageClass | undefined {
     const o = this.get('StorageClass', undefined, name);
     if (o) return this.resolveClassObject(o);
     const k = this.known.get(name);

@@ -16,7 +16,16 @@ interface Claim {
   readonly isTemplate: boolean;
 }
 
-function claimsOf(ctx: RuleContext): Claim[] {
+const claimCache = new WeakMap<RuleContext, readonly Claim[]>();
+
+/** The claims of a context, found once and shared by the claim rules (which only read the list). */
+function claimsOf(ctx: RuleContext): readonly Claim[] {
+  let cached = claimCache.get(ctx);
+  if (!cached) claimCache.set(ctx, (cached = findClaims(ctx)));
+  return cached;
+}
+
+function findClaims(ctx: RuleContext): Claim[] {
   const result: Claim[] = [];
   for (const o of ctx.ofKind('PersistentVolumeClaim')) {
     result.push({ target: o, spec: isObject(o.obj.spec) ? o.obj.spec : {}, name: o.name, namespace: ctx.namespaceOf(o) ?? 'default', where: '', isTemplate: false });
