@@ -58,6 +58,12 @@ describe('validator core', () => {
     expect(() => app.synthYaml()).toThrow(/\[c\/sbs\] STO-005 StorageClass\/sbs \(c\/sbs\/Resource\): volumeBindingMode is Immediate/);
   });
 
+  test('classes declared by constructs are listed, so other doors (DeployLock) check against them too', () => {
+    const app = new App();
+    GoldenPathValidation.of(app).addKnownStorageClass({ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' });
+    expect(GoldenPathValidation.of(new Chart(app, 'c')).knownStorageClasses()).toEqual([{ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' }]);
+  });
+
   test('format gives one line per finding', () => {
     const [f] = Validator.validate([{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp2' }, provisioner: 'kubernetes.io/aws-ebs' }]);
     expect(Validator.format(f)).toBe('error STO-001 StorageClass/gp2: provisioner kubernetes.io/aws-ebs (Amazon EBS in-tree plugin) was removed in Kubernetes 1.27. Fix: Use the CSI provisioner ebs.csi.aws.com.');

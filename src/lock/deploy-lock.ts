@@ -159,8 +159,7 @@ export class DeployLock {
 
   /** The classes given in the options, then those the app's constructs registered (ExistingStorageClass.exoscaleBlockStorage(), ...). */
   private knownClasses(): KnownStorageClass[] {
-    const registered = (GoldenPathValidation.of(this.root) as any).knownClasses; // no public accessor yet
-    const fromApp: KnownStorageClass[] = registered instanceof Map ? [...registered.values()] : [];
+    const fromApp = GoldenPathValidation.of(this.root).knownStorageClasses();
     return [...this.knownStorageClasses, ...fromApp.filter((k) => !this.knownStorageClasses.some((o) => o.name === k.name))];
   }
 

@@ -55,6 +55,13 @@ export class GoldenPathValidation {
   }
 
   /**
+   * The StorageClasses that exist in the cluster as the app's constructs declared them (ExistingStorageClass, ...).
+   */
+  public knownStorageClasses(): KnownStorageClass[] {
+    return [...this.knownClasses.values()];
+  }
+
+  /**
    * Run every rule over the whole app now and return all findings (errors and warnings, every object).
    */
   public findings(): Finding[] {
