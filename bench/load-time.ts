@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
+import { median } from './stats';
 
 const root = path.join(__dirname, '..');
 
@@ -12,10 +13,6 @@ function loadMs(moduleId: string): number {
   return Number(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 export interface LoadTimeResult {
   readonly cdk8sPlusMs: number;

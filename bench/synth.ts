@@ -15,6 +15,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Size } from 'cdk8s';
 import { Cpu, Protocol, Secret, Service, ServiceAccount, ServiceType, k8s } from 'cdk8s-plus-27';
 import { DatabaseEngine, ExistingStorageClass, GoldenPathValidation, StatefulDatabase } from '../lib';
+import { median } from './stats';
 
 export type Variant = 'a' | 'b' | 'c';
 
@@ -187,10 +188,6 @@ function flatten(o: any, acc: Record<string, true> = {}): Record<string, true> {
   return acc;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 export interface SynthRow {
   readonly n: number;

@@ -6,6 +6,7 @@
  * Usage: npx ts-node --project tsconfig.dev.json bench/validator.ts [--sizes 10000,100000] [--runs 5]
  */
 import { Severity, Validator } from '../lib';
+import { median } from './stats';
 
 /** One size's result. */
 export interface ValidatorBenchResult {
@@ -70,11 +71,6 @@ export function benchObjects(n: number): any[] {
   return out.slice(0, n);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Runs the benchmark for each size (runs per size: 5 up to 10,000 objects, 3 above). */
 export async function benchValidator(sizes: number[] = [10_000, 100_000], runs?: number): Promise<ValidatorBenchResult[]> {

@@ -64,6 +64,25 @@ describe('validator core', () => {
     expect(GoldenPathValidation.of(new Chart(app, 'c')).knownStorageClasses()).toEqual([{ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' }]);
   });
 
+  test('policy requireTls counts wildcard TLS hosts as certificates do (one label deep)', () => {
+    const ingress = (host: string) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: host.replace(/\./g, '-') },
+      spec: {
+        ingressClassName: 'nginx',
+        tls: [{ hosts: ['*.example.com'], secretName: 'wild-tls' }],
+        rules: [{ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }],
+      },
+    });
+    const findings = Validator.validate([ingress('a.example.com'), ingress('a.b.example.com'), ingress('example.com')], { policies: [{ policy: { requireTls: true } }] })
+      .filter((f) => f.ruleId === 'POL-002').map((f) => f.message);
+    expect(findings).toEqual([
+      'host a.b.example.com is served without TLS, which the platform policy forbids',
+      'host example.com is served without TLS, which the platform policy forbids',
+    ]);
+  });
+
   test('format gives one line per finding', () => {
     const [f] = Validator.validate([{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp2' }, provisioner: 'kubernetes.io/aws-ebs' }]);
     expect(Validator.format(f)).toBe('error STO-001 StorageClass/gp2: provisioner kubernetes.io/aws-ebs (Amazon EBS in-tree plugin) was removed in Kubernetes 1.27. Fix: Use the CSI provisioner ebs.csi.aws.com.');

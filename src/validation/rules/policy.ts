@@ -1,5 +1,6 @@
 import { ROLE_ANNOTATION } from '../../conventions';
 import { PlatformPolicyProps } from '../../platform/policy';
+import { tlsCovers } from '../../routing/paths';
 import { RuleFamily, Severity } from '../finding';
 import { podSpecOf } from '../pod-spec';
 import { GIB, formatBytes, parseQuantity } from '../quantity';
@@ -53,10 +54,10 @@ export const POLICY_RULES: Rule[] = [
     'Give the route a TLS source (a Secret or a cert-manager issuer) covering every host.',
     (ctx, o, policy) => {
       if (!policy.requireTls || o.kind !== 'Ingress' || !isObject(o.obj.spec)) return;
-      const tlsHosts = new Set(asArray(o.obj.spec.tls).flatMap((t) => asArray(t?.hosts)).filter((h) => typeof h === 'string'));
+      const tlsHosts = asArray(o.obj.spec.tls).flatMap((t) => asArray(t?.hosts)).filter((h): h is string => typeof h === 'string');
       for (const rule of asArray(o.obj.spec.rules)) {
         const host = str(rule?.host);
-        if (host && !tlsHosts.has(host) && !(host.includes('.') && tlsHosts.has('*.' + host.split('.').slice(1).join('.')))) {
+        if (host && !tlsCovers(tlsHosts, host)) {
           ctx.report(o, `host ${host} is served without TLS, which the platform policy forbids`);
         }
       }
