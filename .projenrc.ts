@@ -96,7 +96,7 @@ for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/',
 project.jest?.addTestMatch('<rootDir>/test/**/*.test.ts');
 
 // The vendored Kubernetes 1.27 schema is data read at run time; ship it next to the compiled code.
-project.postCompileTask.prependExec('mkdir -p lib/validation/schema && cp src/validation/schema/*.json lib/validation/schema/');
+project.compileTask.exec('mkdir -p lib/knowledge/kubernetes && cp src/knowledge/kubernetes/*.json lib/knowledge/kubernetes/');
 
 // npm test = jsii compile (fails on a public API jsii cannot translate) + type check of tests/examples
 // + jest in CI mode (snapshot drift fails) + eslint without --fix (a lint error fails).
@@ -134,7 +134,7 @@ project.addTask('bench', {
 });
 
 project.addTask('gen:schema', {
-  description: 'Regenerate src/validation/schema/k8s-1.27.json from the upstream Kubernetes v1.27.0 definitions (path as argument)',
+  description: 'Regenerate src/knowledge/kubernetes/k8s-1.27.json from the upstream Kubernetes v1.27.0 definitions (path as argument)',
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-k8s-schema.ts',
   receiveArgs: true,
 });

@@ -1,5 +1,5 @@
 /**
- * Builds src/validation/schema/k8s-1.27.json, the compact Kubernetes v1.27.0 schema the validator reads,
+ * Builds src/knowledge/kubernetes/k8s-1.27.json, the compact Kubernetes v1.27.0 schema the validator reads,
  * from the upstream OpenAPI definitions (kubernetes/kubernetes api/openapi-spec, as published for
  * `cdk8s import k8s@1.27`: `_definitions.json`). Descriptions are dropped; everything that
  * constrains a value is kept, and a map from apiVersion/kind to definition is added.
@@ -43,6 +43,6 @@ for (const [name, def] of Object.entries(defs).sort(([a], [b]) => a.localeCompar
     kinds[`${apiVersion}/${gvk.kind}`] = name;
   }
 }
-const out = path.join(__dirname, '..', 'src', 'validation', 'schema', 'k8s-1.27.json');
+const out = path.join(__dirname, '..', 'src', 'knowledge', 'kubernetes', 'k8s-1.27.json');
 fs.writeFileSync(out, JSON.stringify({ source: 'kubernetes v1.27.0 OpenAPI definitions', kinds, definitions }) + '\n');
 console.log(`wrote ${out}: ${Object.keys(definitions).length} definitions, ${Object.keys(kinds).length} kinds`);

@@ -1,7 +1,14 @@
+// Core: conventions, the error model, warnings
+export { Conventions } from './core/conventions';
+export { Warnings, IWarningSink } from './core/warnings';
+
 // Storage: catalog and classes
-export * from './storage/types';
-export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './storage/catalog';
-export { IStorageClass, ExistingStorageClass, ExistingStorageClassOptions } from './storage/storage-class';
+export {
+  StorageKind, VolumeBindingMode, ExpansionSupport, SizeGranularity, ParameterType, StorageParameterInfo, StorageCapabilities,
+} from './knowledge/storage/types';
+export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './knowledge/storage/catalog';
+export { IStorageClass } from './knowledge/storage/storage-class';
+export { ExistingStorageClass, ExistingStorageClassOptions } from './storage/existing-storage-class';
 export {
   BlockStorageClass, BlockStorageClassProps, StorageClassCommonProps, BlockProvisioner, SnapshotClassOptions, SnapshotDeletionPolicy,
   EbsVolumeType, AwsEbsOptions, AzureDiskSku, AzureDiskOptions, GcePdType, GcePdOptions, OpenstackCinderOptions, VsphereOptions,
@@ -14,7 +21,7 @@ export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
-export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin';
+export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/validation-plugin';
 
 // Day-2 safety: the lock file of immutable fields
 export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
@@ -22,7 +29,8 @@ export { LockFile, LockedObject, LockViolation, LockCompareOptions } from './loc
 
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';
-export { PlatformPolicy, PlatformPolicyProps, ScopedPolicy } from './platform/policy';
+export { PlatformPolicy } from './platform/policy';
+export { PlatformPolicyProps, ScopedPolicy } from './validation/policy-options';
 export { PlatformChart, PlatformChartProps } from './platform/platform-chart';
 export { ResourcePreset, ResourcePresetOptions } from './platform/presets';
 
@@ -43,7 +51,7 @@ export {
 } from './routing/ingress-route';
 export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
 export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
-export { IngressNginxOptions, BackendProtocol, NGINX_ANNOTATION_PREFIX } from './routing/nginx';
+export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 
 // Databases: StatefulDatabase, engines, managed mode
 export {

@@ -1,9 +1,6 @@
 import { Size } from 'cdk8s';
-import {
-  AzureDiskSku, BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, GcePdType, LonghornDataLocality,
-  ReclaimPolicy, StorageCatalog, StorageSystemId, Validator, VolumeBindingMode, AccessMode, ExpansionSupport, SizeGranularity,
-  StorageKind,
-} from '../src';
+import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
+import { AzureDiskSku, BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, GcePdType, LonghornDataLocality, StorageCatalog, StorageSystemId, Validator, VolumeBindingMode, ExpansionSupport, SizeGranularity, StorageKind } from '../src';
 import { errorOf, only, synth } from './util';
 
 const presets: Array<[string, () => BlockProvisioner]> = [
@@ -87,7 +84,7 @@ describe('BlockStorageClass presets', () => {
           parameters: { tier: 'gold' },
           capabilities: {
             kind: StorageKind.BLOCK,
-            filesystemAccessModes: [AccessMode.READ_WRITE_ONCE],
+            filesystemAccessModes: [PersistentVolumeAccessMode.READ_WRITE_ONCE],
             blockAccessModes: [],
             expansion: ExpansionSupport.ONLINE,
             snapshots: false,
@@ -95,7 +92,7 @@ describe('BlockStorageClass presets', () => {
             recommendedBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
           },
         }),
-        reclaimPolicy: ReclaimPolicy.DELETE,
+        reclaimPolicy: PersistentVolumeReclaimPolicy.DELETE,
         mountOptions: ['noatime'],
         isDefault: true,
       });
@@ -112,7 +109,7 @@ describe('BlockStorageClass presets', () => {
       const c = new BlockStorageClass(chart, 'sbs', { provisioner: BlockProvisioner.exoscale() });
       expect(c.capabilities.sizeGranularity).toBe(SizeGranularity.EXACT_GIB);
       expect(c.capabilities.expansion).toBe(ExpansionSupport.OFFLINE);
-      expect(c.capabilities.filesystemAccessModes).toEqual([AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD]);
+      expect(c.capabilities.filesystemAccessModes).toEqual([PersistentVolumeAccessMode.READ_WRITE_ONCE, PersistentVolumeAccessMode.READ_WRITE_ONCE_POD]);
       expect(c.system?.id).toBe(StorageSystemId.EXOSCALE_BLOCK_STORAGE);
     });
   });
@@ -143,7 +140,7 @@ describe('BlockStorageClass refusals', () => {
   test('Recycle: says Delete or Retain', () => {
     const msg = errorOf((chart) => new BlockStorageClass(chart, 'old', { provisioner: BlockProvisioner.exoscale(), reclaimPolicy: 'Recycle' as any }));
     expect(msg).toContain('test/old: reclaimPolicy "Recycle" is deprecated and rejected on a StorageClass');
-    expect(msg).toContain('Use ReclaimPolicy.RETAIN (keeps the data) or ReclaimPolicy.DELETE.');
+    expect(msg).toContain('Use PersistentVolumeReclaimPolicy.RETAIN (keeps the data) or PersistentVolumeReclaimPolicy.DELETE.');
   });
 
   test('removed in-tree provisioner: names the CSI replacement', () => {

@@ -1,12 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Cron, Size } from 'cdk8s';
-import { Cpu, Secret } from 'cdk8s-plus-27';
-import {
-  AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass,
-  GoldenPathValidation, NfsOnDelete, ReclaimPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps,
-  StorageSystemId,
-} from '../src';
+import { Cpu, PersistentVolumeReclaimPolicy, Secret } from 'cdk8s-plus-27';
+import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, GoldenPathValidation, NfsOnDelete, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId } from '../src';
 import { ofKind, only, synth } from './util';
 
 /**
@@ -117,10 +113,10 @@ describe('no default deletes data', () => {
 
 describe('every opt-in that deletes data reads as a warning', () => {
   test('the deleting values are named DELETE', () => {
-    expect(ReclaimPolicy.DELETE).toBe('Delete');
+    expect(PersistentVolumeReclaimPolicy.DELETE).toBe('Delete');
     expect(SnapshotDeletionPolicy.DELETE).toBe('Delete');
     expect(NfsOnDelete.DELETE).toBe('delete');
-    expect(Object.keys(ReclaimPolicy)).toEqual(['RETAIN', 'DELETE']); // no Recycle (rm -rf of the volume)
+    expect(Object.keys(PersistentVolumeReclaimPolicy)).toEqual(['RETAIN', 'DELETE']); // no Recycle (rm -rf of the volume)
   });
 
   test('the database opt-in is dangerously...Delete, and does what it says only when set', () => {
@@ -142,7 +138,7 @@ describe('every opt-in that deletes data reads as a warning', () => {
       const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly (\w+)\??: ([^;]+);/g;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const [, doc, name, type] = m;
-        if (/delet|reclaim|retention|purge|wipe/i.test(name) || /ReclaimPolicy|DeletionPolicy|NfsOnDelete/.test(type)) {
+        if (/delet|reclaim|retention|purge|wipe/i.test(name) || /PersistentVolumeReclaimPolicy|DeletionPolicy|NfsOnDelete/.test(type)) {
           found.push({ file: path.relative(path.join(__dirname, '..'), file), name, type: type.trim(), doc });
         }
       }
@@ -150,10 +146,10 @@ describe('every opt-in that deletes data reads as a warning', () => {
     expect(found.map((f) => `${f.file}: ${f.name}: ${f.type}`).sort()).toEqual([
       'src/database/stateful-database.ts: dangerouslyDeleteVolumesOnScaleDownAndDelete: boolean',
       'src/storage/block-storage-class.ts: deletionPolicy: SnapshotDeletionPolicy',
-      'src/storage/block-storage-class.ts: reclaimPolicy: ReclaimPolicy',
+      'src/storage/block-storage-class.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
       'src/storage/file-storage-class.ts: onDelete: NfsOnDelete',
       'src/storage/shared-rwx-volume.ts: allowDelete: boolean',
-      'src/storage/shared-rwx-volume.ts: reclaimPolicy: ReclaimPolicy',
+      'src/storage/shared-rwx-volume.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
     ]);
     for (const f of found) {
       if (f.type === 'boolean') {

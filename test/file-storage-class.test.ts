@@ -1,6 +1,5 @@
-import {
-  AccessMode, AzureFilesProtocol, AzureFilesSku, FileProvisioner, FileStorageClass, NfsOnDelete, Validator,
-} from '../src';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { AzureFilesProtocol, AzureFilesSku, FileProvisioner, FileStorageClass, NfsOnDelete, Validator } from '../src';
 import { errorOf, only, synth } from './util';
 
 const presets: Array<[string, () => FileProvisioner]> = [
@@ -23,7 +22,7 @@ describe('FileStorageClass presets', () => {
     expect(sc.metadata.namespace).toBeUndefined();
     expect(sc.metadata.labels['app.kubernetes.io/managed-by']).toBe('cdk8s-golden-paths');
     expect(sc.reclaimPolicy).toBe('Retain');
-    expect(cls!.capabilities.filesystemAccessModes).toContain(AccessMode.READ_WRITE_MANY);
+    expect(cls!.capabilities.filesystemAccessModes).toContain(PersistentVolumeAccessMode.READ_WRITE_MANY);
     expect(Validator.validate(objects).filter((f) => f.severity === 'error')).toEqual([]);
     expect(objects).toMatchSnapshot();
   });

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { DeployLock, GoldenPathValidation, LockViolation, Severity } from '../src';
+import { runLockCommand } from '../src/cli/lock-command';
 import { compareLock, computeLock, parseLock, serializeLock } from '../src/lock/lock';
-import { runLockCommand } from '../src/lock/lock-command';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Objects

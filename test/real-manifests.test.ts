@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Severity, Validator } from '../src';
-import { main } from '../src/cli';
-import { loadManifestFiles } from '../src/io/load-manifests';
+import { loadManifestFiles } from '../src/cli/load-manifests';
+import { main } from '../src/cli/main';
 
 /**
  * Correct manifests as users of the Kubernetes storage material write them (test/manifests/*.yaml) produce no error.

@@ -1,9 +1,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  AccessMode, BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding,
-  GoldenPathValidation, PlatformDefaults, ReclaimPolicy, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator,
-} from '../src';
+import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
+import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding, GoldenPathValidation, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator } from '../src';
 import { errorOf, only, synth } from './util';
 
 /** Synthesizes and returns the objects with every finding of the app (warnings included). */
@@ -48,7 +46,7 @@ describe('SharedRwxVolume: dynamic backends', () => {
   test('ReadOnlyMany on NFS CSI', () => {
     const pvc = only(synth((chart) => {
       const cls = new FileStorageClass(chart, 'nfs', { provisioner: FileProvisioner.nfs({ server: 's', share: '/x' }) });
-      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(cls), size: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY });
+      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(cls), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
     }), 'PersistentVolumeClaim');
     expect(pvc.spec.accessModes).toEqual(['ReadOnlyMany']);
   });
@@ -110,7 +108,7 @@ describe('SharedRwxVolume: static backends', () => {
       new SharedRwxVolume(chart, 'media', {
         backend: SharedVolumeBackend.efs({ fileSystemId: 'fs-0123456789abcdef0', accessPointId: 'fsap-0123456789abcdef0' }),
         size: Size.gibibytes(5),
-        reclaimPolicy: ReclaimPolicy.DELETE,
+        reclaimPolicy: PersistentVolumeReclaimPolicy.DELETE,
       });
     });
     const pv = only(objects, 'PersistentVolume');
@@ -134,7 +132,7 @@ describe('SharedRwxVolume: static backends', () => {
           bucketName: 'shop-assets', region: 'ch-gva-2', endpointUrl: 'https://sos-ch-gva-2.exo.io', prefix: 'public/', uid: 1000, gid: 1000,
         }),
         size: Size.gibibytes(1),
-        accessMode: AccessMode.READ_ONLY_MANY,
+        accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY,
       });
     }, { namespace: 'shop' });
     const pv = only(objects, 'PersistentVolume');
@@ -199,14 +197,14 @@ describe('SharedRwxVolume: mounting', () => {
 
   test('a ReadOnlyMany volume mounts read-only by default and refuses readOnly: false', () => {
     const objects = synth((chart) => {
-      const v = new SharedRwxVolume(chart, 'docs', { backend: nfs(), size: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY });
+      const v = new SharedRwxVolume(chart, 'docs', { backend: nfs(), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
       const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'x' }] });
       v.mountInWorkload(d, '/docs');
     });
     expect(only(objects, 'PersistentVolume').spec.nfs.readOnly).toBe(true);
     expect(only(objects, 'Deployment').spec.template.spec.containers[0].volumeMounts[0].readOnly).toBe(true);
     expect(errorOf((chart) => {
-      const v = new SharedRwxVolume(chart, 'docs', { backend: nfs(), size: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY });
+      const v = new SharedRwxVolume(chart, 'docs', { backend: nfs(), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
       v.mount(new kplus.Deployment(chart, 'd', { containers: [{ image: 'x' }] }).containers[0], '/docs', { readOnly: false });
     })).toContain('test/docs: mount readOnly false contradicts the volume\'s ReadOnlyMany access mode');
   });
@@ -244,13 +242,13 @@ describe('SharedRwxVolume refusals', () => {
   test('a class from this library whose system lacks the access mode', () => {
     expect(errorOf((chart) => {
       const lh = new BlockStorageClass(chart, 'longhorn', { provisioner: BlockProvisioner.longhorn() });
-      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(lh), size: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY });
+      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(lh), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
     })).toContain('backend "longhorn" is storage class "longhorn" (Longhorn), block storage: a block device is attached to one node at a time, so a ReadOnlyMany claim never binds');
   });
 
   test('S3 with ReadWriteOnce', () => {
     expect(errorOf((chart) => new SharedRwxVolume(chart, 'a', {
-      backend: SharedVolumeBackend.s3({ bucketName: 'shop-assets' }), size: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_ONCE,
+      backend: SharedVolumeBackend.s3({ bucketName: 'shop-assets' }), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_WRITE_ONCE,
     }))).toContain('accessMode "ReadWriteOnce" is not supported by S3 via Mountpoint (it supports ReadWriteMany, ReadOnlyMany)');
   });
 
@@ -285,7 +283,7 @@ describe('SharedRwxVolume refusals', () => {
   });
 
   test('ReadWriteOnce is not a shared mode', () => {
-    expect(errorOf((chart) => new SharedRwxVolume(chart, 'u', { backend: nfs(), size: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_ONCE })))
+    expect(errorOf((chart) => new SharedRwxVolume(chart, 'u', { backend: nfs(), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_WRITE_ONCE })))
       .toContain('accessMode "ReadWriteOnce" does not share the volume between nodes');
   });
 
@@ -298,7 +296,7 @@ describe('SharedRwxVolume refusals', () => {
     const msg = errorOf((chart) => {
       const az = new FileStorageClass(chart, 'az', { provisioner: FileProvisioner.azureFiles({ skuName: 'Premium_LRS' as any }) });
       new SharedRwxVolume(chart, 'u', {
-        backend: SharedVolumeBackend.storageClass(az), size: Size.gibibytes(10), reclaimPolicy: ReclaimPolicy.RETAIN, mountOptions: ['hard'],
+        backend: SharedVolumeBackend.storageClass(az), size: Size.gibibytes(10), reclaimPolicy: PersistentVolumeReclaimPolicy.RETAIN, mountOptions: ['hard'],
       });
     });
     expect(msg).toContain('3 problems');

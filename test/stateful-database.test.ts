@@ -1,10 +1,6 @@
 import { App, Chart, Cron, Duration, Size } from 'cdk8s';
-import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
-import {
-  AccessMode, BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport,
-  GoldenPathValidation, ManagedDatabase, PlatformDefaults, PodManagementPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase,
-  StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode,
-} from '../src';
+import { Cpu, Deployment, PersistentVolumeAccessMode, Secret } from 'cdk8s-plus-27';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, PodManagementPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode } from '../src';
 import { errorOf, ofKind, only, synth } from './util';
 
 const exoscale = () => ExistingStorageClass.exoscaleBlockStorage();
@@ -173,7 +169,7 @@ describe('StatefulDatabase options', () => {
 
   test('ReadWriteOncePod opt-in', () => {
     const objects = synth((chart) => new StatefulDatabase(chart, 'db', base(chart, {
-      storage: { size: Size.gibibytes(20), storageClass: exoscale(), accessMode: AccessMode.READ_WRITE_ONCE_POD },
+      storage: { size: Size.gibibytes(20), storageClass: exoscale(), accessMode: PersistentVolumeAccessMode.READ_WRITE_ONCE_POD },
     })));
     expect(statefulSet(objects).spec.volumeClaimTemplates[0].spec.accessModes).toEqual(['ReadWriteOncePod']);
   });
@@ -326,7 +322,7 @@ describe('StatefulDatabase refuses', () => {
     errorOf((chart) => new StatefulDatabase(chart, 'db', base(chart, extra(chart))));
 
   test('RWX storage', () => {
-    expect(refuse(() => ({ storage: { size: Size.gibibytes(20), storageClass: exoscale(), accessMode: AccessMode.READ_WRITE_MANY } })))
+    expect(refuse(() => ({ storage: { size: Size.gibibytes(20), storageClass: exoscale(), accessMode: PersistentVolumeAccessMode.READ_WRITE_MANY } })))
       .toContain('test/db: storage.accessMode "ReadWriteMany" is refused for a database: two writers on one data directory corrupt it');
   });
 
@@ -340,14 +336,14 @@ describe('StatefulDatabase refuses', () => {
   test('an access mode the class does not support', () => {
     const cls = ExistingStorageClass.fromCapabilities('acme', 'csi.acme.example', {
       kind: StorageKind.BLOCK,
-      filesystemAccessModes: [AccessMode.READ_WRITE_ONCE],
+      filesystemAccessModes: [PersistentVolumeAccessMode.READ_WRITE_ONCE],
       blockAccessModes: [],
       expansion: ExpansionSupport.NONE,
       snapshots: false,
       sizeGranularity: SizeGranularity.ANY,
       recommendedBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
     });
-    expect(refuse(() => ({ storage: { size: Size.gibibytes(20), storageClass: cls, accessMode: AccessMode.READ_WRITE_ONCE_POD } })))
+    expect(refuse(() => ({ storage: { size: Size.gibibytes(20), storageClass: cls, accessMode: PersistentVolumeAccessMode.READ_WRITE_ONCE_POD } })))
       .toContain('storage.accessMode "ReadWriteOncePod" is not supported by csi.acme.example (class acme). Use one of: ReadWriteOnce.');
   });
 

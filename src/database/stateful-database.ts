@@ -1,17 +1,19 @@
 import { ApiObject, Chart, Cron, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s, PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { DatabaseEngine, ReplicationSupport } from './engines';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL, ROLE_ANNOTATION } from '../conventions';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL, ROLE_ANNOTATION, DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
+import { isDnsLabel, toDnsLabel } from '../core/names';
+import { Problems } from '../core/problems';
+import { wholeKibibytes } from '../core/quantity';
+import { asText, Shown } from '../core/values';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { capabilitiesProblem, SizeGranularity, VolumeBindingMode } from '../knowledge/storage/types';
 import { PlatformDefaults } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
-import { wholeKibibytes } from '../storage/size';
-import { IStorageClass, useStorageClass } from '../storage/storage-class';
-import { AccessMode, SizeGranularity, VolumeBindingMode, capabilitiesProblem } from '../storage/types';
+import { useStorageClass } from '../storage/existing-storage-class';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, asText, isDnsLabel, toDnsLabel } from '../validation/errors';
-import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
 
 /** Value of the {@link ROLE_ANNOTATION} on the objects of a database. */
 export const DATABASE_ROLE = 'database';
@@ -39,10 +41,10 @@ export interface DatabaseStorageOptions {
   /**
    * Access mode of each claim. `READ_WRITE_ONCE_POD` guarantees a single writer even on one node; ReadWriteMany and
    * ReadOnlyMany are refused: a database needs exactly one writer per volume.
-   * @default AccessMode.READ_WRITE_ONCE - supported by every block storage system
+   * @default PersistentVolumeAccessMode.READ_WRITE_ONCE - supported by every block storage system
    * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
    */
-  readonly accessMode?: AccessMode;
+  readonly accessMode?: PersistentVolumeAccessMode;
   /**
    * Name of the claim template; claims are named `<claimName>-<statefulset>-<ordinal>`.
    * @default 'data'
@@ -273,13 +275,6 @@ export interface StatefulDatabaseProps {
 /** Names that hold secrets by convention. */
 const SECRET_LIKE = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
 
-/** A value printed as is in error messages. */
-class Shown {
-  constructor(private readonly text: string) {}
-  public toString(): string {
-    return this.text;
-  }
-}
 
 /** A size as Kubernetes writes it, in the largest binary unit that keeps it whole. */
 export function quantityOf(size: Size): string {
@@ -377,17 +372,17 @@ interface Creds {
 }
 
 /** Checks a claim against its class's capabilities. */
-function checkClaim(errors: PropErrors, prop: string, cls: IStorageClass, size: Size, accessMode: AccessMode, replicas: number): void {
+function checkClaim(errors: Problems, prop: string, cls: IStorageClass, size: Size, accessMode: PersistentVolumeAccessMode, replicas: number): void {
   const caps = cls.capabilities;
   const system = cls.system?.name ?? cls.provisioner;
-  if (accessMode === AccessMode.READ_WRITE_MANY || accessMode === AccessMode.READ_ONLY_MANY) {
+  if (accessMode === PersistentVolumeAccessMode.READ_WRITE_MANY || accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY) {
     errors.add(`${prop}.accessMode`, accessMode, 'is refused for a database: two writers on one data directory corrupt it, and a read-only volume cannot hold one',
-      'Use AccessMode.READ_WRITE_ONCE (default) or AccessMode.READ_WRITE_ONCE_POD; replicate at the database level instead of sharing a volume.');
-  } else if (!Object.values(AccessMode).includes(accessMode)) {
-    errors.add(`${prop}.accessMode`, accessMode, 'is not an access mode', 'Use AccessMode.READ_WRITE_ONCE.');
+      'Use PersistentVolumeAccessMode.READ_WRITE_ONCE (default) or PersistentVolumeAccessMode.READ_WRITE_ONCE_POD; replicate at the database level instead of sharing a volume.');
+  } else if (!Object.values(PersistentVolumeAccessMode).includes(accessMode)) {
+    errors.add(`${prop}.accessMode`, accessMode, 'is not an access mode', 'Use PersistentVolumeAccessMode.READ_WRITE_ONCE.');
   } else if (caps && !caps.filesystemAccessModes.includes(accessMode)) {
     errors.add(`${prop}.accessMode`, accessMode, `is not supported by ${system} (class ${cls.storageClassName})`,
-      `Use one of: ${caps.filesystemAccessModes.filter((m) => m === AccessMode.READ_WRITE_ONCE || m === AccessMode.READ_WRITE_ONCE_POD).join(', ')}.`);
+      `Use one of: ${caps.filesystemAccessModes.filter((m) => m === PersistentVolumeAccessMode.READ_WRITE_ONCE || m === PersistentVolumeAccessMode.READ_WRITE_ONCE_POD).join(', ')}.`);
   }
   if (caps?.kind !== undefined && caps.kind !== 'block' && caps.kind !== 'local') {
     errors.add(`${prop}.storageClass`, cls.storageClassName, `is ${caps.kind} storage (${system}); databases need block storage (network file systems break fsync and locking guarantees)`,
@@ -427,7 +422,7 @@ function appHasDefaultClass(scope: IConstruct): boolean {
   });
 }
 
-function secretOf(scope: IConstruct, errors: PropErrors, engine: DatabaseEngine, credentials: DatabaseCredentials | undefined): Creds | undefined {
+function secretOf(scope: IConstruct, errors: Problems, engine: DatabaseEngine, credentials: DatabaseCredentials | undefined): Creds | undefined {
   if (credentials === undefined || credentials === null) {
     if (engine.passwordEnv) {
       errors.add('credentials', undefined, `are required for ${engine.name}`,
@@ -454,7 +449,7 @@ function secretOf(scope: IConstruct, errors: PropErrors, engine: DatabaseEngine,
   return { secretName: secret.name, passwordKey, usernameKey: credentials.usernameKey };
 }
 
-function checkLiteralEnv(errors: PropErrors, prop: string, env: Record<string, string> | undefined): void {
+function checkLiteralEnv(errors: Problems, prop: string, env: Record<string, string> | undefined): void {
   if (env === undefined) return;
   if (typeof env !== 'object' || env === null) {
     errors.add(prop, env, 'is not a map of names to values', 'Use e.g. { TZ: "UTC" }.');
@@ -477,7 +472,7 @@ function connectionHost(scope: IConstruct, serviceName: string): string {
 
 /** Adds host, port, user and password variables to a workload's containers. */
 function wireEnv(db: IDatabase, workload: kplus.Workload, options: DatabaseConnectOptions = {}): void {
-  const errors = new PropErrors(db);
+  const errors = new Problems(db);
   const prefix = options.envPrefix ?? 'DATABASE';
   if (typeof prefix !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(prefix)) {
     errors.add('connect options.envPrefix', prefix, 'is not an environment variable prefix', 'Use upper-case letters, digits and _, e.g. "ORDERS_DB".');
@@ -568,7 +563,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
   constructor(scope: Construct, id: string, props: StatefulDatabaseProps) {
     super(scope, id);
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     const p: StatefulDatabaseProps = props ?? ({} as StatefulDatabaseProps);
     const defaults = PlatformDefaults.of(this);
 
@@ -647,7 +642,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
     // ---- storage
     const storage = p.storage;
-    const accessMode = storage?.accessMode ?? AccessMode.READ_WRITE_ONCE;
+    const accessMode = storage?.accessMode ?? PersistentVolumeAccessMode.READ_WRITE_ONCE;
     const claimName = storage?.claimName ?? 'data';
     let storageClass: IStorageClass | undefined;
     if (!storage || !isSize(storage.size)) {
@@ -704,7 +699,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
       if (!isSize(backup.size)) {
         errors.add('backup.size', backup.size, 'is required', 'Set backup: { size: Size.gibibytes(50) }.');
       } else if (backupClass) {
-        checkClaim(errors, 'backup', backupClass, backup.size, AccessMode.READ_WRITE_ONCE, 1);
+        checkClaim(errors, 'backup', backupClass, backup.size, PersistentVolumeAccessMode.READ_WRITE_ONCE, 1);
       }
       if (!Number.isInteger(keepDays) || keepDays < 1) errors.add('backup.keepDays', keepDays, 'must be a whole number of at least 1', 'Use keepDays: 7.');
       if (backup.schedule !== undefined && typeof (backup.schedule as any)?.expressionString !== 'string') {
@@ -905,7 +900,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
    */
   public allowFrom(workload: kplus.Workload): void {
     if (!(workload instanceof kplus.Workload)) {
-      const errors = new PropErrors(this);
+      const errors = new Problems(this);
       errors.add('allowFrom workload', workload, 'is not a cdk8s-plus workload', 'Pass a Deployment, StatefulSet, Job or DaemonSet, or use allowFromPods(labels).');
       errors.throwIfAny();
     }
@@ -919,7 +914,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
    * @param namespace the clients' namespace
    */
   public allowFromPods(labels: { [key: string]: string }, namespace?: string): void {
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     if (typeof labels !== 'object' || labels === null || Object.keys(labels).length === 0) {
       errors.add('allowFromPods labels', labels, 'must name at least one label (an empty selector would allow every pod)', 'Pass the labels of the client pods, e.g. { app: "api" }.');
     }
@@ -942,7 +937,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
    */
   public allowFromNamespace(namespace: string): void {
     if (!isDnsLabel(namespace)) {
-      const errors = new PropErrors(this);
+      const errors = new Problems(this);
       errors.add('allowFromNamespace namespace', namespace, 'is not a namespace name', 'Use e.g. "shop".');
       errors.throwIfAny();
     }
@@ -972,7 +967,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     const claim = new k8s.KubePersistentVolumeClaim(this, 'BackupClaim', {
       metadata: metadata(bmeta, claimName),
       spec: {
-        accessModes: [AccessMode.READ_WRITE_ONCE],
+        accessModes: [PersistentVolumeAccessMode.READ_WRITE_ONCE],
         storageClassName: cls?.storageClassName,
         resources: { requests: { storage: k8s.Quantity.fromString(quantityOf(backup.size)) } },
       },
@@ -1076,7 +1071,7 @@ export class ManagedDatabase extends Construct implements IDatabase {
 
   constructor(scope: Construct, id: string, props: ManagedDatabaseProps) {
     super(scope, id);
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     const p: ManagedDatabaseProps = props ?? ({} as ManagedDatabaseProps);
     if (!(p.engine instanceof DatabaseEngine)) {
       errors.add('engine', p.engine, 'is not a DatabaseEngine', 'Use e.g. DatabaseEngine.postgres({ version: \'16.4\' }).');

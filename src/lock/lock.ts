@@ -1,8 +1,10 @@
 import { createHash } from 'crypto';
-import { ExpansionSupport } from '../storage/types';
+import { parseQuantity } from '../core/quantity';
+import { isClusterScoped } from '../core/scope';
+import { isObject, str } from '../core/values';
+import { ExpansionSupport } from '../knowledge/storage/types';
 import { Severity } from '../validation/finding';
-import { parseQuantity } from '../validation/quantity';
-import { KnownStorageClass, ManifestObject, ResolvedStorageClass, RuleContext, isClusterScoped, isObject, str } from '../validation/rule';
+import { KnownStorageClass, ManifestObject, ResolvedStorageClass, RuleContext } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
 
 /**

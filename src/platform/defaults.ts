@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ResourcePreset } from './presets';
-import { IStorageClass } from '../storage/storage-class';
+import { IStorageClass } from '../knowledge/storage/storage-class';
 
 const DEFAULTS = Symbol.for('cdk8s-golden-paths.PlatformDefaults');
 

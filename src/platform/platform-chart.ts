@@ -1,9 +1,10 @@
 import { ApiObject, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { applyConventions } from './apply';
+import { applyConventions } from './conventions';
 import { PlatformDefaults, PlatformDefaultsProps, conventionalNamespace } from './defaults';
-import { PlatformPolicy, PlatformPolicyProps } from './policy';
-import { clusterScoped } from '../storage/block-storage-class';
+import { PlatformPolicy } from './policy';
+import { clusterScoped } from '../core/scope';
+import { PlatformPolicyProps } from '../validation/policy-options';
 
 /** Label Pod Security admission reads to enforce a level on a namespace. */
 const POD_SECURITY_ENFORCE = 'pod-security.kubernetes.io/enforce';

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
-import { wholeKibibytes } from '../storage/size';
+import { wholeKibibytes } from '../core/quantity';
 
 /** Options for {@link ResourcePreset.custom}. */
 export interface ResourcePresetOptions {

@@ -2,13 +2,16 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IngressBackend, ServiceFacts, isWorkload, serviceFacts } from './backend';
-import { IngressNginxOptions, NGINX_ANNOTATION_PREFIX, NGINX_OPTION_KEYS, captureGroups, captureReferences, renderNginxOptions } from './nginx';
-import { hostProblem, nginxPathProblem, pathProblem, tlsCovers } from './paths';
+import { IngressNginxOptions, renderNginxOptions } from './nginx';
 import { TlsMode, TlsSource } from './tls';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, ROLE_ANNOTATION } from '../conventions';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, ROLE_ANNOTATION } from '../core/conventions';
+import { isDnsSubdomain } from '../core/names';
+import { Problems } from '../core/problems';
+import { asText, describe } from '../core/values';
+import { captureGroups, captureReferences, NGINX_ANNOTATION_PREFIX, NGINX_OPTION_KEYS } from '../knowledge/routing/ingress-nginx';
+import { hostProblem, nginxPathProblem, pathProblem, tlsCovers } from '../knowledge/routing/paths';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, asText, describe, isDnsSubdomain } from '../validation/errors';
 
 /** The annotation that selected the ingress controller before `spec.ingressClassName` existed. */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -161,7 +164,7 @@ export class IngressRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
     super(scope, id);
-    const propErrors = new PropErrors(this);
+    const propErrors = new Problems(this);
     const errors = new CountingErrors(propErrors);
     if (props === null || typeof props !== 'object') {
       errors.add('props', props, 'is not an IngressRouteProps object', 'Pass e.g. { tls: TlsSource.certManagerClusterIssuer("letsencrypt-prod") }.');
@@ -313,7 +316,7 @@ export class IngressRoute extends Construct {
    * @param options path type
    */
   public addRule(host: string, path: string, backend: IngressBackend, options: RouteRuleOptions = {}): void {
-    const propErrors = new PropErrors(this);
+    const propErrors = new Problems(this);
     const entry = this.planRule(new CountingErrors(propErrors), 'addRule', host, path, backend, options ?? {}, this.entries);
     propErrors.throwIfAny();
     this.commit(entry!);
@@ -560,10 +563,10 @@ function sortKeys(m: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** PropErrors that also counts, so a plan can tell whether its own checks failed. */
+/** Problems that also counts, so a plan can tell whether its own checks failed. */
 class CountingErrors {
   public count = 0;
-  constructor(private readonly inner: PropErrors) {}
+  constructor(private readonly inner: Problems) {}
   public add(prop: string, value: unknown, problem: string, fix: string): void {
     this.count++;
     this.inner.add(prop, value, problem, fix);

@@ -1,9 +1,8 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
-import { wholeKibibytes } from '../storage/size';
-import { PropErrors } from '../validation/errors';
-
-/** Prefix of ingress-nginx annotations. */
-export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
+import { Problems } from '../core/problems';
+import { wholeKibibytes } from '../core/quantity';
+import { Shown } from '../core/values';
+import { NGINX_ANNOTATION_PREFIX, NGINX_OPTION_KEYS, captureReferences } from '../knowledge/routing/ingress-nginx';
 
 /**
  * Protocol ingress-nginx speaks to the backend.
@@ -74,46 +73,6 @@ export interface IngressNginxOptions {
   readonly useRegex?: boolean;
 }
 
-/** Annotation keys the typed options own. */
-export const NGINX_OPTION_KEYS: Record<string, string> = {
-  proxyBodySize: 'proxy-body-size',
-  proxyConnectTimeout: 'proxy-connect-timeout',
-  proxyReadTimeout: 'proxy-read-timeout',
-  proxySendTimeout: 'proxy-send-timeout',
-  backendProtocol: 'backend-protocol',
-  rewriteTarget: 'rewrite-target',
-  useRegex: 'use-regex',
-  sslRedirect: 'ssl-redirect',
-};
-
-/** The highest capture group a rewrite target references (`/$2` gives 2), 0 when none. */
-export function captureReferences(target: string): number {
-  let max = 0;
-  for (const m of target.matchAll(/\$(\d)/g)) max = Math.max(max, Number(m[1]));
-  return max;
-}
-
-/** Number of capture groups in a regex path (non-capturing and escaped parentheses not counted). */
-export function captureGroups(path: string): number {
-  let n = 0;
-  for (let i = 0; i < path.length; i++) {
-    if (path[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (path[i] === '(' && path[i + 1] !== '?') n++;
-  }
-  return n;
-}
-
-/** A value shown in an error message as its human form. */
-class Shown {
-  constructor(private readonly text: string) {}
-  public toString(): string {
-    return this.text;
-  }
-}
-
 /** A Size or Duration as a user reads it in an error message; other values as they are. */
 function shown(x: unknown): unknown {
   try {
@@ -142,7 +101,7 @@ function renderSeconds(d: Duration): string | undefined {
  * Turns typed options into annotations, recording problems (prop path `nginx.<option>`) instead of throwing.
  * @internal
  */
-export function renderNginxOptions(options: IngressNginxOptions | undefined, errors: Pick<PropErrors, 'add'>): Record<string, string> {
+export function renderNginxOptions(options: IngressNginxOptions | undefined, errors: Pick<Problems, 'add'>): Record<string, string> {
   const out: Record<string, string> = {};
   if (options === undefined || options === null) return out;
   if (typeof options !== 'object') {

@@ -1,13 +1,17 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
+import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo, effectiveCapabilities } from './catalog';
-import { checkParameters } from './parameters';
-import { IStorageClass } from './storage-class';
-import { ExpansionSupport, ReclaimPolicy, SizeGranularity, StorageCapabilities, StorageKind, VolumeBindingMode, capabilitiesProblem } from './types';
-import { applyConventions } from '../platform/apply';
+import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
+import { isDnsLabel, isDnsSubdomain, toDnsLabel } from '../core/names';
+import { Problems } from '../core/problems';
+import { clusterScoped } from '../core/scope';
+import { asText, describe, isScalar } from '../core/values';
+import { effectiveCapabilities, NO_PROVISIONER, StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
+import { checkParameters } from '../knowledge/storage/parameters';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { capabilitiesProblem, ExpansionSupport, SizeGranularity, StorageCapabilities, StorageKind, VolumeBindingMode } from '../knowledge/storage/types';
+import { applyConventions } from '../platform/conventions';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, asText, describe, isDnsLabel, isDnsSubdomain, isScalar, toDnsLabel } from '../validation/errors';
-import { DEFAULT_CLASS_ANNOTATION } from '../validation/rule';
 
 /** A problem found while building a provisioner, reported by the StorageClass with its construct path. */
 interface ProvisionerProblem {
@@ -551,7 +555,7 @@ export class BlockProvisioner {
     }
     const capabilityProblem = capabilitiesProblem(options.capabilities);
     if (capabilityProblem) {
-      problems.push({ prop: 'provisioner.capabilities', value: options.capabilities, problem: capabilityProblem, fix: 'Declare what the driver can do, e.g. BlockProvisioner.exoscale().capabilities as a template, with values of the enums StorageKind, AccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.' });
+      problems.push({ prop: 'provisioner.capabilities', value: options.capabilities, problem: capabilityProblem, fix: 'Declare what the driver can do, e.g. BlockProvisioner.exoscale().capabilities as a template, with values of the enums StorageKind, PersistentVolumeAccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.' });
     }
     const parameters: Record<string, string> = {};
     if (options.parameters !== undefined && (options.parameters === null || typeof options.parameters !== 'object' || Array.isArray(options.parameters))) {
@@ -634,10 +638,10 @@ export interface StorageClassCommonProps {
   readonly name?: string;
   /**
    * What happens to a volume when its claim is deleted.
-   * @default ReclaimPolicy.RETAIN - this is storage for data people care about: deleting a claim (or a namespace, or an app) must not delete the data
+   * @default PersistentVolumeReclaimPolicy.RETAIN - this is storage for data people care about: deleting a claim (or a namespace, or an app) must not delete the data
    * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
    */
-  readonly reclaimPolicy?: ReclaimPolicy;
+  readonly reclaimPolicy?: PersistentVolumeReclaimPolicy;
   /**
    * When volumes are provisioned.
    * @default VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER - the volume is created in the zone where its pod is scheduled
@@ -693,7 +697,7 @@ export interface BlockStorageClassProps extends StorageClassCommonProps {
  */
 export function renderStorageClass(scope: Construct, id: string, spec: ProvisionerSpec, props: StorageClassCommonProps,
   allowedKinds: StorageKind[], kindFix: string) {
-  const errors = new PropErrors(scope);
+  const errors = new Problems(scope);
   for (const p of spec.problems) errors.add(p.prop, p.value, p.problem, p.fix);
   const caps = spec.capabilities;
   const systemName = spec.system?.name ?? asText(spec.provisioner);
@@ -709,11 +713,11 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
     errors.add('provisioner', spec.provisioner, `(${systemName}) cannot provision volumes dynamically`, 'Create PersistentVolumes statically (SharedRwxVolume static backends, or local PVs) instead of a provisioning class.');
   }
 
-  const reclaim = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
+  const reclaim = props.reclaimPolicy ?? PersistentVolumeReclaimPolicy.RETAIN;
   if ((reclaim as string) === 'Recycle') {
-    errors.add('reclaimPolicy', reclaim, 'is deprecated and rejected on a StorageClass (only nfs and hostPath ever supported it)', 'Use ReclaimPolicy.RETAIN (keeps the data) or ReclaimPolicy.DELETE.');
-  } else if (!Object.values(ReclaimPolicy).includes(reclaim)) {
-    errors.add('reclaimPolicy', reclaim, 'is not Delete or Retain', 'Use ReclaimPolicy.RETAIN or ReclaimPolicy.DELETE.');
+    errors.add('reclaimPolicy', reclaim, 'is deprecated and rejected on a StorageClass (only nfs and hostPath ever supported it)', 'Use PersistentVolumeReclaimPolicy.RETAIN (keeps the data) or PersistentVolumeReclaimPolicy.DELETE.');
+  } else if (!Object.values(PersistentVolumeReclaimPolicy).includes(reclaim)) {
+    errors.add('reclaimPolicy', reclaim, 'is not Delete or Retain', 'Use PersistentVolumeReclaimPolicy.RETAIN or PersistentVolumeReclaimPolicy.DELETE.');
   }
   const binding = props.volumeBindingMode ?? VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
   if (!Object.values(VolumeBindingMode).includes(binding)) {
@@ -820,13 +824,6 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
 }
 
 /**
- * Cluster-scoped objects carry no namespace, even in a Chart that has one (cdk8s stamps the chart's namespace on every object).
- */
-export function clusterScoped(obj: ApiObject): void {
-  if (Chart.of(obj).namespace) obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-}
-
-/**
  * A StorageClass for a block storage system, with the right CSI provisioner and typed parameters, safe
  * defaults (Retain, WaitForFirstConsumer) and the system's capabilities known to the rest of the library.
  *
@@ -855,7 +852,7 @@ export class BlockStorageClass extends Construct implements IStorageClass {
   constructor(scope: Construct, id: string, props: BlockStorageClassProps) {
     super(scope, id);
     if (!props || !(props.provisioner instanceof BlockProvisioner)) {
-      const errors = new PropErrors(this);
+      const errors = new Problems(this);
       errors.add('provisioner', props?.provisioner, 'is not a BlockProvisioner', 'Use a factory such as BlockProvisioner.exoscale() or BlockProvisioner.awsEbs({...}).');
       errors.throwIfAny();
     }

@@ -1,11 +1,14 @@
 import { ApiObject } from 'cdk8s';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ProvisionerSpec, StorageClassCommonProps, catalogProvisioner, renderStorageClass } from './block-storage-class';
-import { StorageSystemId, StorageSystemInfo } from './catalog';
-import { IStorageClass } from './storage-class';
-import { AccessMode, StorageCapabilities, StorageKind, VolumeBindingMode } from './types';
-import { applyConventions } from '../platform/apply';
-import { PropErrors, asText, isDnsLabel } from '../validation/errors';
+import { isDnsLabel } from '../core/names';
+import { Problems } from '../core/problems';
+import { asText } from '../core/values';
+import { StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { StorageCapabilities, StorageKind, VolumeBindingMode } from '../knowledge/storage/types';
+import { applyConventions } from '../platform/conventions';
 
 /** A problem found while building a file provisioner; reported by the StorageClass with its construct path. */
 interface Problem {
@@ -270,7 +273,7 @@ export class FileProvisioner {
       'storagepolicyname': o.storagePolicyName,
     });
     // The catalog lists vSphere as block storage; with fstype nfs4 the volumes are file shares (RWX, ROX, no raw block).
-    const fsModes = [AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY];
+    const fsModes = [PersistentVolumeAccessMode.READ_WRITE_ONCE, PersistentVolumeAccessMode.READ_ONLY_MANY, PersistentVolumeAccessMode.READ_WRITE_MANY];
     return new FileProvisioner({ ...spec, capabilities: { ...spec.capabilities, kind: StorageKind.FILE, filesystemAccessModes: fsModes, blockAccessModes: [] } }, 'nfs4');
   }
 
@@ -338,7 +341,7 @@ export class FileStorageClass extends Construct implements IStorageClass {
 
   constructor(scope: Construct, id: string, props: FileStorageClassProps) {
     super(scope, id);
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     if (!props || !(props.provisioner instanceof FileProvisioner)) {
       errors.add('provisioner', props?.provisioner, 'is not a FileProvisioner',
         'Use a factory such as FileProvisioner.nfs({...}), FileProvisioner.cephfs({...}) or FileProvisioner.awsEfs({...}); for Longhorn RWX or Portworx sharedv4 use BlockStorageClass.');

@@ -1,15 +1,18 @@
 import { ApiObject, Chart, Size, SizeRoundingBehavior } from 'cdk8s';
-import { AbstractPod, Container, HostPathVolumeType, PersistentVolumeClaim, Volume } from 'cdk8s-plus-27';
+import { AbstractPod, Container, HostPathVolumeType, PersistentVolumeAccessMode, PersistentVolumeClaim, PersistentVolumeMode, PersistentVolumeReclaimPolicy, Volume } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { clusterScoped } from './block-storage-class';
-import { StorageCatalog, StorageSystemId, StorageSystemInfo, accessModesFor } from './catalog';
-import { IStorageClass, useStorageClass } from './storage-class';
-import { AccessMode, ReclaimPolicy, SizeGranularity, StorageKind, VolumeMode } from './types';
-import { applyConventions } from '../platform/apply';
+import { useStorageClass } from './existing-storage-class';
+import { isDnsLabel, isDnsSubdomain, toDnsLabel } from '../core/names';
+import { Problems } from '../core/problems';
+import { formatBytes, GIB } from '../core/quantity';
+import { clusterScoped } from '../core/scope';
+import { asText } from '../core/values';
+import { accessModesFor, StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { SizeGranularity, StorageKind } from '../knowledge/storage/types';
+import { applyConventions } from '../platform/conventions';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { PropErrors, asText, isDnsLabel, isDnsSubdomain, toDnsLabel } from '../validation/errors';
-import { GIB, formatBytes } from '../validation/quantity';
 
 /** Options every static backend shares: the PersistentVolume written next to the claim. */
 export interface StaticVolumeOptions {
@@ -199,15 +202,15 @@ export interface SharedRwxVolumeProps {
   readonly size: Size;
   /**
    * How pods share the volume: ReadWriteMany, or ReadOnlyMany for content that pods only read.
-   * @default AccessMode.READ_WRITE_MANY - the point of a shared volume
+   * @default PersistentVolumeAccessMode.READ_WRITE_MANY - the point of a shared volume
    * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
    */
-  readonly accessMode?: AccessMode;
+  readonly accessMode?: PersistentVolumeAccessMode;
   /**
    * What happens to a static volume when its claim is deleted (dynamic volumes follow their StorageClass).
-   * @default ReclaimPolicy.RETAIN - deleting the claim never touches the files
+   * @default PersistentVolumeReclaimPolicy.RETAIN - deleting the claim never touches the files
    */
-  readonly reclaimPolicy?: ReclaimPolicy;
+  readonly reclaimPolicy?: PersistentVolumeReclaimPolicy;
   /**
    * Mount options of a static volume, e.g. `["nfsvers=4.1", "hard"]` (dynamic volumes take them from their StorageClass).
    * @default - none (for S3, the options derived from the backend)
@@ -260,7 +263,7 @@ function absolute(p: unknown): boolean {
   return typeof p === 'string' && p.startsWith('/') && !p.split('/').includes('..');
 }
 
-const SHARED_MODES = [AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY];
+const SHARED_MODES = [PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY];
 
 /**
  * One volume mounted by many pods on many nodes (ReadWriteMany), or read by many (ReadOnlyMany), only on
@@ -295,7 +298,7 @@ export class SharedRwxVolume extends Construct {
   /** `storageClassName` of the claim (`""` for a static volume without class). */
   public readonly storageClassName: string;
   /** Access mode of the claim. */
-  public readonly accessMode: AccessMode;
+  public readonly accessMode: PersistentVolumeAccessMode;
   /** Size the claim requests. */
   public readonly size: Size;
   /** The backend. */
@@ -305,7 +308,7 @@ export class SharedRwxVolume extends Construct {
 
   constructor(scope: Construct, id: string, props: SharedRwxVolumeProps) {
     super(scope, id);
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     const p: Partial<SharedRwxVolumeProps> = props ?? {};
     const chartNamespace = Chart.of(this).namespace;
 
@@ -345,15 +348,15 @@ export class SharedRwxVolume extends Construct {
     }
 
     // access mode
-    const mode = p.accessMode ?? AccessMode.READ_WRITE_MANY;
+    const mode = p.accessMode ?? PersistentVolumeAccessMode.READ_WRITE_MANY;
     const modeName = asText(mode);
-    if (!Object.values(AccessMode).includes(mode)) {
-      errors.add('accessMode', mode, 'is not an access mode', 'Use AccessMode.READ_WRITE_MANY or AccessMode.READ_ONLY_MANY.');
+    if (!Object.values(PersistentVolumeAccessMode).includes(mode)) {
+      errors.add('accessMode', mode, 'is not an access mode', 'Use PersistentVolumeAccessMode.READ_WRITE_MANY or PersistentVolumeAccessMode.READ_ONLY_MANY.');
     } else if (system && b.isStatic && !system.filesystemAccessModes.includes(mode)) {
       errors.add('accessMode', modeName, `is not supported by ${system.name} (it supports ${system.filesystemAccessModes.join(', ')})`,
-        `Use AccessMode.READ_WRITE_MANY, or AccessMode.READ_ONLY_MANY for data the pods only read.${system.notes[0] ? ' ' + system.notes[0] : ''}`);
+        `Use PersistentVolumeAccessMode.READ_WRITE_MANY, or PersistentVolumeAccessMode.READ_ONLY_MANY for data the pods only read.${system.notes[0] ? ' ' + system.notes[0] : ''}`);
     } else if (!SHARED_MODES.includes(mode)) {
-      errors.add('accessMode', modeName, 'does not share the volume between nodes', 'Use AccessMode.READ_WRITE_MANY (or READ_ONLY_MANY); for a volume of one pod, use a plain PersistentVolumeClaim.');
+      errors.add('accessMode', modeName, 'does not share the volume between nodes', 'Use PersistentVolumeAccessMode.READ_WRITE_MANY (or READ_ONLY_MANY); for a volume of one pod, use a plain PersistentVolumeClaim.');
     }
 
     // names
@@ -368,7 +371,7 @@ export class SharedRwxVolume extends Construct {
     if (p.mountOptions !== undefined && (!Array.isArray(p.mountOptions) || p.mountOptions.some((m) => typeof m !== 'string' || m.trim() === ''))) {
       errors.add('mountOptions', p.mountOptions, 'must be a list of non-empty strings', 'Write options as strings, e.g. ["nfsvers=4.1"].');
     }
-    const reclaim = p.reclaimPolicy ?? ReclaimPolicy.RETAIN;
+    const reclaim = p.reclaimPolicy ?? PersistentVolumeReclaimPolicy.RETAIN;
 
     let storageClassName = '';
     let pvName: string | undefined;
@@ -387,7 +390,7 @@ export class SharedRwxVolume extends Construct {
       storageClassName = c.storageClassName;
       const caps = c.capabilities;
       const sysName = c.system?.name ?? c.provisioner;
-      const modes = accessModesFor(caps, VolumeMode.FILESYSTEM);
+      const modes = accessModesFor(caps, PersistentVolumeMode.FILE_SYSTEM);
       const classDesc = `storage class ${JSON.stringify(c.storageClassName)} (${sysName})`;
       if (c.system && !c.system.dynamicProvisioning) {
         errors.add('backend', c.storageClassName, `is a class of ${sysName}, which cannot provision volumes dynamically: the claim would stay Pending`,
@@ -426,8 +429,8 @@ export class SharedRwxVolume extends Construct {
       if (!errors.any) useStorageClass(this, c);
     } else {
       // static backends: a PersistentVolume bound to the claim
-      if (!Object.values(ReclaimPolicy).includes(reclaim)) {
-        errors.add('reclaimPolicy', reclaim, 'is not Retain or Delete (Recycle is deprecated)', 'Use ReclaimPolicy.RETAIN.');
+      if (!Object.values(PersistentVolumeReclaimPolicy).includes(reclaim)) {
+        errors.add('reclaimPolicy', reclaim, 'is not Retain or Delete (Recycle is deprecated)', 'Use PersistentVolumeReclaimPolicy.RETAIN.');
       }
       pvName = p.persistentVolumeName ?? `${claimNamespace}-${asText(claimName)}`;
       if (!isDnsSubdomain(pvName)) {
@@ -455,7 +458,7 @@ export class SharedRwxVolume extends Construct {
         }
       }
       capacity = cap?.quantity;
-      const readOnly = mode === AccessMode.READ_ONLY_MANY ? true : undefined;
+      const readOnly = mode === PersistentVolumeAccessMode.READ_ONLY_MANY ? true : undefined;
       switch (kind) {
         case 'nfs':
           if (typeof opts.server !== 'string' || opts.server.trim() === '') {
@@ -543,7 +546,7 @@ export class SharedRwxVolume extends Construct {
         spec: {
           capacity: { storage: capacity },
           accessModes,
-          volumeMode: VolumeMode.FILESYSTEM,
+          volumeMode: PersistentVolumeMode.FILE_SYSTEM,
           persistentVolumeReclaimPolicy: reclaim,
           storageClassName,
           mountOptions: mountOptions.length ? mountOptions : undefined,
@@ -560,7 +563,7 @@ export class SharedRwxVolume extends Construct {
       metadata: { name: claimName, namespace: claimNamespace },
       spec: {
         accessModes,
-        volumeMode: VolumeMode.FILESYSTEM,
+        volumeMode: PersistentVolumeMode.FILE_SYSTEM,
         resources: { requests: { storage: request!.quantity } },
         storageClassName,
         volumeName: pvName,
@@ -576,7 +579,7 @@ export class SharedRwxVolume extends Construct {
     this.backend = b;
     this.volume = Volume.fromPersistentVolumeClaim(this, 'Volume', PersistentVolumeClaim.fromClaimName(this, 'ClaimRef', claimName), {
       name: podVolumeName,
-      readOnly: mode === AccessMode.READ_ONLY_MANY ? true : undefined,
+      readOnly: mode === PersistentVolumeAccessMode.READ_ONLY_MANY ? true : undefined,
     });
     GoldenPathValidation.of(this)._register(this);
   }
@@ -601,7 +604,7 @@ export class SharedRwxVolume extends Construct {
   public mountInWorkload(workload: AbstractPod, path: string, options: SharedVolumeMountOptions = {}): void {
     const containers = workload && Array.isArray((workload as any).containers) ? (workload as any).containers : undefined;
     if (!containers || containers.length === 0) {
-      const errors = new PropErrors(this);
+      const errors = new Problems(this);
       errors.add('mountInWorkload(workload)', containers ? '(no containers)' : workload, containers ? 'has no containers yet' : 'is not a cdk8s-plus workload',
         'Add the containers first (addContainer), then mount; or call mount(container, path) per container.');
       errors.throwIfAny();
@@ -610,7 +613,7 @@ export class SharedRwxVolume extends Construct {
   }
 
   private mountAll(containers: Container[], path: string, options: SharedVolumeMountOptions, what: string): void {
-    const errors = new PropErrors(this);
+    const errors = new Problems(this);
     const o: SharedVolumeMountOptions = options ?? {};
     for (const c of containers) {
       if (!c || typeof (c as any).mount !== 'function') {
@@ -626,11 +629,11 @@ export class SharedRwxVolume extends Construct {
     if (o.readOnly !== undefined && typeof o.readOnly !== 'boolean') {
       errors.add('mount readOnly', o.readOnly, 'is not a boolean', 'Use true or false.');
     }
-    if (o.readOnly === false && this.accessMode === AccessMode.READ_ONLY_MANY) {
-      errors.add('mount readOnly', false, 'contradicts the volume\'s ReadOnlyMany access mode', 'Remove readOnly, or make the volume AccessMode.READ_WRITE_MANY.');
+    if (o.readOnly === false && this.accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY) {
+      errors.add('mount readOnly', false, 'contradicts the volume\'s ReadOnlyMany access mode', 'Remove readOnly, or make the volume PersistentVolumeAccessMode.READ_WRITE_MANY.');
     }
     errors.throwIfAny();
-    const readOnly = o.readOnly ?? this.accessMode === AccessMode.READ_ONLY_MANY;
+    const readOnly = o.readOnly ?? this.accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY;
     for (const c of containers) c.mount(path, this.volume, { readOnly, subPath: o.subPath });
   }
 }

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Finding, Severity } from './finding';
+import { ScopedPolicy } from './policy-options';
 import { KnownStorageClass, Rule } from './rule';
 import { ManifestInput, runValidation } from './validate';
-import { ScopedPolicy } from '../platform/policy';
 
 const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
 

@@ -1,4 +1,5 @@
-import { ManifestObject, RuleContext, asArray, isObject, str } from './rule';
+import { ManifestObject, RuleContext } from './rule';
+import { asArray, isObject, str } from '../core/values';
 
 /**
  * Where pod specs live in the workload kinds Kubernetes 1.27 knows, and how many pods each runs.

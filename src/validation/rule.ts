@@ -1,7 +1,10 @@
 import { RuleInfo, Severity } from './finding';
-import { PlatformPolicyProps, ScopedPolicy } from '../platform/policy';
-import { StorageCatalog, StorageSystemInfo, effectiveCapabilities } from '../storage/catalog';
-import { StorageCapabilities } from '../storage/types';
+import { PlatformPolicyProps, ScopedPolicy } from './policy-options';
+import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
+import { isClusterScoped } from '../core/scope';
+import { isObject, str } from '../core/values';
+import { StorageCatalog, StorageSystemInfo, effectiveCapabilities } from '../knowledge/storage/catalog';
+import { StorageCapabilities } from '../knowledge/storage/types';
 
 /**
  * A Kubernetes object under validation, with where it came from.
@@ -82,31 +85,6 @@ export interface RawFinding {
   readonly severity: Severity;
   readonly message: string;
   readonly fix: string;
-}
-
-/** Kinds that live outside namespaces. */
-const CLUSTER_SCOPED = new Set([
-  'StorageClass', 'PersistentVolume', 'VolumeSnapshotClass', 'Namespace', 'ClusterRole', 'ClusterRoleBinding',
-  'CustomResourceDefinition', 'IngressClass', 'PriorityClass', 'CSIDriver', 'CSINode', 'Node', 'VolumeAttachment',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'RuntimeClass', 'ClusterIssuer',
-]);
-
-export function isClusterScoped(kind: string): boolean {
-  return CLUSTER_SCOPED.has(kind);
-}
-
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
-
-export function isObject(x: unknown): x is Record<string, any> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-export function asArray(x: unknown): any[] {
-  return Array.isArray(x) ? x : [];
-}
-
-export function str(x: unknown): string | undefined {
-  return typeof x === 'string' ? x : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
+import { ScopedPolicy } from './policy-options';
 import { allRules } from './registry';
-import { KnownStorageClass, ManifestObject, Rule, RuleContext, isObject, str } from './rule';
-import { ScopedPolicy } from '../platform/policy';
+import { KnownStorageClass, ManifestObject, Rule, RuleContext } from './rule';
+import { isObject, str } from '../core/values';
 
 /**
  * Annotation prefix that suppresses one rule for one object: `golden-paths.dev/suppress.<RULE-ID>: "<reason>"`.

@@ -5,6 +5,7 @@ import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { GoldenPathValidation, PlatformDefaults, Severity, Validator } from '../../src';
+import { GoldenPathError } from '../../src/core/problems';
 import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 
 /**
@@ -67,13 +68,13 @@ const INTERNAL = new RegExp([
 const RULE_ID = /\b[A-Z]{3}-\d{3}\b/;
 
 /**
- * The error is the library's: a plain Error whose every problem starts with a construct path of the app and names
+ * The error is the library's: a GoldenPathError (or cdk8s's plain validation Error) whose every problem starts with a construct path of the app and names
  * the prop (`test/x: prop value problem. fix`), or `Validation failed ...` whose every line names a rule id or a
  * construct path and prop. Never a TypeError, RangeError, a rule crash (VAL-002) or an engine message.
  */
 export function assertLibraryError(e: unknown, constructPaths: string[]): void {
   const namesPathAndProp = (line: string) => constructPaths.some((p) => line.startsWith(`${p}: `) && /\S/.test(line.slice(p.length + 2, p.length + 3)));
-  if (!(e instanceof Error) || e.constructor !== Error) {
+  if (!(e instanceof GoldenPathError) && !(e instanceof Error && e.constructor === Error)) {
     throw new Error(`not the library's error: ${describeError(e)}`);
   }
   const message = e.message;

@@ -1,11 +1,11 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, applyPlatformDefaults, platformDefaults, restrictedDeployment, pick, rarely, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, sizeOf, sizeSpec } from './harness';
-import {
-  AccessMode, BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, PlatformDefaults, ReclaimPolicy,
-  SharedRwxVolume, SharedVolumeBackend, StorageSystemId,
-} from '../../src';
+import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId } from '../../src';
+
+const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, READ_ONLY_MANY: ROX } = PersistentVolumeAccessMode;
 
 /** A backend as data. */
 interface BackendSpec {
@@ -82,8 +82,8 @@ function backendOf(chart: Chart, spec: BackendSpec): any {
 
 const propsOf = (j: number) => fc.record({
   size: j ? sizeSpec : fc.record({ unit: fc.constant('gibibytes' as const), amount: fc.integer({ min: 1, max: 500 }) }),
-  accessMode: optional(pick([AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY], [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD], j), j),
-  reclaimPolicy: optional(pick(Object.values(ReclaimPolicy), ['Recycle'], j), j),
+  accessMode: optional(pick([RWX, ROX], [RWO, RWOP], j), j),
+  reclaimPolicy: optional(pick(Object.values(PersistentVolumeReclaimPolicy), ['Recycle'], j), j),
   mountOptions: optional(fc.array(maybe(fc.constantFrom('nfsvers=4.1', 'hard'), j), { maxLength: 2 }), j),
   claimName: optional(dnsName, j),
   persistentVolumeName: optional(dnsName, j),

@@ -1,13 +1,11 @@
 import { Chart, Cron, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
-import {
-  RUNS, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment, sizeOf, sizeSpec,
-} from './harness';
-import {
-  AccessMode, BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass,
-  StatefulDatabase,
-} from '../../src';
+import { RUNS, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment, sizeOf, sizeSpec } from './harness';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, StatefulDatabase } from '../../src';
+
+const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, READ_ONLY_MANY: ROX } = PersistentVolumeAccessMode;
 
 const ENGINES = ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis'] as const;
 
@@ -19,7 +17,7 @@ const propsOf = (j: number) => fc.record({
   storage: maybe(fc.record({
     size: j ? sizeSpec : gib(1, 500),
     storageClass: optional(pick(['exoscale', 'block', 'existing'], ['file', 'nfs-existing'], j), j),
-    accessMode: optional(pick([AccessMode.READ_WRITE_ONCE], [AccessMode.READ_WRITE_MANY, AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_ONLY_MANY], j), j),
+    accessMode: optional(pick([RWO], [RWX, RWOP, ROX], j), j),
     claimName: optional(dnsName, j),
     restoreFromSnapshot: optional(pick(['snap-1'], ['Bad Snap'], j), j),
   }, { requiredKeys: ['size'] }), j),

@@ -1,10 +1,8 @@
 /** Generators of storage props shared by the storage property tests: props as data, turned into objects inside the property. */
+import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { cleanOrJunk, dnsName, junk, maybe, optional } from './harness';
-import {
-  AzureDiskSku, BlockProvisioner, EbsVolumeType, GcePdType, LonghornDataLocality, ReclaimPolicy,
-  SnapshotDeletionPolicy, VolumeBindingMode, FileProvisioner, NfsOnDelete, AzureFilesSku, AzureFilesProtocol,
-} from '../../src';
+import { AzureDiskSku, BlockProvisioner, EbsVolumeType, GcePdType, LonghornDataLocality, SnapshotDeletionPolicy, VolumeBindingMode, FileProvisioner, NfsOnDelete, AzureFilesSku, AzureFilesProtocol } from '../../src';
 
 /** A provisioner factory and its options, as data. */
 export interface ProvisionerSpec {
@@ -91,7 +89,7 @@ export function provisionerOf(spec: ProvisionerSpec): any {
 /** StorageClassCommonProps, as data. */
 export const commonPropsOf = (j: number) => fc.record({
   name: optional(dnsName, j),
-  reclaimPolicy: optional(fc.constantFrom(...Object.values(ReclaimPolicy), 'Recycle'), j),
+  reclaimPolicy: optional(fc.constantFrom(...Object.values(PersistentVolumeReclaimPolicy), 'Recycle'), j),
   volumeBindingMode: optional(fc.constantFrom(...Object.values(VolumeBindingMode)), j),
   allowVolumeExpansion: optional(fc.boolean(), j),
   fsType: optional(fc.constantFrom('ext4', 'xfs', 'btrfs', 'nfs4'), j),

@@ -1,6 +1,8 @@
+import { isClusterScoped } from '../../core/scope';
+import { asArray, isObject, str } from '../../core/values';
 import { RuleFamily, Severity } from '../finding';
 import { podSpecs } from '../pod-spec';
-import { ManifestObject, Rule, RuleContext, asArray, isClusterScoped, isObject, str } from '../rule';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 /*
  * API-server parity: what kube-apiserver rejects (pkg/apis/core/validation, apimachinery validation) that no schema

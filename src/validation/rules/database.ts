@@ -1,7 +1,8 @@
-import { ROLE_ANNOTATION } from '../../conventions';
+import { ROLE_ANNOTATION } from '../../core/conventions';
+import { asArray, isObject } from '../../core/values';
 import { RuleFamily, Severity } from '../finding';
 import { isEmptySelector, workloadsSelectedBy } from '../pod-spec';
-import { ManifestObject, Rule, RuleContext, asArray, isObject } from '../rule';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 /** StatefulSets marked `golden-paths.dev/role: database` (StatefulDatabase marks its own; mark yours to get these checks). */
 function databases(ctx: RuleContext): ManifestObject[] {

@@ -1,8 +1,9 @@
-import { ROLE_ANNOTATION } from '../../conventions';
-import { captureGroups, captureReferences } from '../../routing/nginx';
-import { PATH_TYPES, hostProblem, nginxPathProblem, pathProblem, tlsCovers } from '../../routing/paths';
+import { ROLE_ANNOTATION } from '../../core/conventions';
+import { asArray, isObject, str } from '../../core/values';
+import { captureGroups, captureReferences } from '../../knowledge/routing/ingress-nginx';
+import { hostProblem, nginxPathProblem, PATH_TYPES, pathProblem, tlsCovers } from '../../knowledge/routing/paths';
 import { RuleFamily, Severity } from '../finding';
-import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 const NGINX = 'nginx.ingress.kubernetes.io/';

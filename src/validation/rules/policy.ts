@@ -1,10 +1,11 @@
-import { ROLE_ANNOTATION } from '../../conventions';
-import { PlatformPolicyProps } from '../../platform/policy';
-import { tlsCovers } from '../../routing/paths';
+import { ROLE_ANNOTATION } from '../../core/conventions';
+import { formatBytes, GIB, parseQuantity } from '../../core/quantity';
+import { asArray, isObject, str } from '../../core/values';
+import { tlsCovers } from '../../knowledge/routing/paths';
 import { RuleFamily, Severity } from '../finding';
 import { podSpecOf } from '../pod-spec';
-import { GIB, formatBytes, parseQuantity } from '../quantity';
-import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
+import { PlatformPolicyProps } from '../policy-options';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 function policyRule(id: string, what: string, why: string, fix: string,
   check: (ctx: RuleContext, o: ManifestObject, policy: PlatformPolicyProps) => void): Rule {

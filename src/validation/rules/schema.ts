@@ -1,6 +1,6 @@
 import { RuleFamily, Severity } from '../finding';
 import { Rule, RuleContext } from '../rule';
-import { checkAgainstSchema, isKnownKind, knownApiVersionsOf } from '../schema/k8s-schema';
+import { checkAgainstSchema, isKnownKind, knownApiVersionsOf } from '../schema-check';
 
 const CODES = {
   'unknown-field': 'SCH-001',

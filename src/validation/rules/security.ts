@@ -1,7 +1,8 @@
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL } from '../../conventions';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL } from '../../core/conventions';
+import { asArray, isObject, str } from '../../core/values';
 import { RuleFamily, Severity } from '../finding';
 import { PodSpecInfo, SAFE_SYSCTLS, checkRestricted, containersOf, effectiveSecurity, podSpecs } from '../pod-spec';
-import { Rule, RuleContext, asArray, isObject, str } from '../rule';
+import { Rule, RuleContext } from '../rule';
 
 /** Env var names that hold credentials. `*_FILE`, `*_PATH`, ... name where a secret is, not the secret. */
 const SECRET_NAME = /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;

@@ -1,8 +1,10 @@
-import { NO_PROVISIONER, StorageCatalog, StorageSystemInfo, accessModesFor } from '../../storage/catalog';
-import { AccessMode, SizeGranularity, StorageKind } from '../../storage/types';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { formatBytes, GIB, parseQuantity } from '../../core/quantity';
+import { asArray, isObject, str } from '../../core/values';
+import { accessModesFor, NO_PROVISIONER, StorageCatalog, StorageSystemInfo } from '../../knowledge/storage/catalog';
+import { SizeGranularity, StorageKind } from '../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../finding';
-import { GIB, formatBytes, parseQuantity } from '../quantity';
-import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 /** A claim under validation: a PersistentVolumeClaim or one volumeClaimTemplate of a StatefulSet. */
 interface Claim {
@@ -90,8 +92,8 @@ function volumeModeOf(spec: any): string {
   return typeof spec.volumeMode === 'string' ? spec.volumeMode : 'Filesystem';
 }
 
-const SHARED = new Set<string>([AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY]);
-const KNOWN_MODES = new Set<string>(Object.values(AccessMode));
+const SHARED = new Set<string>([PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY]);
+const KNOWN_MODES = new Set<string>(Object.values(PersistentVolumeAccessMode));
 
 function sharedAlternatives(): string {
   return StorageCatalog.sharedFileSystems().map((s) => s.name).join(', ');
@@ -164,7 +166,7 @@ export const STORAGE_CLAIM_RULES: Rule[] = [
     why: 'The API server rejects ReadWriteOncePod combined with any other access mode.',
     fix: 'Use [ReadWriteOncePod] alone, or drop it.',
     check(ctx) {
-      const rwop = (modes: unknown[]) => modes.includes(AccessMode.READ_WRITE_ONCE_POD) && modes.length > 1;
+      const rwop = (modes: unknown[]) => modes.includes(PersistentVolumeAccessMode.READ_WRITE_ONCE_POD) && modes.length > 1;
       for (const c of claimsOf(ctx)) {
         if (rwop(modesOf(c.spec))) ctx.report(c.target, `${c.where}accessModes ${JSON.stringify(modesOf(c.spec))} combine ReadWriteOncePod with other modes`);
       }
@@ -295,7 +297,7 @@ export const STORAGE_CLAIM_RULES: Rule[] = [
         if (volumeModeOf(c.spec) === 'Block') continue;
         const supported = accessModesFor(caps, 'Filesystem');
         for (const m of modesOf(c.spec)) {
-          if (typeof m !== 'string' || !SHARED.has(m) || supported.includes(m as AccessMode)) continue;
+          if (typeof m !== 'string' || !SHARED.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
           const name = cls.system?.name ?? cls.provisioner ?? 'unknown driver';
           ctx.report(c.target, `${c.where}${m} on storage class ${cls.name} (${name}, ${caps.kind} storage, Filesystem modes: ${supported.join(', ') || 'none'}): a block device attaches to one node at a time`,
             { fix: `Use a class of a system that shares file systems: ${sharedAlternatives()}.` });
@@ -319,7 +321,7 @@ export const STORAGE_CLAIM_RULES: Rule[] = [
         const supported = accessModesFor(caps, vm);
         const blockOnly = (caps.kind === StorageKind.BLOCK || caps.kind === StorageKind.LOCAL) && vm !== 'Block';
         for (const m of modesOf(c.spec)) {
-          if (typeof m !== 'string' || !KNOWN_MODES.has(m) || supported.includes(m as AccessMode)) continue;
+          if (typeof m !== 'string' || !KNOWN_MODES.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
           if (blockOnly && SHARED.has(m)) continue; // STO-010
           const name = cls.system?.name ?? cls.provisioner ?? 'unknown driver';
           ctx.report(c.target, `${c.where}${m} with volumeMode ${vm} is not supported by storage class ${cls.name} (${name}); it supports ${supported.join(', ') || 'no access mode'} for ${vm}`);
@@ -477,7 +479,7 @@ export const STORAGE_CLAIM_RULES: Rule[] = [
         const vm = volumeModeOf(spec);
         const supported = accessModesFor(system, vm);
         for (const m of modesOf(spec)) {
-          if (typeof m !== 'string' || !KNOWN_MODES.has(m) || supported.includes(m as AccessMode)) continue;
+          if (typeof m !== 'string' || !KNOWN_MODES.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
           ctx.report(pv, `${m} with volumeMode ${vm} is not supported by ${system.name}; it supports ${supported.join(', ') || 'no access mode'}`);
         }
       }

@@ -1,8 +1,9 @@
-import { StorageCatalog } from '../../storage/catalog';
-import { MAX_PARAMETERS, MAX_PARAMETERS_BYTES, checkParameters, parametersSize } from '../../storage/parameters';
-import { ExpansionSupport } from '../../storage/types';
+import { asArray, isObject, str } from '../../core/values';
+import { StorageCatalog } from '../../knowledge/storage/catalog';
+import { checkParameters, MAX_PARAMETERS, MAX_PARAMETERS_BYTES, parametersSize } from '../../knowledge/storage/parameters';
+import { ExpansionSupport } from '../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../finding';
-import { Rule, asArray, isObject, str } from '../rule';
+import { Rule } from '../rule';
 
 /** Rules over StorageClass and VolumeSnapshotClass objects. */
 export const STORAGE_CLASS_RULES: Rule[] = [

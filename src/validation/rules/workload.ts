@@ -1,9 +1,10 @@
-import { StorageKind } from '../../storage/types';
+import { asArray, isObject, str } from '../../core/values';
+import { StorageKind } from '../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../finding';
 import {
   PodSpecInfo, isEmptySelector, mapSelectorMatches, podSpecs, push, selectorMatches, volumeNames, workloadIndex, workloadsSelectedBy,
 } from '../pod-spec';
-import { ManifestObject, Rule, RuleContext, asArray, isObject, str } from '../rule';
+import { ManifestObject, Rule, RuleContext } from '../rule';
 
 const APPS_CONTROLLERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 const ALWAYS_RESTART = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);

@@ -1,8 +1,8 @@
-import { LoadError, loadManifestFiles } from './io/load-manifests';
-import { runLockCommand } from './lock/lock-command';
-import { Finding, Severity } from './validation/finding';
-import { KnownStorageClass } from './validation/rule';
-import { Validator, formatFinding, runValidation } from './validation/validate';
+import { LoadError, loadManifestFiles } from './load-manifests';
+import { runLockCommand } from './lock-command';
+import { Finding, Severity } from '../validation/finding';
+import { KnownStorageClass } from '../validation/rule';
+import { formatFinding, runValidation, Validator } from '../validation/validate';
 
 /**
  * The `cdk8s-golden-paths` command line (bin/cdk8s-golden-paths). Not part of the jsii API.

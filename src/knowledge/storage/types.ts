@@ -1,3 +1,5 @@
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+
 /**
  * What kind of storage a system provides.
  */
@@ -10,46 +12,6 @@ export enum StorageKind {
   OBJECT = 'object',
   /** Storage on one node's own disks (local PVs, hostPath, OpenEBS LocalPV). */
   LOCAL = 'local',
-}
-
-/**
- * PersistentVolume access modes.
- *
- * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
- */
-export enum AccessMode {
-  /** Read-write by a single node (several pods on that node may share it). */
-  READ_WRITE_ONCE = 'ReadWriteOnce',
-  /** Read-only by many nodes. */
-  READ_ONLY_MANY = 'ReadOnlyMany',
-  /** Read-write by many nodes. */
-  READ_WRITE_MANY = 'ReadWriteMany',
-  /** Read-write by a single pod (CSI volumes only). */
-  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
-}
-
-/**
- * Whether a volume is presented as a file system or as a raw block device.
- */
-export enum VolumeMode {
-  /** Mounted as a directory with a file system on it (the Kubernetes default). */
-  FILESYSTEM = 'Filesystem',
-  /** Presented to the container as a raw block device. */
-  BLOCK = 'Block',
-}
-
-/**
- * What happens to a dynamically provisioned volume when its claim is deleted.
- *
- * `Recycle` is deliberately absent: the API server rejects it on a StorageClass.
- *
- * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
- */
-export enum ReclaimPolicy {
-  /** Keep the volume and its data after the claim is deleted (safe; clean up by hand). */
-  RETAIN = 'Retain',
-  /** Delete the volume and all its data together with the claim. */
-  DELETE = 'Delete',
 }
 
 /**
@@ -143,9 +105,9 @@ export interface StorageCapabilities {
   /** Block, file, object or local storage. */
   readonly kind: StorageKind;
   /** Access modes for `volumeMode: Filesystem` claims. */
-  readonly filesystemAccessModes: AccessMode[];
+  readonly filesystemAccessModes: PersistentVolumeAccessMode[];
   /** Access modes for `volumeMode: Block` claims (empty when raw block is not supported). */
-  readonly blockAccessModes: AccessMode[];
+  readonly blockAccessModes: PersistentVolumeAccessMode[];
   /** Whether volumes can grow, and whether online. */
   readonly expansion: ExpansionSupport;
   /** Whether CSI VolumeSnapshots are supported. */
@@ -179,7 +141,7 @@ export function capabilitiesProblem(caps: unknown): string | undefined {
   if (caps === null || typeof caps !== 'object' || Array.isArray(caps)) return 'is not a StorageCapabilities object';
   const c = caps as Record<string, unknown>;
   const inEnum = (v: unknown, e: object) => (Object.values(e) as unknown[]).includes(v);
-  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => inEnum(m, AccessMode));
+  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => inEnum(m, PersistentVolumeAccessMode));
   const wrong: string[] = [];
   if (!inEnum(c.kind, StorageKind)) wrong.push('kind');
   if (!modes(c.filesystemAccessModes)) wrong.push('filesystemAccessModes');

@@ -1,6 +1,6 @@
-import { Finding, RuleInfo, Severity } from './validation/finding';
-import { KnownStorageClass } from './validation/rule';
-import { ManifestInput, Validator, runValidation } from './validation/validate';
+import { Finding, RuleInfo, Severity } from '../validation/finding';
+import { KnownStorageClass } from '../validation/rule';
+import { ManifestInput, runValidation, Validator } from '../validation/validate';
 
 /**
  * Properties of the cdk8s-cli validation plugin, given as `properties:` of its `validations:` entry in cdk8s.yaml.
@@ -72,7 +72,7 @@ export class GoldenPathsValidationPlugin {
     const metadata = ctx.metadata ?? {};
     // loaded on use: the YAML parser is not needed by apps that only synthesize
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { loadManifestFiles } = require('./io/load-manifests') as typeof import('./io/load-manifests');
+    const { loadManifestFiles } = require('../cli/load-manifests') as typeof import('../cli/load-manifests');
     const loaded = await loadManifestFiles([...(ctx.manifests ?? [])]);
     const inputs: ManifestInput[] = loaded.inputs.map((i) => {
       const name = i.object && typeof i.object === 'object' && i.object.metadata ? i.object.metadata.name : undefined;

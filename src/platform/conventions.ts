@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PlatformDefaults } from './defaults';
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../conventions';
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../core/conventions';
 
 /**
  * Labels and annotations every object of this library carries: the managed-by label, then the platform

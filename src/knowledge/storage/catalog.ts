@@ -1,13 +1,5 @@
-import {
-  AccessMode,
-  ExpansionSupport,
-  ParameterType,
-  SizeGranularity,
-  StorageCapabilities,
-  StorageKind,
-  StorageParameterInfo,
-  VolumeBindingMode,
-} from './types';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ExpansionSupport, ParameterType, SizeGranularity, StorageCapabilities, StorageKind, StorageParameterInfo, VolumeBindingMode } from './types';
 
 /**
  * Every storage system the library knows, by id.
@@ -134,10 +126,10 @@ export interface SharedAccessCondition {
   readonly value: string;
 }
 
-const RWO = AccessMode.READ_WRITE_ONCE;
-const ROX = AccessMode.READ_ONLY_MANY;
-const RWX = AccessMode.READ_WRITE_MANY;
-const RWOP = AccessMode.READ_WRITE_ONCE_POD;
+const RWO = PersistentVolumeAccessMode.READ_WRITE_ONCE;
+const ROX = PersistentVolumeAccessMode.READ_ONLY_MANY;
+const RWX = PersistentVolumeAccessMode.READ_WRITE_MANY;
+const RWOP = PersistentVolumeAccessMode.READ_WRITE_ONCE_POD;
 const WFFC = VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
 const IMMEDIATE = VolumeBindingMode.IMMEDIATE;
 const CSI_FSTYPE = 'csi.storage.k8s.io/fstype';
@@ -818,7 +810,7 @@ export class StorageCatalog {
 
   /** Storage systems that give ReadWriteMany to Filesystem claims through dynamic provisioning. */
   public static sharedFileSystems(): StorageSystemInfo[] {
-    return CATALOG.filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(AccessMode.READ_WRITE_MANY));
+    return CATALOG.filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(PersistentVolumeAccessMode.READ_WRITE_MANY));
   }
 
   private constructor() {}
@@ -833,11 +825,11 @@ export function effectiveCapabilities(system: StorageSystemInfo, parameters: Rec
   if (!cond || (parameters && String(parameters[cond.parameter]) === cond.value)) return system;
   return {
     ...system,
-    filesystemAccessModes: system.filesystemAccessModes.filter((m) => m !== AccessMode.READ_WRITE_MANY && m !== AccessMode.READ_ONLY_MANY),
+    filesystemAccessModes: system.filesystemAccessModes.filter((m) => m !== RWX && m !== ROX),
   };
 }
 
 /** Access modes a system supports for a volume mode. */
-export function accessModesFor(caps: StorageCapabilities, volumeMode: string | undefined): AccessMode[] {
+export function accessModesFor(caps: StorageCapabilities, volumeMode: string | undefined): PersistentVolumeAccessMode[] {
   return volumeMode === 'Block' ? caps.blockAccessModes : caps.filesystemAccessModes;
 }

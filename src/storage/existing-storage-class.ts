@@ -1,35 +1,10 @@
 import { IConstruct } from 'constructs';
-import { StorageCatalog, StorageSystemId, StorageSystemInfo } from './catalog';
-import { ExpansionSupport, StorageCapabilities, VolumeBindingMode, capabilitiesProblem } from './types';
+import { isDnsSubdomain } from '../core/names';
+import { describe } from '../core/values';
+import { StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { capabilitiesProblem, ExpansionSupport, StorageCapabilities, VolumeBindingMode } from '../knowledge/storage/types';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { describe, isDnsSubdomain } from '../validation/errors';
-
-/**
- * A StorageClass that claims can use, with what its storage system can do.
- * Implemented by {@link BlockStorageClass}, the file-storage classes and {@link ExistingStorageClass}.
- */
-export interface IStorageClass {
-  /** The StorageClass name claims reference in `storageClassName`. */
-  readonly storageClassName: string;
-  /** The CSI provisioner. */
-  readonly provisioner: string;
-  /** What the storage system behind the class can do. */
-  readonly capabilities: StorageCapabilities;
-  /**
-   * The catalog entry of the storage system.
-   * @default - a custom provisioner the catalog does not know
-   */
-  readonly system?: StorageSystemInfo;
-  /** When volumes of this class are provisioned. */
-  readonly volumeBindingMode: VolumeBindingMode;
-  /** Whether claims of this class may grow. */
-  readonly allowVolumeExpansion: boolean;
-  /**
-   * Name of a VolumeSnapshotClass for this class's driver.
-   * @default - none known
-   */
-  readonly snapshotClassName?: string;
-}
 
 /**
  * Options for referring to a StorageClass that already exists in the cluster.
@@ -104,7 +79,7 @@ export class ExistingStorageClass implements IStorageClass {
     options: ExistingStorageClassOptions = {}): ExistingStorageClass {
     const problem = capabilitiesProblem(capabilities);
     if (problem) {
-      throw new Error(`ExistingStorageClass ${describe(name)}: capabilities ${describe(capabilities)} ${problem}. Declare what the driver can do, with values of the enums StorageKind, AccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.`);
+      throw new Error(`ExistingStorageClass ${describe(name)}: capabilities ${describe(capabilities)} ${problem}. Declare what the driver can do, with values of the enums StorageKind, PersistentVolumeAccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.`);
     }
     const provisioner = options?.provisioner ?? driver;
     if (typeof provisioner !== 'string' || !isDnsSubdomain(provisioner.toLowerCase())) {

@@ -1,9 +1,7 @@
 import * as fs from 'fs';
-import { writeFileAtomically } from './deploy-lock';
-import {
-  DEFAULT_LOCK_FILE, LockFile, LockViolation, compareLockWithInputs, computeLockOfInputs, formatViolation, parseLock, serializeLock,
-} from './lock';
-import { loadManifestFiles } from '../io/load-manifests';
+import { loadManifestFiles } from './load-manifests';
+import { writeFileAtomically } from '../lock/deploy-lock';
+import { compareLockWithInputs, computeLockOfInputs, DEFAULT_LOCK_FILE, formatViolation, LockFile, LockViolation, parseLock, serializeLock } from '../lock/lock';
 import { Severity } from '../validation/finding';
 
 /**
