@@ -85,6 +85,30 @@ project.eslint?.addRules({
   '@stylistic/max-len': ['error', { code: 170, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: false }],
 });
 
+// The layers, bottom up: each folder imports only from the folders listed before it (README "Architecture").
+// import/no-restricted-paths turns an upward import into a lint error, import/no-cycle any cycle.
+const LAYERS: string[][] = [
+  ['core'],
+  ['knowledge'],
+  ['validation'],
+  ['platform'],
+  ['storage'],
+  ['workload'],
+  ['database', 'routing'],
+  ['lock'],
+  ['cli'],
+  ['plugin'],
+];
+const zones = LAYERS.flatMap((layer, i) => layer.map((folder) => ({
+  target: `./src/${folder}`,
+  from: [...LAYERS.slice(i + 1).flat(), ...layer.filter((f) => f !== folder)].map((f) => `./src/${f}`).concat('./src/index.ts'),
+  message: `src/${folder} sits below the folders it may not import (layers: ${LAYERS.map((l) => l.join('|')).join(' < ')}).`,
+})));
+project.eslint?.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  'import/no-restricted-paths': ['error', { zones }],
+});
+
 // Pin after construction: projen's eslint component adds its own version otherwise.
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3', '@types/node@^20');
 
