@@ -14,7 +14,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { ApiObject, App, Chart, Size } from 'cdk8s';
 import { Cpu, Protocol, Secret, Service, ServiceAccount, ServiceType, k8s } from 'cdk8s-plus-27';
-import { DatabaseEngine, ExistingStorageClass, GoldenPathValidation, StatefulDatabase } from '../lib';
+import { DatabaseEngine, ExistingStorageClass, StatefulDatabase, Warnings } from '../lib';
 import { median } from './stats';
 
 export type Variant = 'a' | 'b' | 'c';
@@ -147,7 +147,7 @@ function buildRaw(chart: Chart, i: number): void {
 
 function goldenPathJson(i: number): any[] {
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   const chart = new Chart(app, 'bench');
   buildGoldenPath(chart, i);
   return chart.toJson();
@@ -159,7 +159,7 @@ export const BUILDERS: Record<Variant, (chart: Chart, i: number) => void> = { a:
 export function measure(variant: Variant, n: number): { buildMs: number; synthMs: number; objects: number } {
   if (variant === 'c') template = goldenPathJson(0); // prepared outside the timed region
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   const t0 = process.hrtime.bigint();
   const chart = new Chart(app, 'bench');
   for (let i = 0; i < n; i++) BUILDERS[variant](chart, i);
@@ -174,7 +174,7 @@ export function sameObjects(): boolean {
   const norm = (objs: any[]) => objs.map((o) => JSON.stringify(o, Object.keys(flatten(o)).sort())).sort();
   const run = (v: Variant) => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     const chart = new Chart(app, 'same');
     BUILDERS[v](chart, 7);
     return norm(chart.toJson());

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, PersistentVolumeReclaimPolicy, Secret } from 'cdk8s-plus-27';
-import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, GoldenPathValidation, NfsOnDelete, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId } from '../src';
+import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../src';
 import { ofKind, only, synth } from './util';
 
 /**
@@ -165,7 +165,7 @@ describe('every opt-in that deletes data reads as a warning', () => {
 describe('determinism', () => {
   function app(): string {
     const a = new App();
-    GoldenPathValidation.of(a).printWarnings = false;
+    Warnings.of(a).sink = Warnings.SILENT;
     const chart = new Chart(a, 'shop', { namespace: 'shop' });
     const cls = new BlockStorageClass(chart, 'fast', { provisioner: BlockProvisioner.awsEbs(), snapshotClass: {} });
     const files = new FileStorageClass(chart, 'shared', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports' }) });

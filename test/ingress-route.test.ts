@@ -1,9 +1,6 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
-import {
-  BackendProtocol, DatabaseEngine, ExistingStorageClass, GoldenPathValidation, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType,
-  Severity, StatefulDatabase, TlsSource, Validator,
-} from '../src';
+import { BackendProtocol, DatabaseEngine, ExistingStorageClass, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType, Severity, StatefulDatabase, TlsSource, Validator, Warnings } from '../src';
 import { errorOf, ofKind, only, synth } from './util';
 
 /** A web Deployment (container port 8080) and its Service: port 80 named http, 8443 named https. */
@@ -148,7 +145,7 @@ describe('IngressRoute', () => {
 describe('IngressRoute defaults: prop, then nearest PlatformDefaults, then nginx', () => {
   function classAndIssuer(setApp: boolean, setChart: boolean, explicit: boolean) {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     if (setApp) PlatformDefaults.set(app, { ingressClassName: 'app-class', certManagerClusterIssuer: 'app-issuer' });
     const chart = new Chart(app, 'c');
     if (setChart) PlatformDefaults.set(chart, { ingressClassName: 'chart-class', certManagerClusterIssuer: 'chart-issuer' });

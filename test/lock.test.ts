@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
-import { DeployLock, GoldenPathValidation, LockViolation, Severity } from '../src';
+import { DeployLock, GoldenPathValidation, LockViolation, Severity, Warnings } from '../src';
 import { runLockCommand } from '../src/cli/lock-command';
 import { compareLock, computeLock, parseLock, serializeLock } from '../src/lock/lock';
 
@@ -370,8 +370,8 @@ afterEach(() => {
 describe('DeployLock at synth', () => {
   function app(storage: string, opts: { accept?: boolean; serviceName?: string; failing?: boolean } = {}): App {
     const a = new App({ outdir: path.join(dir, 'dist') });
-    const lock = DeployLock.of(a, { file: path.join(dir, 'golden-paths.lock.json'), accept: opts.accept });
-    lock.printWarnings = false;
+    DeployLock.of(a, { file: path.join(dir, 'golden-paths.lock.json'), accept: opts.accept });
+    Warnings.of(a).sink = Warnings.SILENT;
     const chart = new Chart(a, 'orders', { namespace: 'orders' });
     new ApiObject(chart, 'sc', exoscale());
     const sts = statefulSet(storage);

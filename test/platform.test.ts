@@ -11,12 +11,7 @@ import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../examples/platform-golden-path/acme-platform';
-import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, GoldenPathValidation,
-  IngressBackend, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy,
-  PlatformPolicyProps, ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps,
-  StorageSystemId, TlsSource, Validator,
-} from '../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../src';
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -30,7 +25,7 @@ const LEVELS: Level[] = ['library', 'app', 'chart', 'prop'];
 /** An app with App defaults (from level app on) and a chart with Chart defaults (from level chart on). */
 function scopes(level: Level, app: PlatformDefaultsProps, chart: PlatformDefaultsProps): { app: App; chart: Chart } {
   const a = new App();
-  GoldenPathValidation.of(a).printWarnings = false;
+  Warnings.of(a).sink = Warnings.SILENT;
   if (level !== 'library') PlatformDefaults.set(a, app);
   const c = new Chart(a, 'test', { namespace: 'shop' });
   if (level === 'chart' || level === 'prop') PlatformDefaults.set(c, chart);
@@ -293,7 +288,7 @@ describe('resolution order: prop > Chart default > App default > library default
 describe('labels and annotations on every object the constructs emit', () => {
   test('every construct, every object, pod templates and claim templates included', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     PlatformDefaults.set(app, { labels: { 'acme.com/team': 'payments' }, annotations: { 'acme.com/owner': 'payments@acme.com' } });
     const chart = new Chart(app, 'test', { namespace: 'payments' });
     const sbs = new BlockStorageClass(chart, 'sbs', { provisioner: BlockProvisioner.cephRbd({ clusterId: 'rook-ceph', pool: 'replicapool' }), snapshotClass: {} });
@@ -367,7 +362,7 @@ describe('labels and annotations on every object the constructs emit', () => {
 
   test('PlatformChart carries a policy for its own objects only', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     const strict = new PlatformChart(app, 'strict', { policy: { requireTls: true } });
     const lax = new PlatformChart(app, 'lax');
     new IngressRoute(strict, 'r', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'a.acme.com', backend: backend(strict) }] });
@@ -394,7 +389,7 @@ describe('image registry mirror', () => {
 
   test.each(['postgres', 'mysql', 'mariadb', 'mongodb', 'redis'])('%s: the database and its backup job pull through the mirror', (engineName) => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     PlatformDefaults.set(app, { ...FULL_DB_DEFAULTS, imageRegistry: 'registry.acme.internal/mirror' });
     const chart = new Chart(app, 'c');
     const engine = (DatabaseEngine as any)[engineName]({ version: engineName === 'mongodb' ? '7.0.14' : engineName === 'redis' ? '7.4.1' : engineName === 'postgres' ? '16.4' : engineName === 'mysql' ? '8.4.3' : '11.4.4' });
@@ -434,7 +429,7 @@ describe('resource presets', () => {
 
 function policyError(policy: PlatformPolicyProps, build: (chart: Chart) => void, defaults: PlatformDefaultsProps = {}): string {
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   PlatformDefaults.set(app, defaults);
   PlatformPolicy.apply(app, policy);
   const chart = new Chart(app, 'team', { namespace: 'team' });
@@ -580,7 +575,7 @@ describe('examples/platform-golden-path', () => {
 
   test('a dev environment: smaller databases, a suffixed namespace, and the production replica minimum lifted', () => {
     const app = new AcmeApp({ team: 'payments', costCentre: 'cc-4711', env: AcmeEnv.DEV });
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     const chart = new AcmeChart(app, 'orders');
     new StatefulDatabase(chart, 'orders-db', dbProps(chart));
     const objects = chart.toJson();

@@ -1,13 +1,13 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding, GoldenPathValidation, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator } from '../src';
+import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding, GoldenPathValidation, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator, Warnings } from '../src';
 import { errorOf, only, synth } from './util';
 
 /** Synthesizes and returns the objects with every finding of the app (warnings included). */
 function synthWithFindings(build: (chart: Chart) => void, props: ChartProps = {}): { objects: any[]; findings: Finding[] } {
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   const chart = new Chart(app, 'test', props);
   build(chart);
   const objects = chart.toJson();
@@ -53,7 +53,7 @@ describe('SharedRwxVolume: dynamic backends', () => {
 
   test('the platform default class is used when no backend is given', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     PlatformDefaults.set(app, {
       sharedVolumeStorageClass: ExistingStorageClass.fromName('efs-sc', StorageSystemId.AWS_EFS),
       labels: { team: 'web' },

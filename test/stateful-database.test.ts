@@ -1,6 +1,6 @@
 import { App, Chart, Cron, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, PersistentVolumeAccessMode, Secret } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, PodManagementPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode } from '../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, PodManagementPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../src';
 import { errorOf, ofKind, only, synth } from './util';
 
 const exoscale = () => ExistingStorageClass.exoscaleBlockStorage();
@@ -32,7 +32,7 @@ function errors(objects: any[]) {
 
 function findings(build: (chart: Chart) => void) {
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   build(new Chart(app, 'test', { namespace: 'shop' }));
   return GoldenPathValidation.of(app).findings();
 }
@@ -203,7 +203,7 @@ describe('StatefulDatabase options', () => {
 
   test('connect(): NetworkPolicy rule and env wiring, also across namespaces', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     const dbChart = new Chart(app, 'data', { namespace: 'data' });
     const apiChart = new Chart(app, 'api', { namespace: 'web' });
     const db = new StatefulDatabase(dbChart, 'orders-db', base(dbChart));
@@ -265,7 +265,7 @@ describe('PlatformDefaults resolution', () => {
 
   test('defaults fill what the props leave out; registry mirror, labels and annotations everywhere', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     PlatformDefaults.set(app, {
       databaseStorageClass: ebs(),
       databaseCpu: Cpu.millis(250),
@@ -293,7 +293,7 @@ describe('PlatformDefaults resolution', () => {
 
   test('props win over defaults; chart defaults win over app defaults', () => {
     const app = new App();
-    GoldenPathValidation.of(app).printWarnings = false;
+    Warnings.of(app).sink = Warnings.SILENT;
     PlatformDefaults.set(app, { databaseStorageClass: ebs(), databaseCpu: Cpu.millis(250), databaseMemory: Size.gibibytes(1) });
     const chart = new Chart(app, 'c');
     PlatformDefaults.set(chart, { databaseMemory: Size.gibibytes(4) });

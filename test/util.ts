@@ -1,10 +1,10 @@
 import { App, Chart, ChartProps } from 'cdk8s';
-import { GoldenPathValidation } from '../src';
+import { Warnings } from '../src';
 
 /** Builds a chart in a fresh app and returns what `cdk8s synth` would write for the whole app (validation on). */
 export function synth(build: (chart: Chart) => void, props: ChartProps = {}): any[] {
   const app = new App();
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   const chart = new Chart(app, 'test', props);
   build(chart);
   return app.charts.flatMap((c) => c.toJson());

@@ -25,7 +25,7 @@ describe('validator core', () => {
 
   test('a rule that throws becomes a VAL-002 finding, the other rules still run', () => {
     const broken = { ...allRules()[0], id: 'TST-001', check: (_: RuleContext) => { throw new Error('boom'); } };
-    const findings = runValidation([{ object: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'x' }, provisioner: 'kubernetes.io/aws-ebs' } }], {}, [broken]);
+    const findings = runValidation([{ object: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'x' }, provisioner: 'kubernetes.io/aws-ebs' } }], {}, [...allRules(), broken]);
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['VAL-002', 'STO-001']));
     expect(findings.find((f) => f.ruleId === 'VAL-002')!.message).toBe('rule TST-001 failed: boom');
   });

@@ -14,6 +14,15 @@ import { PlatformDefaults } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
 import { useStorageClass } from '../storage/existing-storage-class';
 import { GoldenPathValidation } from '../validation/app-validation';
+import { rendersOnce } from '../validation/render-cache';
+
+// The objects a database emits render once per synth (validation and output share the JSON).
+const KubeServiceObject = rendersOnce(k8s.KubeService);
+const KubeStatefulSetObject = rendersOnce(k8s.KubeStatefulSet);
+const KubePodDisruptionBudgetObject = rendersOnce(k8s.KubePodDisruptionBudget);
+const KubeNetworkPolicyObject = rendersOnce(k8s.KubeNetworkPolicy);
+const KubePersistentVolumeClaimObject = rendersOnce(k8s.KubePersistentVolumeClaim);
+const KubeCronJobObject = rendersOnce(k8s.KubeCronJob);
 
 /** Value of the {@link ROLE_ANNOTATION} on the objects of a database. */
 export const DATABASE_ROLE = 'database';
@@ -735,7 +744,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     });
 
     // Services
-    this.headlessService = new k8s.KubeService(this, 'HeadlessService', {
+    this.headlessService = new KubeServiceObject(this, 'HeadlessService', {
       metadata: metadata(meta, headlessName, { annotations: roleAnnotation }),
       spec: {
         clusterIp: 'None',
@@ -794,7 +803,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     };
     const deleteVolumes = p.dangerouslyDeleteVolumesOnScaleDownAndDelete === true;
 
-    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
+    this.statefulSet = new KubeStatefulSetObject(this, 'StatefulSet', {
       metadata: metadata(meta, name, { annotations: roleAnnotation }),
       spec: {
         serviceName: headlessName,
@@ -857,7 +866,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
     // Disruption budget: one pod at a time; none at one replica (minAvailable 1 there blocks every node drain)
     if (replicas > 1) {
-      this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
+      this.podDisruptionBudget = new KubePodDisruptionBudgetObject(this, 'PodDisruptionBudget', {
         metadata: metadata(meta, name),
         spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } } },
       });
@@ -868,7 +877,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
       from: [{ podSelector: { matchLabels: { ...selector } } }],
       ports: [{ port: k8s.IntOrString.fromNumber(port), protocol: 'TCP' }],
     });
-    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+    this.networkPolicy = new KubeNetworkPolicyObject(this, 'NetworkPolicy', {
       metadata: metadata(meta, name),
       spec: {
         podSelector: { matchLabels: { ...selector } },
@@ -964,7 +973,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
     const claimName = `${this.name}-backup`;
     const backupLabels = { 'app.kubernetes.io/name': engine.name, 'app.kubernetes.io/instance': this.name, 'app.kubernetes.io/component': 'backup' };
     const bmeta: Meta = { labels: { ...meta.labels, ...backupLabels }, annotations: meta.annotations };
-    const claim = new k8s.KubePersistentVolumeClaim(this, 'BackupClaim', {
+    const claim = new KubePersistentVolumeClaimObject(this, 'BackupClaim', {
       metadata: metadata(bmeta, claimName),
       spec: {
         accessModes: [PersistentVolumeAccessMode.READ_WRITE_ONCE],
@@ -987,7 +996,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
       engine.backupScript!,
       `find "$BACKUP_DIR" -name 'dump-*' -type f -mtime +${keepDays} -delete`,
     ].join('\n');
-    const cronJob = new k8s.KubeCronJob(this, 'Backup', {
+    const cronJob = new KubeCronJobObject(this, 'Backup', {
       metadata: metadata(bmeta, claimName),
       spec: {
         schedule: (backup.schedule ?? Cron.daily()).expressionString,

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
   ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockCompareOptions, LockFile, LockViolation,
   compareLock, compareLockWithInputs, computeLock, computeLockOfInputs, formatViolation, parseLock, serializeLock,
 } from './lock';
+import { Warnings } from '../core/warnings';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
@@ -110,16 +110,9 @@ export class DeployLock {
   /** Absolute path of the lock file. */
   public readonly file: string;
 
-  /**
-   * Whether warnings (allowed changes with a caveat, removed objects) are printed to stderr at synth.
-   * @default true
-   */
-  public printWarnings = true;
-
   private readonly root: IConstruct;
   private readonly acceptProp?: boolean;
   private readonly knownStorageClasses: KnownStorageClass[];
-  private readonly printed = new Set<string>();
   private validating = false;
 
   private constructor(root: IConstruct, options: DeployLockOptions) {
@@ -168,17 +161,9 @@ export class DeployLock {
       && (options.knownStorageClasses === undefined || JSON.stringify(options.knownStorageClasses) === JSON.stringify(this.knownStorageClasses));
   }
 
-  private inputs(): ManifestInput[] {
-    const inputs: ManifestInput[] = [];
-    for (const c of this.root.node.findAll()) {
-      if (!ApiObject.isApiObject(c)) continue;
-      try {
-        inputs.push({ object: c.toJson(), constructPath: c.node.path });
-      } catch {
-        // the object's own synth error is reported by cdk8s itself
-      }
-    }
-    return inputs;
+  /** The app's objects as the validation pass rendered them (one render per synth for both). */
+  private inputs(duringSynth = false): ManifestInput[] {
+    return GoldenPathValidation.of(this.root)._renderedObjects(duringSynth);
   }
 
   private read(): string | undefined {
@@ -193,7 +178,7 @@ export class DeployLock {
   /** The synth-time check: messages of the refused changes, or none (and the lock written when it changed). */
   private validate(): string[] {
     if (this.validating) return []; // called again from othersFail()
-    const inputs = this.inputs();
+    const inputs = this.inputs(true);
     const fresh = serializeLock(computeLockOfInputs(inputs));
     let existing: string | undefined;
     let violations: LockViolation[] = [];
@@ -211,10 +196,7 @@ export class DeployLock {
     }
     for (const v of violations) {
       const text = v.severity === Severity.ERROR ? `accepted ${formatViolation(v)}` : formatViolation(v);
-      if (this.printWarnings && !this.printed.has(text)) {
-        this.printed.add(text);
-        process.stderr.write(`DeployLock: ${text}\n`);
-      }
+      Warnings.of(this.root).add(`DeployLock: ${text}`);
     }
     if (existing !== fresh && !this.othersFail()) {
       try {

@@ -5,6 +5,7 @@ import { PlatformDefaults, PlatformDefaultsProps, conventionalNamespace } from '
 import { PlatformPolicy } from './policy';
 import { clusterScoped } from '../core/scope';
 import { PlatformPolicyProps } from '../validation/policy-options';
+import { RenderedOnceApiObject } from '../validation/render-cache';
 
 /** Label Pod Security admission reads to enforce a level on a namespace. */
 const POD_SECURITY_ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -63,7 +64,7 @@ export class PlatformChart extends Chart {
       if (!this.namespace) {
         throw new Error(`${this.node.path}: createNamespace is set but the chart has no namespace. Set namespace, or PlatformDefaults defaultNamespace.`);
       }
-      this.namespaceObject = new ApiObject(this, 'Namespace', {
+      this.namespaceObject = new RenderedOnceApiObject(this, 'Namespace', {
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name: this.namespace, labels: { [POD_SECURITY_ENFORCE]: 'restricted' } },

@@ -12,6 +12,7 @@ import { captureGroups, captureReferences, NGINX_ANNOTATION_PREFIX, NGINX_OPTION
 import { hostProblem, nginxPathProblem, pathProblem, tlsCovers } from '../knowledge/routing/paths';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
+import { RenderedOnceApiObject } from '../validation/render-cache';
 
 /** The annotation that selected the ingress controller before `spec.ingressClassName` existed. */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -281,7 +282,7 @@ export class IngressRoute extends Construct {
     }
     propErrors.throwIfAny();
 
-    this.ingress = new ApiObject(this, 'Resource', {
+    this.ingress = new RenderedOnceApiObject(this, 'Resource', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: {

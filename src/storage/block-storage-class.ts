@@ -12,6 +12,7 @@ import { IStorageClass } from '../knowledge/storage/storage-class';
 import { capabilitiesProblem, ExpansionSupport, SizeGranularity, StorageCapabilities, StorageKind, VolumeBindingMode } from '../knowledge/storage/types';
 import { applyConventions } from '../platform/conventions';
 import { GoldenPathValidation } from '../validation/app-validation';
+import { RenderedOnceApiObject } from '../validation/render-cache';
 
 /** A problem found while building a provisioner, reported by the StorageClass with its construct path. */
 interface ProvisionerProblem {
@@ -791,7 +792,7 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
 
   const annotations: Record<string, string> = { ...spec.annotations };
   if (props.isDefault) annotations[DEFAULT_CLASS_ANNOTATION] = 'true';
-  const storageClass = new ApiObject(scope, 'Resource', {
+  const storageClass = new RenderedOnceApiObject(scope, 'Resource', {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
     metadata: { name, annotations: Object.keys(annotations).length ? annotations : undefined },
@@ -807,7 +808,7 @@ export function renderStorageClass(scope: Construct, id: string, spec: Provision
 
   let snapshotClass: ApiObject | undefined;
   if (snapshot) {
-    snapshotClass = new ApiObject(scope, 'SnapshotClass', {
+    snapshotClass = new RenderedOnceApiObject(scope, 'SnapshotClass', {
       apiVersion: 'snapshot.storage.k8s.io/v1',
       kind: 'VolumeSnapshotClass',
       metadata: {

@@ -13,6 +13,7 @@ import { SizeGranularity, StorageKind } from '../knowledge/storage/types';
 import { applyConventions } from '../platform/conventions';
 import { PlatformDefaults } from '../platform/defaults';
 import { GoldenPathValidation } from '../validation/app-validation';
+import { RenderedOnceApiObject } from '../validation/render-cache';
 
 /** Options every static backend shares: the PersistentVolume written next to the claim. */
 export interface StaticVolumeOptions {
@@ -539,7 +540,7 @@ export class SharedRwxVolume extends Construct {
     // objects
     const accessModes = [mode];
     if (b.isStatic) {
-      this.persistentVolume = new ApiObject(this, 'PersistentVolume', {
+      this.persistentVolume = new RenderedOnceApiObject(this, 'PersistentVolume', {
         apiVersion: 'v1',
         kind: 'PersistentVolume',
         metadata: { name: pvName },
@@ -557,7 +558,7 @@ export class SharedRwxVolume extends Construct {
       clusterScoped(this.persistentVolume);
       applyConventions(this, this.persistentVolume);
     }
-    this.claim = new ApiObject(this, 'Claim', {
+    this.claim = new RenderedOnceApiObject(this, 'Claim', {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: { name: claimName, namespace: claimNamespace },

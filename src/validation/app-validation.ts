@@ -2,8 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Finding, Severity } from './finding';
 import { ScopedPolicy } from './policy-options';
-import { KnownStorageClass, Rule } from './rule';
+import { offerRender } from './render-cache';
+import { KnownStorageClass } from './rule';
 import { ManifestInput, runValidation } from './validate';
+import { Warnings } from '../core/warnings';
 
 const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
 
@@ -30,18 +32,11 @@ export class GoldenPathValidation {
    */
   public failOnWarnings = false;
 
-  /**
-   * Whether warnings are printed to stderr at synth.
-   * @default true
-   */
-  public printWarnings = true;
-
   private readonly root: IConstruct;
   private readonly knownClasses = new Map<string, KnownStorageClass>();
-  private readonly extraRules: Rule[] = [];
   private readonly policies: ScopedPolicy[] = [];
   private cached?: Finding[];
-  private readonly printed = new Set<string>();
+  private rendered?: ManifestInput[];
 
   private constructor(root: IConstruct) {
     this.root = root;
@@ -77,47 +72,23 @@ export class GoldenPathValidation {
   }
 
   /**
-   * Adds rules (platform policies) that run with the built-in ones.
-   * @internal
-   */
-  public _addRules(rules: Rule[]): void {
-    this.extraRules.push(...rules);
-    this.cached = undefined;
-  }
-
-  /**
    * Adds a platform policy for a scope.
    * @internal
    */
   public _addPolicy(policy: ScopedPolicy): void {
     this.policies.push(policy);
     this.cached = undefined;
-  }
-
-  private messagesFor(owner: Construct): string[] {
-    const prefix = owner.node.path + '/';
-    const messages: string[] = [];
-    for (const f of this.compute(true)) {
-      if (!f.constructPath || !(f.constructPath === owner.node.path || f.constructPath.startsWith(prefix))) continue;
-      const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`;
-      if (f.severity === Severity.ERROR || this.failOnWarnings) {
-        messages.push(text);
-      } else if (this.printWarnings && !this.printed.has(text)) {
-        this.printed.add(text);
-        process.stderr.write(`warning ${text}\n`);
-      }
-    }
-    return messages;
+    this.rendered = undefined;
   }
 
   /**
-   * Findings of the whole app, computed once per synchronous synth pass: cdk8s calls every construct's
-   * validation in one loop, and the cache is dropped when that loop's task ends.
+   * The app's objects as JSON, rendered once per synchronous pass (the validation, the deploy lock and the synth
+   * that follows share it).
+   * @internal
    */
-  private compute(duringSynth = false): Finding[] {
-    if (this.cached) return this.cached;
+  public _renderedObjects(duringSynth = false): ManifestInput[] {
+    if (this.rendered) return this.rendered;
     const inputs: ManifestInput[] = [];
-    const reused: ApiObject[] = [];
     for (const c of this.root.node.findAll()) {
       if (!ApiObject.isApiObject(c)) continue;
       let object: any;
@@ -127,36 +98,42 @@ export class GoldenPathValidation {
         continue; // the object's own synth error is reported by cdk8s itself
       }
       inputs.push({ object, constructPath: c.node.path });
-      if (duringSynth) reuseOnce(c, object, reused);
+      if (duringSynth) offerRender(c, object);
     }
-    if (reused.length) {
-      queueMicrotask(() => {
-        for (const c of reused) delete (c as any).toJson;
-      });
+    this.rendered = inputs;
+    queueMicrotask(() => {
+      this.rendered = undefined;
+    });
+    return inputs;
+  }
+
+  private messagesFor(owner: Construct): string[] {
+    const prefix = owner.node.path + '/';
+    const messages: string[] = [];
+    const warnings = Warnings.of(this.root);
+    for (const f of this.compute(true)) {
+      if (!f.constructPath || !(f.constructPath === owner.node.path || f.constructPath.startsWith(prefix))) continue;
+      const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`;
+      if (f.severity === Severity.ERROR || this.failOnWarnings) {
+        messages.push(text);
+      } else {
+        warnings.add(`warning ${text}`);
+      }
     }
-    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()], policies: this.policies }, this.extraRules);
+    return messages;
+  }
+
+  /**
+   * Findings of the whole app, computed once per synchronous synth pass: cdk8s calls every construct's
+   * validation in one loop (and again for each chart it renders), and the cache is dropped when that task ends.
+   */
+  private compute(duringSynth = false): Finding[] {
+    if (this.cached) return this.cached;
+    const inputs = this._renderedObjects(duringSynth);
+    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()], policies: this.policies });
     queueMicrotask(() => {
       this.cached = undefined;
     });
     return this.cached;
   }
-}
-
-/**
- * Lets the synth that follows this validation reuse the JSON the validation just rendered, instead of rendering every
- * object twice (resolving an object is the most expensive part of cdk8s synth). cdk8s runs validation and then renders
- * every object in the same synchronous task with no user code in between; the shortcut answers one call only and is
- * removed when that task ends, so later renders (after user changes) are always fresh.
- */
-function reuseOnce(obj: ApiObject, json: any, reused: ApiObject[]): void {
-  Object.defineProperty(obj, 'toJson', {
-    configurable: true,
-    writable: true,
-    enumerable: false,
-    value: () => {
-      delete (obj as any).toJson;
-      return json;
-    },
-  });
-  reused.push(obj);
 }

@@ -146,14 +146,14 @@ function toFinding(target: ManifestObject, rule: RuleInfo, severity: Severity, m
 }
 
 /**
- * Runs every rule over a set of objects. Rules that throw become VAL-002 findings; suppressions are applied last.
+ * Runs the rules (every rule unless given) over a set of objects. Rules that throw become VAL-002 findings; suppressions are applied last.
  */
-export function runValidation(inputs: ManifestInput[], options: ValidateOptions = {}, extraRules: Rule[] = []): Finding[] {
+export function runValidation(inputs: ManifestInput[], options: ValidateOptions = {}, rules: readonly Rule[] = allRules()): Finding[] {
   const findings: Finding[] = [];
   const objects = toManifestObjects(inputs, findings);
   const ctx = new RuleContext(objects, options.knownStorageClasses ?? [], options.policies ?? []);
   const disabled = new Set(options.disabledRules ?? []);
-  for (const rule of [...allRules(), ...extraRules]) {
+  for (const rule of rules) {
     if (disabled.has(rule.id)) continue;
     try {
       ctx._run(rule);
@@ -178,7 +178,7 @@ export function runValidation(inputs: ManifestInput[], options: ValidateOptions 
         findings.push(toFinding(o, VALIDATOR_RULES.suppression, Severity.ERROR,
           `suppression of ${ruleId} has ${typeof value === 'string' && value.trim() ? `a too short reason ${JSON.stringify(value)}` : 'no reason'}`,
           VALIDATOR_RULES.suppression.fix));
-      } else if (!allRules().some((r) => r.id === ruleId) && !extraRules.some((r) => r.id === ruleId)) {
+      } else if (!rules.some((r) => r.id === ruleId)) {
         findings.push(toFinding(o, VALIDATOR_RULES.suppression, Severity.ERROR,
           `suppression names unknown rule ${JSON.stringify(ruleId)}`,
           'Use a rule id from the rules reference (docs/rules.md), e.g. STO-001.'));

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
-import { GoldenPathValidation, PlatformDefaults, Severity, Validator } from '../../src';
+import { PlatformDefaults, Severity, Validator, Warnings } from '../../src';
 import { GoldenPathError } from '../../src/core/problems';
 import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 
@@ -41,7 +41,7 @@ const OUTDIR = path.join(os.tmpdir(), `golden-paths-property-${process.pid}`);
  */
 export function outcomeOf(build: (chart: Chart) => void, namespace?: string): Outcome {
   const app = new App({ outdir: OUTDIR });
-  GoldenPathValidation.of(app).printWarnings = false;
+  Warnings.of(app).sink = Warnings.SILENT;
   let yaml: string;
   const paths = (): string[] => app.node.findAll().map((c) => c.node.path).filter((x) => x).sort((a, b) => b.length - a.length);
   try {
