@@ -9,9 +9,10 @@ import { Problems } from '../core/problems';
 import { wholeKibibytes } from '../core/quantity';
 import { asText, Shown } from '../core/values';
 import { IStorageClass } from '../knowledge/storage/storage-class';
-import { capabilitiesProblem, SizeGranularity, VolumeBindingMode } from '../knowledge/storage/types';
+import { capabilitiesProblem } from '../knowledge/storage/types';
 import { PlatformDefaults } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
+import { checkClaimAccessMode, checkClaimSize, checkZonalBinding, systemName } from '../storage/claim-check';
 import { useStorageClass } from '../storage/existing-storage-class';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { rendersOnce } from '../validation/render-cache';
@@ -380,44 +381,24 @@ interface Creds {
   readonly usernameKey?: string;
 }
 
-/** Checks a claim against its class's capabilities. */
+/** Checks a claim of the database against its class: single-writer mode, block storage, size, zonal binding. */
 function checkClaim(errors: Problems, prop: string, cls: IStorageClass, size: Size, accessMode: PersistentVolumeAccessMode, replicas: number): void {
   const caps = cls.capabilities;
-  const system = cls.system?.name ?? cls.provisioner;
   if (accessMode === PersistentVolumeAccessMode.READ_WRITE_MANY || accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY) {
     errors.add(`${prop}.accessMode`, accessMode, 'is refused for a database: two writers on one data directory corrupt it, and a read-only volume cannot hold one',
       'Use PersistentVolumeAccessMode.READ_WRITE_ONCE (default) or PersistentVolumeAccessMode.READ_WRITE_ONCE_POD; replicate at the database level instead of sharing a volume.');
-  } else if (!Object.values(PersistentVolumeAccessMode).includes(accessMode)) {
-    errors.add(`${prop}.accessMode`, accessMode, 'is not an access mode', 'Use PersistentVolumeAccessMode.READ_WRITE_ONCE.');
-  } else if (caps && !caps.filesystemAccessModes.includes(accessMode)) {
-    errors.add(`${prop}.accessMode`, accessMode, `is not supported by ${system} (class ${cls.storageClassName})`,
-      `Use one of: ${caps.filesystemAccessModes.filter((m) => m === PersistentVolumeAccessMode.READ_WRITE_ONCE || m === PersistentVolumeAccessMode.READ_WRITE_ONCE_POD).join(', ')}.`);
+  } else {
+    checkClaimAccessMode(errors, `${prop}.accessMode`, cls, accessMode, SINGLE_WRITER);
   }
   if (caps?.kind !== undefined && caps.kind !== 'block' && caps.kind !== 'local') {
-    errors.add(`${prop}.storageClass`, cls.storageClassName, `is ${caps.kind} storage (${system}); databases need block storage (network file systems break fsync and locking guarantees)`,
+    errors.add(`${prop}.storageClass`, cls.storageClassName, `is ${caps.kind} storage (${systemName(cls)}); databases need block storage (network file systems break fsync and locking guarantees)`,
       'Use a block storage class, e.g. ExistingStorageClass.exoscaleBlockStorage() or a BlockStorageClass.');
   }
-  const kib = wholeKibibytes(size);
-  if (kib === undefined || !(kib > 0)) {
-    errors.add(`${prop}.size`, size, 'is not a positive size in whole KiB', 'Use e.g. Size.gibibytes(10).');
-    return;
-  }
-  const gib = kib / (1024 * 1024);
-  const shown = new Shown(quantityOf(size));
-  if (caps?.sizeGranularity === SizeGranularity.EXACT_GIB && !Number.isInteger(gib)) {
-    errors.add(`${prop}.size`, shown, `is not a whole number of GiB, which ${cls.provisioner} requires`, `Use Size.gibibytes(${Math.ceil(gib)}).`);
-  }
-  if (caps?.minSizeGib !== undefined && gib < caps.minSizeGib) {
-    errors.add(`${prop}.size`, shown, `is below the ${caps.minSizeGib} GiB minimum of ${system}`, `Use at least Size.gibibytes(${caps.minSizeGib}).`);
-  }
-  if (caps?.maxSizeGib !== undefined && gib > caps.maxSizeGib) {
-    errors.add(`${prop}.size`, shown, `is above the ${caps.maxSizeGib} GiB maximum of ${system}`, `Use at most Size.gibibytes(${caps.maxSizeGib}).`);
-  }
-  if (caps?.topologyKey && cls.volumeBindingMode === VolumeBindingMode.IMMEDIATE && replicas > 1) {
-    errors.add(`${prop}.storageClass`, cls.storageClassName, `binds Immediately but ${system} volumes are zonal (${caps.topologyKey}): each volume is created in a zone before its pod is scheduled, which defeats the zone spread of the replicas`,
-      'Use a class with VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER (BlockStorageClass defaults to it).');
-  }
+  checkClaimSize(errors, `${prop}.size`, cls, size);
+  checkZonalBinding(errors, `${prop}.storageClass`, cls, replicas);
 }
+
+const SINGLE_WRITER = [PersistentVolumeAccessMode.READ_WRITE_ONCE, PersistentVolumeAccessMode.READ_WRITE_ONCE_POD];
 
 /** Whether the app declares a default StorageClass among its objects (so far). */
 function appHasDefaultClass(scope: IConstruct): boolean {

@@ -1,0 +1,73 @@
+import { Size } from 'cdk8s';
+import { PersistentVolumeAccessMode, PersistentVolumeMode } from 'cdk8s-plus-27';
+import { Problems } from '../core/problems';
+import { sizeQuantity, wholeKibibytes } from '../core/quantity';
+import { Shown } from '../core/values';
+import { accessModesFor } from '../knowledge/storage/catalog';
+import { IStorageClass } from '../knowledge/storage/storage-class';
+import { SizeGranularity, VolumeBindingMode } from '../knowledge/storage/types';
+
+/**
+ * Checks of a claim (a PersistentVolumeClaim, or a claim template of a StatefulSet) against the class it asks for:
+ * the same checks wherever a claim is made, so a database, a stateful workload and a shared volume refuse the same
+ * sizes and modes with the same words.
+ */
+
+/** The name users know the class's storage system by. */
+export function systemName(cls: IStorageClass): string {
+  return cls.system?.name ?? cls.provisioner;
+}
+
+/** Size: a positive whole number of KiB, whole GiB where the driver requires it, within the driver's limits. */
+export function checkClaimSize(problems: Problems, prop: string, cls: IStorageClass | undefined, size: unknown): void {
+  const kib = wholeKibibytes(size);
+  if (kib === undefined || !(kib > 0)) {
+    problems.add(prop, size, 'is not a positive size in whole KiB', 'Use e.g. Size.gibibytes(10).');
+    return;
+  }
+  const caps = cls?.capabilities;
+  if (!cls || !caps) return;
+  const gib = kib / (1024 * 1024);
+  const shown = new Shown(sizeQuantity(size as Size));
+  if (caps.sizeGranularity === SizeGranularity.EXACT_GIB && !Number.isInteger(gib)) {
+    problems.add(prop, shown, `is not a whole number of GiB, which ${cls.provisioner} requires`, `Use Size.gibibytes(${Math.ceil(gib)}).`);
+  }
+  if (caps.minSizeGib !== undefined && gib < caps.minSizeGib) {
+    problems.add(prop, shown, `is below the ${caps.minSizeGib} GiB minimum of ${systemName(cls)}`, `Use at least Size.gibibytes(${caps.minSizeGib}).`);
+  }
+  if (caps.maxSizeGib !== undefined && gib > caps.maxSizeGib) {
+    problems.add(prop, shown, `is above the ${caps.maxSizeGib} GiB maximum of ${systemName(cls)}`, `Use at most Size.gibibytes(${caps.maxSizeGib}).`);
+  }
+}
+
+/**
+ * Access mode: a value of the enum that the class's system serves for the volume mode. `wanted` lists the modes that
+ * make sense for the caller (single-writer modes for a database), used in the fix.
+ */
+export function checkClaimAccessMode(problems: Problems, prop: string, cls: IStorageClass | undefined, mode: unknown,
+  wanted: readonly PersistentVolumeAccessMode[], volumeMode: PersistentVolumeMode = PersistentVolumeMode.FILE_SYSTEM): void {
+  if (!(Object.values(PersistentVolumeAccessMode) as unknown[]).includes(mode)) {
+    problems.add(prop, mode, 'is not an access mode', `Use PersistentVolumeAccessMode.${enumKey(wanted[0])}.`);
+    return;
+  }
+  if (!cls?.capabilities) return;
+  const served = accessModesFor(cls.capabilities, volumeMode);
+  if (!served.includes(mode as PersistentVolumeAccessMode)) {
+    const usable = served.filter((m) => wanted.includes(m));
+    problems.add(prop, mode, `is not supported by ${systemName(cls)} (class ${cls.storageClassName})`,
+      usable.length ? `Use one of: ${usable.join(', ')}.` : `Use another storage class: ${systemName(cls)} serves ${served.join(', ') || 'no access mode'} for ${volumeMode} volumes.`);
+  }
+}
+
+/** A zonal class that binds Immediately scatters the volumes of several replicas before their pods are scheduled. */
+export function checkZonalBinding(problems: Problems, prop: string, cls: IStorageClass | undefined, replicas: number): void {
+  const caps = cls?.capabilities;
+  if (!cls || !caps?.topologyKey || cls.volumeBindingMode !== VolumeBindingMode.IMMEDIATE || replicas <= 1) return;
+  problems.add(prop, cls.storageClassName, `binds Immediately but ${systemName(cls)} volumes are zonal (${caps.topologyKey}): each volume is created in a zone before its pod is scheduled, which defeats the zone spread of the replicas`,
+    'Use a class with VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER (BlockStorageClass defaults to it).');
+}
+
+function enumKey(mode: PersistentVolumeAccessMode | undefined): string {
+  const entry = Object.entries(PersistentVolumeAccessMode).find(([, v]) => v === mode);
+  return entry ? entry[0] : 'READ_WRITE_ONCE';
+}
