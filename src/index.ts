@@ -1,6 +1,7 @@
 // Core: conventions, the error model, warnings
 export { Conventions } from './core/conventions';
 export { Warnings, IWarningSink } from './core/warnings';
+export { RemovalPolicy } from './core/removal-policy';
 
 // Storage: catalog and classes
 export {
@@ -54,11 +55,10 @@ export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 
 // Databases: StatefulDatabase, engines, managed mode
-export {
-  DatabaseEngine, EngineVersionOptions, CustomEngineProps, PodManagementPolicy, ReplicationSupport,
-} from './database/engines';
-export {
-  StatefulDatabase, StatefulDatabaseProps, DatabaseStorageOptions, DatabaseCredentials, DatabaseUpdateStrategy,
-  DatabaseRollingUpdateOptions, DatabaseBackupOptions, DatabaseConnectOptions, DatabaseConnection, IDatabase,
-  ManagedDatabase, ManagedDatabaseProps, MIN_TERMINATION_GRACE_SECONDS,
-} from './database/stateful-database';
+export { DatabaseEngine, EngineVersionOptions, CustomEngineOptions, ReplicationSupport } from './database/engines';
+export { DatabaseCredentials } from './database/credentials';
+export { DatabaseUpdateStrategy, DatabaseRollingUpdateOptions } from './database/update-strategy';
+export { DatabaseBackupOptions } from './database/backup-job';
+export { DatabaseConnectOptions, DatabaseConnection, IDatabase } from './database/connection';
+export { StatefulDatabase, StatefulDatabaseProps, DatabaseStorageOptions } from './database/stateful-database';
+export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-database';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, PersistentVolumeReclaimPolicy, Secret } from 'cdk8s-plus-27';
-import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../src';
+import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, RemovalPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../src';
 import { ofKind, only, synth } from './util';
 
 /**
@@ -119,14 +119,14 @@ describe('every opt-in that deletes data reads as a warning', () => {
     expect(Object.keys(PersistentVolumeReclaimPolicy)).toEqual(['RETAIN', 'DELETE']); // no Recycle (rm -rf of the volume)
   });
 
-  test('the database opt-in is dangerously...Delete, and does what it says only when set', () => {
-    const on = synth((chart) => new StatefulDatabase(chart, 'db', dbProps(chart, { dangerouslyDeleteVolumesOnScaleDownAndDelete: true })), { namespace: 'shop' });
+  test('the database opt-in is removalPolicy: RemovalPolicy.DESTROY, and does what it says only when set', () => {
+    const on = synth((chart) => new StatefulDatabase(chart, 'db', dbProps(chart, { removalPolicy: RemovalPolicy.DESTROY })), { namespace: 'shop' });
     expect(only(on, 'StatefulSet').spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Delete', whenScaled: 'Delete' });
   });
 
   /**
    * Every prop of the public API that can lead to deleted data, found in the sources by name or type; each must be
-   * named as a warning (dangerously..., ...Delete..., or typed by an enum whose deleting member is DELETE) and
+   * named as a warning (dangerously..., ...Delete..., or typed by an enum whose deleting member is DELETE or DESTROY) and
    * default to keeping the data. A new prop that deletes must be added here, with its name reviewed.
    */
   test('props that can delete data: the known list, each named as a warning, each defaulting to keep', () => {
@@ -138,13 +138,13 @@ describe('every opt-in that deletes data reads as a warning', () => {
       const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly (\w+)\??: ([^;]+);/g;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const [, doc, name, type] = m;
-        if (/delet|reclaim|retention|purge|wipe/i.test(name) || /PersistentVolumeReclaimPolicy|DeletionPolicy|NfsOnDelete/.test(type)) {
+        if (/delet|reclaim|retention|removal|purge|wipe/i.test(name) || /PersistentVolumeReclaimPolicy|DeletionPolicy|NfsOnDelete|RemovalPolicy/.test(type)) {
           found.push({ file: path.relative(path.join(__dirname, '..'), file), name, type: type.trim(), doc });
         }
       }
     }
     expect(found.map((f) => `${f.file}: ${f.name}: ${f.type}`).sort()).toEqual([
-      'src/database/stateful-database.ts: dangerouslyDeleteVolumesOnScaleDownAndDelete: boolean',
+      'src/database/stateful-database.ts: removalPolicy: RemovalPolicy',
       'src/storage/block-storage-class.ts: deletionPolicy: SnapshotDeletionPolicy',
       'src/storage/block-storage-class.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
       'src/storage/file-storage-class.ts: onDelete: NfsOnDelete',

@@ -1,6 +1,6 @@
 import { App, Chart, Cron, Duration, Size } from 'cdk8s';
-import { Cpu, Deployment, PersistentVolumeAccessMode, Secret } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, PodManagementPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../src';
+import { Cpu, Deployment, PersistentVolumeAccessMode, PodManagementPolicy, Secret } from 'cdk8s-plus-27';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, RemovalPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../src';
 import { errorOf, ofKind, only, synth } from './util';
 
 const exoscale = () => ExistingStorageClass.exoscaleBlockStorage();
@@ -155,7 +155,7 @@ describe('StatefulDatabase options', () => {
   });
 
   test('deleting volumes needs the loud opt-in, and still warns (DBS-002)', () => {
-    const build = (chart: Chart) => new StatefulDatabase(chart, 'db', base(chart, { dangerouslyDeleteVolumesOnScaleDownAndDelete: true }));
+    const build = (chart: Chart) => new StatefulDatabase(chart, 'db', base(chart, { removalPolicy: RemovalPolicy.DESTROY }));
     expect(statefulSet(synth(build)).spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Delete', whenScaled: 'Delete' });
     expect(findings(build).filter((x) => x.ruleId === 'DBS-002')).toHaveLength(1);
   });

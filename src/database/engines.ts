@@ -1,3 +1,6 @@
+import { PodManagementPolicy } from 'cdk8s-plus-27';
+import { Problem } from '../core/problems';
+
 /**
  * Database engine profiles: what a StatefulDatabase needs to know to run one database image safely.
  *
@@ -10,18 +13,6 @@
  *   it is the first system id of the Ubuntu base, 999 on current images. Unverified for every tag: check with
  *   `docker run --rm --entrypoint id mariadb:<tag> mysql` when you pin a new version.
  */
-
-/**
- * How a StatefulSet creates and deletes its pods.
- *
- * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#pod-management-policies
- */
-export enum PodManagementPolicy {
-  /** One pod at a time, in ordinal order, each Ready before the next starts. */
-  ORDERED_READY = 'OrderedReady',
-  /** All pods at once. */
-  PARALLEL = 'Parallel',
-}
 
 /**
  * Whether the engine's image replicates data between the replicas of a StatefulSet by itself.
@@ -55,7 +46,7 @@ export interface EngineVersionOptions {
 /**
  * A custom engine profile, for images the built-in factories do not cover.
  */
-export interface CustomEngineProps {
+export interface CustomEngineOptions {
   /** Short engine name, used in labels (`app.kubernetes.io/name`) and Service port names, e.g. `nginx`. */
   readonly name: string;
   /** Full image reference with a pinned tag or digest, e.g. `docker.io/nginxinc/nginx-unprivileged:1.27.3`. */
@@ -264,14 +255,14 @@ export class DatabaseEngine {
   /**
    * An engine profile for any other image. The image must carry a pinned tag or digest and run as a non-root user.
    */
-  public static custom(props: CustomEngineProps): DatabaseEngine {
-    return new DatabaseEngine(props ?? ({} as CustomEngineProps));
+  public static custom(props: CustomEngineOptions): DatabaseEngine {
+    return new DatabaseEngine(props ?? ({} as CustomEngineOptions));
   }
 
-  private static official(name: string, repository: string, options: EngineVersionOptions, profile: Omit<CustomEngineProps, 'name' | 'image'>): DatabaseEngine {
+  private static official(name: string, repository: string, options: EngineVersionOptions, profile: Omit<CustomEngineOptions, 'name' | 'image'>): DatabaseEngine {
     const version = options?.version;
     const repo = options?.repository ?? repository;
-    const problems: EngineProblem[] = [];
+    const problems: Problem[] = [];
     const fix = `Pin the image, e.g. DatabaseEngine.${name}({ version: '${EXAMPLE_VERSIONS[name]}' }).`;
     if (typeof version !== 'string' || version.trim() === '') {
       problems.push({ prop: 'engine.version', value: version, problem: `is required for ${name}: without it the image is untagged and pulls latest`, fix });
@@ -349,9 +340,9 @@ export class DatabaseEngine {
    * Problems found while building the profile, reported by the StatefulDatabase with its construct path.
    * @internal
    */
-  public readonly _problems: EngineProblem[];
+  public readonly _problems: Problem[];
 
-  private constructor(props: CustomEngineProps, problems: EngineProblem[] = []) {
+  private constructor(props: CustomEngineOptions, problems: Problem[] = []) {
     const p = props;
     this._problems = [...problems];
     const bad = (field: string, value: unknown, text: string) => {
@@ -402,13 +393,6 @@ export class DatabaseEngine {
 
 const EXAMPLE_VERSIONS: Record<string, string> = { postgres: '16.4', mysql: '8.4.2', mariadb: '11.4.3', mongodb: '7.0.14', redis: '7.4.0' };
 
-/** A problem with an engine profile. @internal */
-export interface EngineProblem {
-  readonly prop: string;
-  readonly value: unknown;
-  readonly problem: string;
-  readonly fix: string;
-}
 
 /**
  * Why an image reference is not pinned, or undefined when it is: a tag other than `latest`, or a digest.

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment, sizeOf, sizeSpec } from './harness';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, StatefulDatabase } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, RemovalPolicy, StatefulDatabase } from '../../src';
 
 const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, READ_ONLY_MANY: ROX } = PersistentVolumeAccessMode;
 
@@ -44,7 +44,7 @@ const propsOf = (j: number) => fc.record({
     storageClass: optional(pick(['exoscale', 'block'], ['file'], j), j),
     keepDays: optional(j ? fc.integer({ min: -1, max: 10000 }) : fc.integer({ min: 1, max: 90 }), j),
   }, { requiredKeys: ['size'] }), j),
-  dangerouslyDeleteVolumesOnScaleDownAndDelete: optional(fc.boolean(), j),
+  removalPolicy: optional(pick([RemovalPolicy.RETAIN, RemovalPolicy.DESTROY], ['delete', true], j), j),
   allowFrom: fc.boolean(),
   connect: fc.boolean(),
 }, { requiredKeys: ['engine', 'storage', 'credentials', 'cpu', 'memory', 'allowFrom', 'connect'] });

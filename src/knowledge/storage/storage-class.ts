@@ -1,5 +1,5 @@
 import { StorageSystemInfo } from './catalog';
-import { StorageCapabilities, VolumeBindingMode } from './types';
+import { capabilitiesProblem, StorageCapabilities, VolumeBindingMode } from './types';
 
 /**
  * A StorageClass that claims can use, with what its storage system can do.
@@ -26,4 +26,10 @@ export interface IStorageClass {
    * @default - none known
    */
   readonly snapshotClassName?: string;
+}
+
+/** Whether a value is a storage class the library can check claims against (JavaScript callers pass anything). */
+export function isStorageClass(x: unknown): x is IStorageClass {
+  return typeof x === 'object' && x !== null && typeof (x as any).storageClassName === 'string' && typeof (x as any).provisioner === 'string'
+    && capabilitiesProblem((x as any).capabilities) === undefined;
 }

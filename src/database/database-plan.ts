@@ -1,0 +1,212 @@
+import { Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { BackupPlan, DatabaseBackupOptions, planBackup } from './backup-job';
+import { appHasDefaultClass, checkDatabaseClaim } from './claims';
+import { checkLiteralEnv, DatabaseCredentials, ResolvedCredentials, resolveCredentials } from './credentials';
+import { DatabaseEngine } from './engines';
+import { DatabaseUpdateStrategy } from './update-strategy';
+import { isDnsLabel, toDnsLabel } from '../core/names';
+import { Problems } from '../core/problems';
+import { isDuration, isSize, wholeKibibytes } from '../core/quantity';
+import { RemovalPolicy } from '../core/removal-policy';
+import { inEnum, Shown } from '../core/values';
+import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
+import { PlatformDefaults, PlatformDefaultsProps } from '../platform/defaults';
+import { ResourcePreset } from '../platform/presets';
+
+/** Shortest termination grace period a database gets: time to checkpoint and flush before SIGKILL. */
+export const MIN_TERMINATION_GRACE_SECONDS = 120;
+
+/** Longest StatefulSet name: the controller-revision-hash label `<name>-<10 chars>` must fit in 63 characters. */
+const MAX_NAME_LENGTH = 52;
+
+/** The props a plan is made from (StatefulDatabaseProps, without the docs). */
+export interface DatabaseIntent {
+  readonly engine: DatabaseEngine;
+  readonly storage: {
+    readonly size: Size;
+    readonly storageClass?: IStorageClass;
+    readonly accessMode?: PersistentVolumeAccessMode;
+    readonly claimName?: string;
+    readonly restoreFromSnapshot?: string;
+  };
+  readonly credentials?: DatabaseCredentials;
+  readonly name?: string;
+  readonly replicas?: number;
+  readonly cpu?: kplus.Cpu;
+  readonly cpuLimit?: kplus.Cpu;
+  readonly memory?: Size;
+  readonly resources?: ResourcePreset;
+  readonly updateStrategy?: DatabaseUpdateStrategy;
+  readonly terminationGracePeriod?: Duration;
+  readonly startupTimeout?: Duration;
+  readonly env?: { [name: string]: string };
+  readonly backup?: DatabaseBackupOptions;
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Everything a StatefulDatabase renders, checked. */
+export interface DatabasePlan {
+  readonly engine: DatabaseEngine;
+  readonly name: string;
+  readonly replicas: number;
+  readonly updateStrategy: DatabaseUpdateStrategy;
+  readonly cpu: kplus.Cpu;
+  readonly cpuLimit?: kplus.Cpu;
+  readonly memory: Size;
+  readonly graceSeconds: number;
+  readonly startupSeconds: number;
+  readonly storage: StoragePlan;
+  readonly credentials?: ResolvedCredentials;
+  readonly env: Record<string, string>;
+  readonly backup?: BackupPlan;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/** The per-replica claim. */
+export interface StoragePlan {
+  readonly size: Size;
+  readonly storageClass?: IStorageClass;
+  readonly accessMode: PersistentVolumeAccessMode;
+  readonly claimName: string;
+  readonly restoreFromSnapshot?: string;
+}
+
+/**
+ * Resolves a database's props (the construct's own, then the platform defaults of its scope, then the library's
+ * defaults) into a plan, checking everything: every problem is reported at once, then nothing is built.
+ */
+export function planDatabase(scope: IConstruct, id: string, props: DatabaseIntent): DatabasePlan {
+  const problems = new Problems(scope);
+  const p: DatabaseIntent = props ?? ({} as DatabaseIntent);
+  const defaults = PlatformDefaults.of(scope);
+  const engine = p.engine;
+  if (!(engine instanceof DatabaseEngine)) {
+    problems.add('engine', engine, 'is not a DatabaseEngine', 'Use a factory such as DatabaseEngine.postgres({ version: \'16.4\' }).');
+    problems.throwIfAny();
+  }
+  problems.addAll(engine._problems);
+  const identity = planIdentity(problems, id, p);
+  const resources = planResources(problems, p, defaults);
+  const durations = planDurations(problems, p);
+  const storage = planStorage(scope, problems, p, defaults, identity.replicas);
+  const credentials = resolveCredentials(problems, engine, p.credentials);
+  checkLiteralEnv(problems, 'env', p.env);
+  checkLiteralEnv(problems, 'engine.env', engine.env);
+  const removalPolicy = p.removalPolicy ?? RemovalPolicy.RETAIN;
+  if (!inEnum(removalPolicy, RemovalPolicy)) {
+    problems.add('removalPolicy', removalPolicy, 'is not a RemovalPolicy', 'Remove it (volumes are retained), or use RemovalPolicy.DESTROY for throw-away data.');
+  }
+  const backup = planBackup(problems, p.backup, engine, storage?.storageClass);
+  problems.throwIfAny();
+  return {
+    engine, ...identity, ...resources, ...durations, storage: storage!, credentials, env: { ...(p.env ?? {}) }, backup, removalPolicy,
+  } as DatabasePlan;
+}
+
+function planIdentity(problems: Problems, id: string, p: DatabaseIntent) {
+  const name = p.name ?? toDnsLabel(id);
+  if (!isDnsLabel(name) || name.length > MAX_NAME_LENGTH) {
+    problems.add('name', name, `is not a valid database name (lower-case DNS label of at most ${MAX_NAME_LENGTH} characters, so the StatefulSet's revision label fits)`, 'Use e.g. "orders-db".');
+  }
+  const replicas = p.replicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1) {
+    problems.add('replicas', replicas, 'must be a whole number of at least 1 (0 replicas is a stopped database: scale it with kubectl, not in the definition)', 'Use replicas: 1 or more.');
+  }
+  const updateStrategy = p.updateStrategy ?? DatabaseUpdateStrategy.rollingUpdate();
+  if (!(updateStrategy instanceof DatabaseUpdateStrategy)) {
+    problems.add('updateStrategy', updateStrategy, 'is not a DatabaseUpdateStrategy', 'Use DatabaseUpdateStrategy.rollingUpdate({ partition }) or DatabaseUpdateStrategy.onDelete().');
+  } else {
+    updateStrategy._check(problems, 'updateStrategy', replicas);
+  }
+  return { name, replicas, updateStrategy };
+}
+
+function planResources(problems: Problems, p: DatabaseIntent, defaults: PlatformDefaultsProps) {
+  let preset: ResourcePreset | undefined = p.resources;
+  if (preset !== undefined && !(preset instanceof ResourcePreset)) {
+    problems.add('resources', preset, 'is not a ResourcePreset', 'Use ResourcePreset.SMALL, .MEDIUM, .LARGE or ResourcePreset.custom(name, { cpu, memory }).');
+    preset = undefined;
+  }
+  const cpu = p.cpu ?? preset?.cpu ?? defaults.databaseCpu;
+  const memory = p.memory ?? preset?.memory ?? defaults.databaseMemory;
+  if (cpu === undefined) {
+    problems.add('cpu', undefined, 'is required: a database without a CPU request is scheduled anywhere and starved first',
+      'Set cpu: Cpu.millis(500) or resources: ResourcePreset.MEDIUM, or PlatformDefaults.set(app, { databaseResources: ResourcePreset.MEDIUM }).');
+  } else if (typeof (cpu as any).amount !== 'string') {
+    problems.add('cpu', cpu, 'is not a Cpu', 'Use Cpu.millis(500) or Cpu.units(1).');
+  }
+  if (p.cpuLimit !== undefined && typeof (p.cpuLimit as any)?.amount !== 'string') {
+    problems.add('cpuLimit', p.cpuLimit, 'is not a Cpu', 'Use Cpu.units(2).');
+  }
+  if (memory === undefined) {
+    problems.add('memory', undefined, 'is required: without a memory limit the database is the first process the kernel kills under pressure',
+      'Set memory: Size.gibibytes(2) or resources: ResourcePreset.MEDIUM, or PlatformDefaults.set(app, { databaseResources: ResourcePreset.MEDIUM }).');
+  } else if (!isSize(memory) || !((wholeKibibytes(memory) ?? 0) > 0)) {
+    problems.add('memory', memory, 'is not a positive Size', 'Use Size.gibibytes(2).');
+  }
+  return { cpu: cpu!, cpuLimit: p.cpuLimit, memory: memory! };
+}
+
+function planDurations(problems: Problems, p: DatabaseIntent) {
+  const grace = p.terminationGracePeriod ?? Duration.seconds(MIN_TERMINATION_GRACE_SECONDS);
+  let graceSeconds = MIN_TERMINATION_GRACE_SECONDS;
+  if (!isDuration(grace)) {
+    problems.add('terminationGracePeriod', grace, 'is not a Duration', 'Use Duration.seconds(120).');
+  } else {
+    graceSeconds = grace.toSeconds();
+    if (graceSeconds < MIN_TERMINATION_GRACE_SECONDS) {
+      problems.add('terminationGracePeriod', new Shown(`${graceSeconds}s`), `is shorter than ${MIN_TERMINATION_GRACE_SECONDS}s: a database killed mid-checkpoint replays its log at start, or worse`,
+        `Use Duration.seconds(${MIN_TERMINATION_GRACE_SECONDS}) or more.`);
+    }
+  }
+  const startup = p.startupTimeout ?? Duration.minutes(10);
+  let startupSeconds = 600;
+  if (!isDuration(startup) || startup.toSeconds() < 10) {
+    problems.add('startupTimeout', startup, 'is not a Duration of at least 10 seconds', 'Use Duration.minutes(10).');
+  } else {
+    startupSeconds = startup.toSeconds();
+  }
+  return { graceSeconds, startupSeconds };
+}
+
+function planStorage(scope: IConstruct, problems: Problems, p: DatabaseIntent, defaults: PlatformDefaultsProps, replicas: number): StoragePlan | undefined {
+  const storage = p.storage;
+  const accessMode = storage?.accessMode ?? PersistentVolumeAccessMode.READ_WRITE_ONCE;
+  const claimName = storage?.claimName ?? 'data';
+  if (!storage || !isSize(storage.size)) {
+    problems.add('storage.size', storage?.size, 'is required', 'Set storage: { size: Size.gibibytes(20) }.');
+  }
+  if (!storage) return undefined;
+  let storageClass = storage.storageClass ?? defaults.databaseStorageClass;
+  if (storageClass !== undefined && !isStorageClass(storageClass)) {
+    problems.add('storage.storageClass', storageClass, 'is not a storage class', 'Pass a BlockStorageClass or an ExistingStorageClass, e.g. ExistingStorageClass.exoscaleBlockStorage().');
+    storageClass = undefined;
+  }
+  if (!storageClass && !appHasDefaultClass(scope)) {
+    problems.add('storage.storageClass', undefined, 'is not set, and the app has no default StorageClass and no PlatformDefaults.databaseStorageClass',
+      'Set storage.storageClass (e.g. ExistingStorageClass.exoscaleBlockStorage()), or PlatformDefaults.set(app, { databaseStorageClass }), or declare a default BlockStorageClass (isDefault: true) before the database.');
+  }
+  if (storageClass && isSize(storage.size)) {
+    checkDatabaseClaim(problems, 'storage', storageClass, storage.size, accessMode, Number.isInteger(replicas) ? replicas : 1);
+  }
+  if (!isDnsLabel(claimName)) problems.add('storage.claimName', claimName, 'is not a DNS label', 'Use e.g. "data".');
+  checkRestore(problems, storage.restoreFromSnapshot, storageClass, storage.storageClass);
+  return { size: storage.size, storageClass, accessMode, claimName, restoreFromSnapshot: storage.restoreFromSnapshot };
+}
+
+function checkRestore(problems: Problems, snapshot: string | undefined, storageClass: IStorageClass | undefined, given: IStorageClass | undefined): void {
+  if (snapshot === undefined) return;
+  if (typeof snapshot !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(snapshot)) {
+    problems.add('storage.restoreFromSnapshot', snapshot, 'is not a VolumeSnapshot name', 'Use the name `kubectl get volumesnapshot` shows.');
+  }
+  if (storageClass && !storageClass.capabilities.snapshots) {
+    problems.add('storage.restoreFromSnapshot', snapshot, `cannot be restored: ${storageClass.system?.name ?? storageClass.provisioner} (class ${storageClass.storageClassName}) does not support CSI snapshots`,
+      'Restore into a class whose storage system has snapshots, or restore a logical dump instead.');
+  }
+  if (!storageClass && given === undefined) {
+    problems.add('storage.restoreFromSnapshot', snapshot, 'needs a known storage class to check snapshot support', 'Set storage.storageClass.');
+  }
+}
