@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RuleFamily, RuleInfo, Validator } from '../src';
-import { MIN_SUPPRESSION_REASON, SUPPRESS_ANNOTATION_PREFIX } from '../src/validation/validate';
+import { SUPPRESS_ANNOTATION_PREFIX } from '../src/core/conventions';
+import { MIN_SUPPRESSION_REASON } from '../src/validation/validate';
 
 /** Where the reference lives. */
 export const RULES_DOC = path.join(__dirname, '..', 'docs', 'rules.md');

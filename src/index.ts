@@ -20,7 +20,7 @@ export {
 // Validation
 export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
-export { Validator, ValidateOptions, ManifestInput, SUPPRESS_ANNOTATION_PREFIX, MIN_SUPPRESSION_REASON } from './validation/validate';
+export { Validator, ValidateOptions, ManifestInput } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
 export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/validation-plugin';
 

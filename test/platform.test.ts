@@ -420,7 +420,7 @@ describe('resource presets', () => {
     const p = ResourcePreset.custom('analytics', { cpu: Cpu.units(2), memory: Size.gibibytes(12) });
     expect([p.name, p.cpu.amount, p.memory.toGibibytes()]).toEqual(['analytics', '2', 12]);
     expect(() => ResourcePreset.custom('Big One', { cpu: '2' as any, memory: Size.gibibytes(0) }))
-      .toThrow(/name "Big One" is not a short lower-case name.*cpu is not a Cpu.*memory is not a positive Size/);
+      .toThrow(/name "Big One" is not a short lower-case name[\s\S]*cpu is not a Cpu[\s\S]*memory is not a positive Size/);
   });
 });
 

@@ -19,7 +19,7 @@ export enum ProblemSeverity {
 export interface Problem {
   /** The prop, parameter or field the problem is about, as the user wrote it (`storage.size`, `provisioner parameter iops`). */
   readonly prop: string;
-  /** The value given; shown as JSON, or as its `toString()` for value objects. */
+  /** The value given; shown as JSON, or as its `toString()` for value objects ({@link NO_VALUE}: not shown). */
   readonly value?: unknown;
   /** What is wrong with it, without the prop and value (`is not a whole number of GiB`). */
   readonly problem: string;
@@ -37,9 +37,12 @@ export interface Problem {
   readonly key?: string;
 }
 
+/** The value of a problem about a prop as a whole (`createNamespace is set but ...`): the message shows no value. */
+export const NO_VALUE: unique symbol = Symbol('no value');
+
 /** One problem as one line: `<prop> <value> <problem>. <fix>`. */
 export function problemText(p: Problem): string {
-  return `${p.prop} ${describe(p.value)} ${p.problem}. ${p.fix}`;
+  return p.value === NO_VALUE ? `${p.prop} ${p.problem}. ${p.fix}` : `${p.prop} ${describe(p.value)} ${p.problem}. ${p.fix}`;
 }
 
 /**

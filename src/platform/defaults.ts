@@ -2,6 +2,8 @@ import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ResourcePreset } from './presets';
+import { isDnsLabel } from '../core/names';
+import { NO_VALUE, Problems } from '../core/problems';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 
 const DEFAULTS = Symbol.for('cdk8s-golden-paths.PlatformDefaults');
@@ -159,8 +161,11 @@ export function conventionalNamespace(scope: IConstruct, d: PlatformDefaultsProp
   const base = name ?? d.defaultNamespace;
   if (base === undefined) return undefined;
   const ns = `${d.namespacePrefix ?? ''}${base}${d.namespaceSuffix ?? ''}`;
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) || ns.length > 63) {
-    throw new Error(`${scope.node.path || '(app)'}: namespace ${JSON.stringify(ns)} (namespacePrefix ${JSON.stringify(d.namespacePrefix ?? '')} + ${JSON.stringify(base)} + namespaceSuffix ${JSON.stringify(d.namespaceSuffix ?? '')}) is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters). Use a shorter or lower-case name.`);
+  if (!isDnsLabel(ns)) {
+    const problems = new Problems(scope.node.path ? scope : '(app)');
+    problems.add('namespace', ns, `(namespacePrefix ${JSON.stringify(d.namespacePrefix ?? '')} + ${JSON.stringify(base)} + namespaceSuffix ${JSON.stringify(d.namespaceSuffix ?? '')}) is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters)`,
+      'Use a shorter or lower-case name.');
+    problems.throwIfAny();
   }
   return ns;
 }
@@ -168,31 +173,32 @@ export function conventionalNamespace(scope: IConstruct, d: PlatformDefaultsProp
 const PART = /^[a-z0-9-]*$/;
 
 function checkDefaults(scope: IConstruct, d: PlatformDefaultsProps): void {
-  const problems: string[] = [];
+  const problems = new Problems(scope.node.path ? scope : '(app)');
   if (d === null || typeof d !== 'object') {
-    throw new Error(`${scope.node.path || '(app)'}: PlatformDefaults.set needs a PlatformDefaultsProps object, e.g. { ingressClassName: 'nginx' }.`);
+    problems.add('defaults', d, 'is not a PlatformDefaultsProps object', 'Pass e.g. { ingressClassName: \'nginx\' }.');
+    problems.throwIfAny();
   }
   for (const key of ['ingressClassName', 'certManagerClusterIssuer', 'imageRegistry', 'defaultNamespace'] as const) {
     const v = d[key];
-    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) problems.push(`${key} ${JSON.stringify(v)} must be a non-empty string`);
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) problems.add(key, v, 'must be a non-empty string', `Set ${key} to a name, or leave it out.`);
   }
   if (typeof d.imageRegistry === 'string' && /^[a-z]+:\/\//i.test(d.imageRegistry)) {
-    problems.push(`imageRegistry ${JSON.stringify(d.imageRegistry)} must not carry a scheme: use e.g. "registry.acme.internal/mirror"`);
+    problems.add('imageRegistry', d.imageRegistry, 'must not carry a scheme', 'Use e.g. "registry.acme.internal/mirror".');
   }
   for (const key of ['namespacePrefix', 'namespaceSuffix'] as const) {
     const v = d[key];
-    if (v !== undefined && (typeof v !== 'string' || !PART.test(v))) problems.push(`${key} ${JSON.stringify(v)} may hold only lower-case letters, digits and "-"`);
+    if (v !== undefined && (typeof v !== 'string' || !PART.test(v))) problems.add(key, v, 'may hold only lower-case letters, digits and "-"', 'Use e.g. "payments-".');
   }
   for (const key of ['labels', 'annotations'] as const) {
     const v = d[key];
     if (v !== undefined && (v === null || typeof v !== 'object' || Object.values(v).some((x) => typeof x !== 'string'))) {
-      problems.push(`${key} must map names to string values`);
+      problems.add(key, NO_VALUE, 'must map names to string values', 'Use e.g. { team: "payments" }.');
     }
   }
   if (d.databaseResources !== undefined && !(d.databaseResources instanceof ResourcePreset)) {
-    problems.push('databaseResources must be a ResourcePreset, e.g. ResourcePreset.MEDIUM');
+    problems.add('databaseResources', NO_VALUE, 'must be a ResourcePreset', 'Use e.g. ResourcePreset.MEDIUM.');
   }
-  if (problems.length) throw new Error(`${scope.node.path || '(app)'}: invalid platform defaults:\n  ${problems.join('\n  ')}`);
+  problems.throwIfAny();
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

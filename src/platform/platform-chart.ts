@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { applyConventions } from './conventions';
 import { PlatformDefaults, PlatformDefaultsProps, conventionalNamespace } from './defaults';
 import { PlatformPolicy } from './policy';
+import { NO_VALUE, Problems } from '../core/problems';
 import { clusterScoped } from '../core/scope';
 import { PlatformPolicyProps } from '../validation/policy-options';
 import { RenderedOnceApiObject } from '../validation/render-cache';
@@ -62,7 +63,9 @@ export class PlatformChart extends Chart {
     if (policy) PlatformPolicy.apply(this, policy);
     if (createNamespace) {
       if (!this.namespace) {
-        throw new Error(`${this.node.path}: createNamespace is set but the chart has no namespace. Set namespace, or PlatformDefaults defaultNamespace.`);
+        const problems = new Problems(this);
+        problems.add('createNamespace', NO_VALUE, 'is set but the chart has no namespace', 'Set namespace, or PlatformDefaults defaultNamespace.');
+        problems.throwIfAny();
       }
       this.namespaceObject = new RenderedOnceApiObject(this, 'Namespace', {
         apiVersion: 'v1',

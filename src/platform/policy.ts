@@ -1,6 +1,7 @@
 import { ApiObject, Size } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../core/conventions';
+import { NO_VALUE, Problems } from '../core/problems';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
 import { PlatformPolicyProps } from '../validation/policy-options';
@@ -19,22 +20,20 @@ export class PlatformPolicy {
    * Enforce `policy` on every object under `scope` (an App or a Chart) at synth.
    */
   public static apply(scope: IConstruct, policy: PlatformPolicyProps): void {
-    const problems: string[] = [];
+    const problems = new Problems(scope.node.path ? scope : '(app)');
     if (policy.minDatabaseReplicas !== undefined && (!Number.isInteger(policy.minDatabaseReplicas) || policy.minDatabaseReplicas < 1)) {
-      problems.push(`minDatabaseReplicas ${JSON.stringify(policy.minDatabaseReplicas)} must be a whole number of at least 1`);
+      problems.add('minDatabaseReplicas', policy.minDatabaseReplicas, 'must be a whole number of at least 1', 'Use e.g. minDatabaseReplicas: 2.');
     }
     for (const key of ['allowedProvisioners', 'requiredLabels', 'allowedIngressClasses'] as const) {
       const v = policy[key];
       if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))) {
-        problems.push(`${key} ${JSON.stringify(v)} must be a list of non-empty strings`);
+        problems.add(key, v, 'must be a list of non-empty strings', 'List the names, e.g. ["team", "cost-centre"].');
       }
     }
     if (policy.maxClaimSize !== undefined && !(policy.maxClaimSize instanceof Size)) {
-      problems.push('maxClaimSize must be a Size, e.g. Size.gibibytes(500)');
+      problems.add('maxClaimSize', NO_VALUE, 'must be a Size', 'Use e.g. Size.gibibytes(500).');
     }
-    if (problems.length) {
-      throw new Error(`${scope.node.path || '(app)'}: invalid platform policy:\n  ${problems.join('\n  ')}`);
-    }
+    problems.throwIfAny();
     const validation = GoldenPathValidation.of(scope);
     validation._addPolicy({ policy, scopePath: scope.node.path });
     const root = scope.node.root as any;

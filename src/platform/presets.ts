@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
+import { NO_VALUE, Problems } from '../core/problems';
 import { wholeKibibytes } from '../core/quantity';
 
 /** Options for {@link ResourcePreset.custom}. */
@@ -29,11 +30,13 @@ export class ResourcePreset {
    * @param name a short name shown in error messages, e.g. "gpu-small"
    */
   public static custom(name: string, options: ResourcePresetOptions): ResourcePreset {
-    const problems: string[] = [];
-    if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) problems.push(`name ${JSON.stringify(name)} is not a short lower-case name such as "gpu-small"`);
-    if (!options || typeof (options.cpu as any)?.amount !== 'string') problems.push('cpu is not a Cpu (use Cpu.millis(500) or Cpu.units(2))');
-    if (!options || !(options.memory instanceof Size) || !((wholeKibibytes(options.memory) ?? 0) > 0)) problems.push('memory is not a positive Size (use Size.gibibytes(2))');
-    if (problems.length) throw new Error(`ResourcePreset.custom: ${problems.join('; ')}`);
+    const problems = new Problems('ResourcePreset.custom');
+    if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) problems.add('name', name, 'is not a short lower-case name', 'Use e.g. "gpu-small".');
+    if (!options || typeof (options.cpu as any)?.amount !== 'string') problems.add('cpu', NO_VALUE, 'is not a Cpu', 'Use Cpu.millis(500) or Cpu.units(2).');
+    if (!options || !(options.memory instanceof Size) || !((wholeKibibytes(options.memory) ?? 0) > 0)) {
+      problems.add('memory', NO_VALUE, 'is not a positive Size', 'Use Size.gibibytes(2).');
+    }
+    problems.throwIfAny();
     return new ResourcePreset(name, options.cpu, options.memory);
   }
 

@@ -2,13 +2,8 @@ import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
 import { ScopedPolicy } from './policy-options';
 import { allRules } from './registry';
 import { KnownStorageClass, ManifestObject, Rule, RuleContext } from './rule';
+import { SUPPRESS_ANNOTATION_PREFIX } from '../core/conventions';
 import { isObject, str } from '../core/values';
-
-/**
- * Annotation prefix that suppresses one rule for one object: `golden-paths.dev/suppress.<RULE-ID>: "<reason>"`.
- * The reason is required (at least {@link MIN_SUPPRESSION_REASON} characters).
- */
-export const SUPPRESS_ANNOTATION_PREFIX = 'golden-paths.dev/suppress.';
 
 /** Shortest accepted suppression reason. */
 export const MIN_SUPPRESSION_REASON = 10;
@@ -208,6 +203,11 @@ export function formatFinding(f: Finding): string {
  * The validator: Kubernetes objects in, findings out. The same rules run in the constructs at synth, in the CLI and in the cdk8s plugin.
  */
 export class Validator {
+  /** Annotation prefix that suppresses one rule for one object: `golden-paths.dev/suppress.<RULE-ID>: "<reason>"`. */
+  public static readonly SUPPRESS_ANNOTATION_PREFIX = SUPPRESS_ANNOTATION_PREFIX;
+  /** Shortest accepted suppression reason, in characters. */
+  public static readonly MIN_SUPPRESSION_REASON = MIN_SUPPRESSION_REASON;
+
   /**
    * Validate plain Kubernetes objects (as parsed from YAML or produced by `chart.toJson()`).
    *
