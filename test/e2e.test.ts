@@ -175,3 +175,17 @@ app.synth();
     expect(yaml).toContain('storageClassName: standard');
   });
 });
+
+describe('the packed tarball carries its data', () => {
+  test('the Kubernetes schema is in the tarball and loads from the installed package: a typo is a schema finding, not a crash', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    expect(listing.filter((f) => /^package\/lib\/knowledge\/kubernetes\/k8s-[\d.]+\.json$/.test(f)).length).toBeGreaterThan(0);
+    const script = [
+      "const { Validator } = require('cdk8s-golden-paths');",
+      "const f = Validator.validate([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, dataa: { a: 'b' } }]);",
+      'console.log(JSON.stringify(f.map((x) => x.ruleId)));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['SCH-001']);
+  });
+});

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../src/cli/main';
+import { main } from '../../src/cli/main';
 
 /** Runs the CLI in-process with captured output. */
 async function cli(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { ValidationContext } from 'cdk8s-cli/plugins';
-import { GoldenPathsValidationPlugin } from '../src';
+import { GoldenPathsValidationPlugin } from '../../src';
 
 /** Synthesizes an app that uses none of our constructs, as `cdk8s synth` does with validations configured. */
 function synthApp(build: (chart: Chart) => void): { manifests: string[]; metadata: Record<string, { path: string }> } {
@@ -75,7 +75,7 @@ describe('cdk8s-cli validation plugin', () => {
   test('the class is exported under the name cdk8s.yaml uses', () => {
     // cdk8s-cli loads `require(<package>)[<class>]` and calls `new clazz(properties ?? {})`
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../src');
+    const mod = require('../../src');
     expect(typeof new mod.GoldenPathsValidationPlugin({}).validate).toBe('function');
   });
 });

@@ -10,8 +10,8 @@ import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
-import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../examples/platform-golden-path/acme-platform';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../src';
+import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../../examples/platform-golden-path/acme-platform';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -539,7 +539,7 @@ describe('examples/platform-golden-path', () => {
     process.env.CDK8S_OUTDIR = outdir;
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is an app that synthesizes when loaded
-      require('../examples/platform-golden-path/main');
+      require('../../examples/platform-golden-path/main');
     });
     delete process.env.CDK8S_OUTDIR;
     yaml = fs.readFileSync(path.join(outdir, 'orders.k8s.yaml'), 'utf8');
@@ -547,7 +547,7 @@ describe('examples/platform-golden-path', () => {
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   test('the app team writes no storage, ingress, registry, label or namespace detail, and gets them all', () => {
-    const main = fs.readFileSync(path.join(__dirname, '..', 'examples', 'platform-golden-path', 'main.ts'), 'utf8');
+    const main = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'platform-golden-path', 'main.ts'), 'utf8');
     expect(main).not.toMatch(/storageClass|ingressClassName|TlsSource|imageRegistry|labels|namespace:|Cpu\.|memory/);
     expect(yaml).toContain('namespace: payments-orders');
     expect(yaml).toContain('storageClassName: gp3');

@@ -1,7 +1,7 @@
 import { App, Chart, Cron, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, PersistentVolumeAccessMode, PodManagementPolicy, Secret } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, RemovalPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../src';
-import { errorOf, ofKind, only, synth } from './util';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, RemovalPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../../src';
+import { errorOf, ofKind, only, synth } from '../util';
 
 const exoscale = () => ExistingStorageClass.exoscaleBlockStorage();
 
