@@ -19,19 +19,23 @@ export interface LoadTimeResult {
   readonly libraryMs: number;
   readonly deltaMs: number;
   readonly runs: number;
+  /** Load time of the baseline library, when one is given. */
+  readonly baselineMs?: number;
 }
 
 /** Alternates the two loads `runs` times and returns the medians. */
-export function benchLoadTime(runs = 11): LoadTimeResult {
+export function benchLoadTime(runs = 11, baseline?: string): LoadTimeResult {
   const plus: number[] = [];
   const lib: number[] = [];
+  const base: number[] = [];
   for (let i = 0; i < runs; i++) {
     plus.push(loadMs('cdk8s-plus-27'));
     lib.push(loadMs(path.join(root, 'lib', 'index.js')));
+    if (baseline) base.push(loadMs(path.join(baseline, 'lib', 'index.js')));
   }
   const cdk8sPlusMs = median(plus);
   const libraryMs = median(lib);
-  return { cdk8sPlusMs, libraryMs, deltaMs: libraryMs - cdk8sPlusMs, runs };
+  return { cdk8sPlusMs, libraryMs, deltaMs: libraryMs - cdk8sPlusMs, runs, baselineMs: baseline ? median(base) : undefined };
 }
 
 if (require.main === module) {

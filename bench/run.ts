@@ -5,7 +5,10 @@
  *   2. module load time: the library vs cdk8s-plus-27 alone
  *   3. validator throughput on 10,000 and 100,000 objects
  *
- * Usage: npm run bench [-- --quick]   (--quick: fewer repetitions, for a smoke run)
+ * Usage: npm run bench [-- --quick] [-- --baseline DIR]
+ *   --quick: fewer repetitions, for a smoke run
+ *   --baseline DIR: also measure a baseline build of the library side by side (DIR is a checkout with lib/ compiled,
+ *     e.g. from `bench/prepare-baseline.sh <git ref>`): variant a0 is (a) built with it, and its load time is measured too
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,6 +19,9 @@ import { benchValidator } from './validator';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const b = process.argv.indexOf('--baseline');
+  if (b >= 0) process.env.GOLDEN_PATHS_BASELINE = path.resolve(process.argv[b + 1]);
+  const baseline = process.env.GOLDEN_PATHS_BASELINE;
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${os.platform()} ${os.arch()}`;
   console.log(`machine: ${machine}`);
   console.log(`(a), (b) and (c) produce the same objects: ${sameObjects()}`);
@@ -33,11 +39,23 @@ async function main(): Promise<void> {
     const a = get(n, 'a');
     console.log(`| ${n} | ${(a.totalMs / get(n, 'b').totalMs).toFixed(2)} | ${(a.totalMs / get(n, 'c').totalMs).toFixed(2)} | ${(a.peakRssMiB / get(n, 'b').peakRssMiB).toFixed(2)} |`);
   }
+  if (baseline) {
+    console.log(`\nside by side with the baseline (${baseline}), same run, variants alternating:`);
+    console.log('| N | (a) total ms | baseline (a0) total ms | a/b | a0/b |');
+    console.log('|---:|---:|---:|---:|---:|');
+    for (const n of [1, 100, 1000]) {
+      const a = get(n, 'a');
+      const a0 = get(n, 'a0');
+      const bn = get(n, 'b');
+      console.log(`| ${n} | ${a.totalMs.toFixed(1)} | ${a0.totalMs.toFixed(1)} | ${(a.totalMs / bn.totalMs).toFixed(2)} | ${(a0.totalMs / bn.totalMs).toFixed(2)} |`);
+    }
+  }
   const linear = get(1000, 'a').totalMs / get(100, 'a').totalMs;
   console.log(`\nlinearity: (a) at N=1000 / (a) at N=100 = ${linear.toFixed(2)} (target <= 11)`);
 
-  const load = benchLoadTime(quick ? 5 : 11);
-  console.log(`\nload time (median of ${load.runs}): cdk8s-plus-27 ${load.cdk8sPlusMs.toFixed(1)} ms, library ${load.libraryMs.toFixed(1)} ms (delta ${load.deltaMs.toFixed(1)} ms, target <= +50)`);
+  const load = benchLoadTime(quick ? 5 : 11, baseline);
+  console.log(`\nload time (median of ${load.runs}): cdk8s-plus-27 ${load.cdk8sPlusMs.toFixed(1)} ms, library ${load.libraryMs.toFixed(1)} ms (delta ${load.deltaMs.toFixed(1)} ms, target <= +50)`
+    + (load.baselineMs !== undefined ? `, baseline ${load.baselineMs.toFixed(1)} ms (delta ${(load.baselineMs - load.cdk8sPlusMs).toFixed(1)} ms)` : ''));
 
   const validator = await benchValidator([10_000, 100_000], quick ? 2 : undefined);
   console.log('\n| objects | median ms | objects/s (wall) | objects/s (CPU) | findings |');

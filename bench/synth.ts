@@ -14,10 +14,30 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { ApiObject, App, Chart, Size } from 'cdk8s';
 import { Cpu, Protocol, Secret, Service, ServiceAccount, ServiceType, k8s } from 'cdk8s-plus-27';
-import { DatabaseEngine, ExistingStorageClass, StatefulDatabase, Warnings } from '../lib';
 import { median } from './stats';
 
-export type Variant = 'a' | 'b' | 'c';
+export type Variant = 'a' | 'b' | 'c' | 'a0';
+
+/**
+ * A compiled baseline of the library (a checkout of an earlier commit with lib/ built), for side-by-side runs:
+ * variant a0 is (a) built with it. Set by `--baseline DIR` (bench/run.ts passes it to the children).
+ */
+const BASELINE = process.env.GOLDEN_PATHS_BASELINE;
+
+/** The library a variant builds with: this checkout's lib/, or the baseline's. */
+function library(variant: Variant): any {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return variant === 'a0' ? require(path.join(path.resolve(BASELINE!), 'lib')) : require('../lib');
+}
+
+/** An app whose warnings go nowhere, whatever version of the library (Warnings came with 0.x's architecture rework). */
+function quietApp(variant: Variant = 'a'): App {
+  const app = new App();
+  const lib = library(variant);
+  if (lib.Warnings) lib.Warnings.of(app).sink = lib.Warnings.SILENT;
+  else lib.GoldenPathValidation.of(app).printWarnings = false;
+  return app;
+}
 
 function labels(name: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -31,8 +51,9 @@ const MANAGED = { 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths' };
 const ROLE = { 'golden-paths.dev/role': 'database' };
 const PG_READY = ['sh', '-c', 'exec pg_isready -q -h 127.0.0.1 -p 5432 -U "${POSTGRES_USER:-postgres}"'];
 
-/** (a) the golden path. */
-function buildGoldenPath(chart: Chart, i: number): void {
+/** (a) the golden path (a0: the same with the baseline library). */
+function buildGoldenPath(chart: Chart, i: number, variant: Variant = 'a'): void {
+  const { DatabaseEngine, ExistingStorageClass, StatefulDatabase } = library(variant);
   const name = `db-${i}`;
   new StatefulDatabase(chart, name, {
     engine: DatabaseEngine.postgres({ version: '16.4' }),
@@ -146,20 +167,20 @@ function buildRaw(chart: Chart, i: number): void {
 }
 
 function goldenPathJson(i: number): any[] {
-  const app = new App();
-  Warnings.of(app).sink = Warnings.SILENT;
+  const app = quietApp();
   const chart = new Chart(app, 'bench');
   buildGoldenPath(chart, i);
   return chart.toJson();
 }
 
-export const BUILDERS: Record<Variant, (chart: Chart, i: number) => void> = { a: buildGoldenPath, b: buildByHand, c: buildRaw };
+export const BUILDERS: Record<Variant, (chart: Chart, i: number) => void> = {
+  a: (chart, i) => buildGoldenPath(chart, i, 'a'), b: buildByHand, c: buildRaw, a0: (chart, i) => buildGoldenPath(chart, i, 'a0'),
+};
 
 /** One measurement in this process: build N databases, then synthesize them to YAML (validation runs in (a)). */
 export function measure(variant: Variant, n: number): { buildMs: number; synthMs: number; objects: number } {
   if (variant === 'c') template = goldenPathJson(0); // prepared outside the timed region
-  const app = new App();
-  Warnings.of(app).sink = Warnings.SILENT;
+  const app = quietApp(variant);
   const t0 = process.hrtime.bigint();
   const chart = new Chart(app, 'bench');
   for (let i = 0; i < n; i++) BUILDERS[variant](chart, i);
@@ -173,14 +194,18 @@ export function measure(variant: Variant, n: number): { buildMs: number; synthMs
 export function sameObjects(): boolean {
   const norm = (objs: any[]) => objs.map((o) => JSON.stringify(o, Object.keys(flatten(o)).sort())).sort();
   const run = (v: Variant) => {
-    const app = new App();
-    Warnings.of(app).sink = Warnings.SILENT;
+    const app = quietApp(v);
     const chart = new Chart(app, 'same');
     BUILDERS[v](chart, 7);
     return norm(chart.toJson());
   };
   const a = run('a');
   return JSON.stringify(a) === JSON.stringify(run('b')) && JSON.stringify(a) === JSON.stringify(run('c'));
+}
+
+/** The variants of a run: a, b, c, and a0 when a baseline is given. */
+export function variants(): Variant[] {
+  return BASELINE ? ['a', 'b', 'c', 'a0'] : ['a', 'b', 'c'];
 }
 
 function flatten(o: any, acc: Record<string, true> = {}): Record<string, true> {
@@ -203,15 +228,15 @@ export interface SynthRow {
 export function benchSynth(sizes: number[], reps: number): SynthRow[] {
   const rows: SynthRow[] = [];
   for (const n of sizes) {
-    const samples: Record<Variant, Array<{ buildMs: number; synthMs: number; rss: number; objects: number }>> = { a: [], b: [], c: [] };
+    const samples: Record<Variant, Array<{ buildMs: number; synthMs: number; rss: number; objects: number }>> = { a: [], b: [], c: [], a0: [] };
     for (let r = 0; r < reps; r++) {
-      for (const v of ['a', 'b', 'c'] as Variant[]) {
+      for (const v of variants()) {
         const out = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', path.join(__dirname, 'tsconfig.json'),
           '--transpile-only', __filename, '--child', v, String(n)], { encoding: 'utf8', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, maxBuffer: 64 * 1024 * 1024 });
         samples[v].push(JSON.parse(out.trim().split('\n').pop()!));
       }
     }
-    for (const v of ['a', 'b', 'c'] as Variant[]) {
+    for (const v of variants()) {
       const s = samples[v];
       const buildMs = median(s.map((x) => x.buildMs));
       const synthMs = median(s.map((x) => x.synthMs));
