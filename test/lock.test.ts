@@ -4,7 +4,9 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { DeployLock, GoldenPathValidation, LockViolation, Severity, Warnings } from '../src';
 import { runLockCommand } from '../src/cli/lock-command';
-import { compareLock, computeLock, parseLock, serializeLock } from '../src/lock/lock';
+import { compareLock } from '../src/lock/compare';
+import { computeLock } from '../src/lock/extract';
+import { parseLock, serializeLock } from '../src/lock/lock-file';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Objects

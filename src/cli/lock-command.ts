@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import { loadManifestFiles } from './load-manifests';
-import { writeFileAtomically } from '../lock/deploy-lock';
-import { compareLockWithInputs, computeLockOfInputs, DEFAULT_LOCK_FILE, formatViolation, LockFile, LockViolation, parseLock, serializeLock } from '../lock/lock';
+import { LockViolation, compareLockWithInputs, formatViolation } from '../lock/compare';
+import { computeLockOfInputs } from '../lock/extract';
+import { DEFAULT_LOCK_FILE, LockFile, parseLock, serializeLock } from '../lock/lock-file';
+import { writeFileAtomically } from '../lock/lock-io';
 import { Severity } from '../validation/finding';
 
 /**

@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
-import {
-  ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockCompareOptions, LockFile, LockViolation,
-  compareLock, compareLockWithInputs, computeLock, computeLockOfInputs, formatViolation, parseLock, serializeLock,
-} from './lock';
+import { LockCompareOptions, LockViolation, compareLock, compareLockWithInputs, formatViolation } from './compare';
+import { computeLock, computeLockOfInputs } from './extract';
+import { ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockFile, parseLock, serializeLock } from './lock-file';
+import { readLockText, writeFileAtomically } from './lock-io';
 import { Warnings } from '../core/warnings';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
@@ -167,12 +166,7 @@ export class DeployLock {
   }
 
   private read(): string | undefined {
-    try {
-      return fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return undefined;
-      throw new Error(`cannot read the lock file ${this.file}: ${(e as Error).message}`);
-    }
+    return readLockText(this.file);
   }
 
   /** The synth-time check: messages of the refused changes, or none (and the lock written when it changed). */
@@ -218,25 +212,5 @@ export class DeployLock {
     } finally {
       this.validating = false;
     }
-  }
-}
-
-/**
- * Writes a whole file at once: a temporary file next to it, renamed over it, so a failure never leaves half a file.
- * Throws on failure (after removing the temporary file).
- */
-export function writeFileAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean
-    }
-    throw e;
   }
 }
