@@ -49,7 +49,7 @@ export interface LockedObject {
  * The contents of a lock file.
  */
 export interface LockFile {
-  /** Format version ({@link LOCK_FORMAT_VERSION}). */
+  /** Format version ({@link DeployLock.FORMAT_VERSION}). */
   readonly version: number;
   /** Locked objects, sorted by kind, namespace and name. */
   readonly objects: LockedObject[];

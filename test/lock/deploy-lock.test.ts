@@ -89,6 +89,16 @@ describe('DeployLock at synth', () => {
     expect(() => app('10Gi').synth()).toThrow(/golden-paths.lock.json is not valid JSON.*delete it to lock the current objects afresh/);
   });
 
+  test('the constants users need are static members', () => {
+    expect(DeployLock.DEFAULT_FILE).toBe('golden-paths.lock.json');
+    expect(DeployLock.ACCEPT_CHANGES_ENV).toBe('GOLDEN_PATHS_ACCEPT_CHANGES');
+    expect(DeployLock.FORMAT_VERSION).toBe(1);
+    expect(JSON.parse(DeployLock.serialize(DeployLock.compute([]))).version).toBe(DeployLock.FORMAT_VERSION);
+    expect(DeployLock.of(new App({ outdir: path.join(tempDir(), 'dist') })).file).toBe(path.resolve(DeployLock.DEFAULT_FILE));
+    process.env[DeployLock.ACCEPT_CHANGES_ENV] = 'true';
+    expect(DeployLock.of(app('10Gi')).accepting).toBe(true);
+  });
+
   test('options are given once per app', () => {
     const a = app('10Gi');
     expect(DeployLock.of(a.node.children[0])).toBe(DeployLock.of(a));
