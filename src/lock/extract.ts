@@ -279,7 +279,8 @@ function toManifestObject(input: ManifestInput, index: number): ManifestObject |
 
 /** The extractor of an object's kind in its API version, or undefined when the lock does not record it. */
 function extractorOf(o: ManifestObject): Extractor | undefined {
-  const ex = EXTRACTORS[o.kind];
+  // own keys only: a kind such as `constructor` or `toString` must not find Object's members
+  const ex = Object.prototype.hasOwnProperty.call(EXTRACTORS, o.kind) ? EXTRACTORS[o.kind] : undefined;
   return ex && ex.api(o.apiVersion) ? ex : undefined;
 }
 

@@ -62,6 +62,12 @@ describe('lock contents', () => {
   });
 
 
+  test('a kind named like an Object member is not locked (it crashed the lock)', () => {
+    const odd = ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((kind) => ({ apiVersion: 'v1', kind, metadata: { name: 'x' } }));
+    expect(computeLock(odd).objects).toEqual([]);
+    expect(compareLock(computeLock(baseline()), [...baseline(), ...odd])).toEqual([]);
+  });
+
   test('fields that may change are not locked', () => {
     expect(changed((o) => {
       const sts = find(o, 'StatefulSet');
