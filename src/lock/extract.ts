@@ -25,7 +25,7 @@ function scalar(x: unknown): string | undefined {
 }
 
 /** A label selector as kubectl writes it (`app=db,tier in (a,b)`), or its digest when it holds something else. */
-export function selectorText(sel: unknown): string | undefined {
+function selectorText(sel: unknown): string | undefined {
   if (sel === undefined || sel === null) return undefined;
   if (!isObject(sel)) return digest(sel);
   const known = new Set(['matchLabels', 'matchExpressions']);

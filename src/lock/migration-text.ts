@@ -10,7 +10,7 @@ import { KnownStorageClass, ManifestObject, ResolvedStorageClass, RuleContext } 
  */
 
 /** Value shown for a field that is not set. */
-export const NOT_SET = '(not set)';
+const NOT_SET = '(not set)';
 
 /** A changed locked field of an object, with the values in the lock and in the new objects (undefined: not set). */
 export interface Change {

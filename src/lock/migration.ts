@@ -213,7 +213,7 @@ const GUIDANCE: Record<string, Rule[]> = {
 };
 
 /** The verdict on a change to a locked field: undefined when the cluster accepts it as it is. */
-export function verdictFor(c: Change, guide: Guide): Verdict | undefined {
+function verdictFor(c: Change, guide: Guide): Verdict | undefined {
   const rules = Object.prototype.hasOwnProperty.call(GUIDANCE, c.entry.locked.kind) ? GUIDANCE[c.entry.locked.kind] : WORKLOAD;
   return rules.find((r) => r.when(c))?.verdict(c, guide);
 }
