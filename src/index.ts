@@ -26,7 +26,8 @@ export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/va
 
 // Day-2 safety: the lock file of immutable fields
 export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
-export { LockFile, LockedObject, LockViolation, LockCompareOptions } from './lock/lock';
+export { LockFile, LockedObject } from './lock/lock-file';
+export { LockViolation, LockCompareOptions } from './lock/compare';
 
 // Platform layer
 export { PlatformDefaults, PlatformDefaultsProps } from './platform/defaults';

@@ -1,7 +1,8 @@
-import * as fs from 'fs';
 import { loadManifestFiles } from './load-manifests';
-import { writeFileAtomically } from '../lock/deploy-lock';
-import { compareLockWithInputs, computeLockOfInputs, DEFAULT_LOCK_FILE, formatViolation, LockFile, LockViolation, parseLock, serializeLock } from '../lock/lock';
+import { LockViolation, compareLockWithInputs, formatViolation } from '../lock/compare';
+import { computeLockOfInputs } from '../lock/extract';
+import { ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockFile, parseLock, serializeLock } from '../lock/lock-file';
+import { readLockText, writeFileAtomically } from '../lock/lock-io';
 import { Severity } from '../validation/finding';
 
 /**
@@ -71,16 +72,17 @@ function parseArgs(args: string[]): Parsed | string {
   return { sub, lockFile, json, paths };
 }
 
-function readLock(file: string): { lock?: LockFile; text?: string; error?: string } {
-  let text: string;
+/** The lock file as it is: none (`{}`), its text and lock, or why it cannot be read. */
+interface OldLock {
+  readonly lock?: LockFile;
+  readonly text?: string;
+  readonly error?: string;
+}
+
+function readLock(file: string): OldLock {
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return {};
-    return { error: `cannot read the lock file ${file}: ${(e as Error).message}` };
-  }
-  try {
-    return { lock: parseLock(text, file), text };
+    const text = readLockText(file);
+    return text === undefined ? {} : { lock: parseLock(text, file), text };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -99,13 +101,20 @@ function summary(violations: LockViolation[]): string {
  * @param io where to write
  * @returns the exit code: 0 fine, 1 refused changes (check), 2 bad usage or unreadable input
  */
-export async function runLockCommand(args: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> {
+export async function runLockCommand(args: string[], io: LockCommandIo): Promise<number> {
   try {
     return await run(Array.isArray(args) ? args : [], io);
   } catch (e) {
     io.stderr(`error: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
+}
+
+/** What both subcommands work on: the lock file as it is, the lock the manifests give, and the violations between them. */
+interface Comparison {
+  readonly old: OldLock;
+  readonly fresh: string;
+  readonly violations: LockViolation[];
 }
 
 async function run(args: string[], io: LockCommandIo): Promise<number> {
@@ -118,42 +127,57 @@ async function run(args: string[], io: LockCommandIo): Promise<number> {
     io.stderr(`error: ${parsed}\n\n${USAGE}`);
     return 2;
   }
+  const compared = await compare(parsed, io);
+  if (compared === undefined) return 2;
+  return parsed.sub === 'check' ? check(parsed, compared, io) : update(parsed, compared, io);
+}
+
+/** Reads the manifests and the lock file and compares them; undefined (after the errors) when one cannot be read. */
+async function compare(parsed: Parsed, io: LockCommandIo): Promise<Comparison | undefined> {
   const loaded = await loadManifestFiles(parsed.paths);
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     io.stderr(`error: ${loaded.errors.length} input${loaded.errors.length === 1 ? '' : 's'} could not be read; nothing was ${parsed.sub === 'update' ? 'written' : 'checked'}\n`);
-    return 2;
+    return undefined;
   }
   const old = readLock(parsed.lockFile);
   if (old.error) {
     io.stderr(`error: ${old.error}\n`);
-    return 2;
+    return undefined;
   }
   const fresh = serializeLock(computeLockOfInputs(loaded.inputs));
-  const hint = `Then accept the change so the lock-file diff records it: \`cdk8s-golden-paths lock update --lock ${parsed.lockFile} ${parsed.paths.join(' ')}\` (or \`GOLDEN_PATHS_ACCEPT_CHANGES=1 cdk8s synth\`), and commit ${parsed.lockFile} with the manifests.`;
+  const hint = `Then accept the change so the lock-file diff records it: \`${updateCommand(parsed)}\` (or \`${ACCEPT_CHANGES_ENV}=1 cdk8s synth\`), and commit ${parsed.lockFile} with the manifests.`;
   const violations = old.lock ? compareLockWithInputs(old.lock, loaded.inputs, { acceptHint: hint }) : [];
+  return { old, fresh, violations };
+}
 
-  if (parsed.sub === 'check') {
-    if (!old.lock) {
-      io.stderr(`error: no lock file ${parsed.lockFile}: create it with \`cdk8s-golden-paths lock update --lock ${parsed.lockFile} ${parsed.paths.join(' ')}\` and commit it\n`);
-      return 2;
-    }
-    const errors = violations.filter((v) => v.severity === Severity.ERROR).length;
-    if (parsed.json) {
-      io.stdout(JSON.stringify({ violations, upToDate: old.text === fresh }, null, 2) + '\n');
-      return errors > 0 ? 1 : 0;
-    }
-    for (const v of violations) io.stdout(formatViolation(v) + '\n');
-    if (violations.length > 0) io.stdout(`${summary(violations)}\n`);
-    if (errors === 0 && old.text !== fresh) {
-      io.stdout(`${parsed.lockFile} is out of date (objects added or removed, or allowed changes): run \`cdk8s-golden-paths lock update\` and commit it\n`);
-    } else if (violations.length === 0) {
-      io.stdout(`${parsed.lockFile}: no changes to locked fields\n`);
-    }
+function updateCommand(parsed: Parsed): string {
+  return `cdk8s-golden-paths lock update --lock ${parsed.lockFile} ${parsed.paths.join(' ')}`;
+}
+
+/** `lock check`: report; exit 1 on a refused change. */
+function check(parsed: Parsed, { old, fresh, violations }: Comparison, io: LockCommandIo): number {
+  if (!old.lock) {
+    io.stderr(`error: no lock file ${parsed.lockFile}: create it with \`${updateCommand(parsed)}\` and commit it\n`);
+    return 2;
+  }
+  const errors = violations.filter((v) => v.severity === Severity.ERROR).length;
+  if (parsed.json) {
+    io.stdout(JSON.stringify({ violations, upToDate: old.text === fresh }, null, 2) + '\n');
     return errors > 0 ? 1 : 0;
   }
+  for (const v of violations) io.stdout(formatViolation(v) + '\n');
+  if (violations.length > 0) io.stdout(`${summary(violations)}\n`);
+  if (errors === 0 && old.text !== fresh) {
+    io.stdout(`${parsed.lockFile} is out of date (objects added or removed, or allowed changes): run \`cdk8s-golden-paths lock update\` and commit it\n`);
+  } else if (violations.length === 0) {
+    io.stdout(`${parsed.lockFile}: no changes to locked fields\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
 
-  // update: accept everything and rewrite the lock
+/** `lock update`: accept everything and rewrite the lock. */
+function update(parsed: Parsed, { old, fresh, violations }: Comparison, io: LockCommandIo): number {
   for (const v of violations) {
     io.stdout(`${v.severity === Severity.ERROR ? 'accepting ' : ''}${formatViolation(v)}\n`);
   }

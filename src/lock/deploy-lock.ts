@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
-import {
-  ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LockCompareOptions, LockFile, LockViolation,
-  compareLock, compareLockWithInputs, computeLock, computeLockOfInputs, formatViolation, parseLock, serializeLock,
-} from './lock';
+import { LockCompareOptions, LockViolation, compareLock, compareLockWithInputs, formatViolation } from './compare';
+import { computeLock, computeLockOfInputs } from './extract';
+import { ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LOCK_FORMAT_VERSION, LockFile, parseLock, serializeLock } from './lock-file';
+import { readLockText, writeFileAtomically } from './lock-io';
 import { Warnings } from '../core/warnings';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
@@ -19,7 +18,7 @@ const STATE = Symbol.for('cdk8s-golden-paths.DeployLock');
 export interface DeployLockOptions {
   /**
    * The lock file, relative to the current directory (where `cdk8s synth` runs) or absolute.
-   * @default 'golden-paths.lock.json' in the current directory: committed next to the app
+   * @default DeployLock.DEFAULT_FILE ('golden-paths.lock.json') in the current directory: committed next to the app
    */
   readonly file?: string;
   /**
@@ -51,6 +50,23 @@ export interface DeployLockOptions {
  * @see https://github.com/kubernetes/kubernetes/issues/68737
  */
 export class DeployLock {
+  /**
+   * The lock file used when `file` is not given: `golden-paths.lock.json`, in the current directory (where `cdk8s synth` runs).
+   */
+  public static readonly DEFAULT_FILE: string = DEFAULT_LOCK_FILE;
+
+  /**
+   * The environment variable that accepts every refused change at synth, so the lock is rewritten and the acceptance
+   * shows as a lock-file diff: `GOLDEN_PATHS_ACCEPT_CHANGES` (set to `1` or `true`).
+   */
+  public static readonly ACCEPT_CHANGES_ENV: string = ACCEPT_CHANGES_ENV;
+
+  /**
+   * Version of the lock-file format this library writes and reads (`version` in the file, {@link LockFile.version}).
+   * A lock file with a newer version is refused: upgrade the library.
+   */
+  public static readonly FORMAT_VERSION: number = LOCK_FORMAT_VERSION;
+
   /**
    * The deploy lock of the app that `scope` belongs to, created (and enabled) on first use.
    *
@@ -167,12 +183,7 @@ export class DeployLock {
   }
 
   private read(): string | undefined {
-    try {
-      return fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return undefined;
-      throw new Error(`cannot read the lock file ${this.file}: ${(e as Error).message}`);
-    }
+    return readLockText(this.file);
   }
 
   /** The synth-time check: messages of the refused changes, or none (and the lock written when it changed). */
@@ -218,25 +229,5 @@ export class DeployLock {
     } finally {
       this.validating = false;
     }
-  }
-}
-
-/**
- * Writes a whole file at once: a temporary file next to it, renamed over it, so a failure never leaves half a file.
- * Throws on failure (after removing the temporary file).
- */
-export function writeFileAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean
-    }
-    throw e;
   }
 }
