@@ -47,7 +47,7 @@ export {
 // Routing: IngressRoute
 export { IngressRoute } from './routing/ingress-route';
 export { IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType } from './routing/ingress-route-props';
-export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
+export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
 export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 

@@ -51,7 +51,7 @@ export function checkServicePort(problems: Problems, prop: string, facts: Servic
   problems.add(`${prop} port`, undefined, facts.ports.length === 0
     ? `is needed: Service ${facts.name} exposes no port yet`
     : `is needed: Service ${facts.name} exposes several ports (${exposed})`,
-  facts.ports.length === 0 ? 'Bind a port on the Service first (ports: [{ port: 80 }]).' : `Choose one: IngressBackend.service(svc, { port: ${facts.ports[0].port} }).`);
+  facts.ports.length === 0 ? 'Bind a port on the Service first (ports: [{ port: 80 }]).' : `Choose one: RouteBackend.service(svc, { port: ${facts.ports[0].port} }).`);
   return undefined;
 }
 

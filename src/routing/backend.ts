@@ -5,7 +5,7 @@ import { isWorkload, serviceFacts } from './service-facts';
 import { Problems } from '../core/problems';
 
 /**
- * Options for {@link IngressBackend.service}: which port of the Service to route to. Set at most one of them.
+ * Options for {@link RouteBackend.service}: which port of the Service to route to. Set at most one of them.
  */
 export interface ServiceBackendOptions {
   /**
@@ -21,7 +21,7 @@ export interface ServiceBackendOptions {
 }
 
 /**
- * Options for {@link IngressBackend.workload}: the ClusterIP Service the route creates in front of the workload.
+ * Options for {@link RouteBackend.workload}: the ClusterIP Service the route creates in front of the workload.
  */
 export interface WorkloadBackendOptions {
   /** The port the Service listens on and the Ingress routes to. */
@@ -52,18 +52,18 @@ export interface PlannedBackend {
  * Where an Ingress path sends traffic: a Service port, or a workload exposed through a Service the route creates.
  *
  * @example
- * IngressBackend.service(apiService, { port: 8080 })
- * IngressBackend.service(web, { portName: 'http' })
- * IngressBackend.workload(deployment, { port: 80, targetPort: 8080 })
+ * RouteBackend.service(apiService, { port: 8080 })
+ * RouteBackend.service(web, { portName: 'http' })
+ * RouteBackend.workload(deployment, { port: 80, targetPort: 8080 })
  */
-export abstract class IngressBackend {
+export abstract class RouteBackend {
   /**
    * Route to a port of a Service. The Service must be in the route's namespace, expose the port and not front a
    * database.
    * @param service the cdk8s-plus-27 Service
    * @param options the port, by number or name
    */
-  public static service(service: Service, options: ServiceBackendOptions = {}): IngressBackend {
+  public static service(service: Service, options: ServiceBackendOptions = {}): RouteBackend {
     return new ServiceBackend(service, options ?? {});
   }
 
@@ -73,7 +73,7 @@ export abstract class IngressBackend {
    * @param workload a cdk8s-plus-27 Deployment, StatefulSet or other workload
    * @param options the Service port and the container port
    */
-  public static workload(workload: Workload, options: WorkloadBackendOptions): IngressBackend {
+  public static workload(workload: Workload, options: WorkloadBackendOptions): RouteBackend {
     // a missing workload (from JavaScript) is reported as a missing Service, as it always was
     return workload === undefined ? new ServiceBackend(undefined, options) : new WorkloadBackend(workload, options);
   }
@@ -94,7 +94,7 @@ function optionsOf(options: unknown): any {
 }
 
 /** A port of an existing Service. */
-class ServiceBackend extends IngressBackend {
+class ServiceBackend extends RouteBackend {
   constructor(private readonly service: IConstruct | undefined, private readonly options: unknown) {
     super();
   }
@@ -102,7 +102,7 @@ class ServiceBackend extends IngressBackend {
   public _plan(problems: Problems, prop: string, namespace: string): PlannedBackend | undefined {
     const facts = serviceFacts(this.service);
     if (!facts) {
-      problems.add(prop, this.service, 'is not a cdk8s-plus-27 Service', 'Pass the Service object, e.g. IngressBackend.service(deployment.exposeViaService()).');
+      problems.add(prop, this.service, 'is not a cdk8s-plus-27 Service', 'Pass the Service object, e.g. RouteBackend.service(deployment.exposeViaService()).');
       return undefined;
     }
     const before = problems.count;
@@ -119,7 +119,7 @@ class ServiceBackend extends IngressBackend {
 }
 
 /** A workload, behind a ClusterIP Service the route creates. */
-class WorkloadBackend extends IngressBackend {
+class WorkloadBackend extends RouteBackend {
   constructor(private readonly workload: unknown, private readonly options: unknown) {
     super();
   }
@@ -127,7 +127,7 @@ class WorkloadBackend extends IngressBackend {
   public _plan(problems: Problems, prop: string, namespace: string): PlannedBackend | undefined {
     const w = this.workload;
     if (!isWorkload(w)) {
-      problems.add(prop, w, 'is not a cdk8s-plus-27 workload', 'Pass a Deployment or StatefulSet, or use IngressBackend.service(...).');
+      problems.add(prop, w, 'is not a cdk8s-plus-27 workload', 'Pass a Deployment or StatefulSet, or use RouteBackend.service(...).');
       return undefined;
     }
     const before = problems.count;

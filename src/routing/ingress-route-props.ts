@@ -1,4 +1,4 @@
-import { IngressBackend } from './backend';
+import { RouteBackend } from './backend';
 import { IngressNginxOptions } from './nginx';
 import { TlsSource } from './tls';
 
@@ -37,7 +37,7 @@ export interface RouteRule extends RouteRuleOptions {
    */
   readonly path?: string;
   /** Where matching requests go. */
-  readonly backend: IngressBackend;
+  readonly backend: RouteBackend;
 }
 
 /** Props of {@link IngressRoute}. */
@@ -73,7 +73,7 @@ export interface IngressRouteProps {
    * Backend for requests that match no rule.
    * @default - none: the controller answers 404 for requests that match no rule
    */
-  readonly defaultBackend?: IngressBackend;
+  readonly defaultBackend?: RouteBackend;
   /**
    * Typed ingress-nginx options, rendered as annotations.
    * @default - ingress-nginx defaults

@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IngressBackend } from './backend';
+import { RouteBackend } from './backend';
 import { IngressRouteProps, RouteRuleOptions } from './ingress-route-props';
 import { WorkloadServices, renderSpec } from './render';
 import { RoutePlan, planRoute } from './route-plan';
@@ -18,8 +18,8 @@ import { RenderedOnceApiObject } from '../validation/render-cache';
  *
  * @example
  * const route = new IngressRoute(chart, 'shop', { tls: TlsSource.certManagerClusterIssuer('letsencrypt-prod') });
- * route.addRule('shop.example.com', '/', IngressBackend.service(web, { port: 80 }));
- * route.addRule('shop.example.com', '/api', IngressBackend.service(api, { portName: 'http' }));
+ * route.addRule('shop.example.com', '/', RouteBackend.service(web, { port: 80 }));
+ * route.addRule('shop.example.com', '/api', RouteBackend.service(api, { portName: 'http' }));
  */
 export class IngressRoute extends Construct {
   /** The Ingress object. */
@@ -62,10 +62,10 @@ export class IngressRoute extends Construct {
    *
    * @param host DNS name, or a wildcard one label deep (`*.example.com`)
    * @param path the path, starting with `/`
-   * @param backend where the requests go, e.g. `IngressBackend.service(api, { port: 8080 })`
+   * @param backend where the requests go, e.g. `RouteBackend.service(api, { port: 8080 })`
    * @param options path type
    */
-  public addRule(host: string, path: string, backend: IngressBackend, options: RouteRuleOptions = {}): void {
+  public addRule(host: string, path: string, backend: RouteBackend, options: RouteRuleOptions = {}): void {
     const problems = new Problems(this);
     const entry = planRule(problems, this.plan.rules, 'addRule', { host, path, backend, options: options ?? {} }, this.entries);
     problems.throwIfAny();

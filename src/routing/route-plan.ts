@@ -100,7 +100,7 @@ function planTls(problems: Problems, props: IngressRouteProps, platformIssuer: s
 /** The rules of the `rules` prop, each checked against the route and the rules before it. */
 function planRules(problems: Problems, route: RuleContext, rules: unknown): RouteEntry[] {
   if (rules !== undefined && !Array.isArray(rules)) {
-    problems.add('rules', rules, 'is not a list of RouteRule', 'Pass e.g. [{ host: "shop.example.com", backend: IngressBackend.service(web) }].');
+    problems.add('rules', rules, 'is not a list of RouteRule', 'Pass e.g. [{ host: "shop.example.com", backend: RouteBackend.service(web) }].');
   }
   const planned: RouteEntry[] = [];
   (Array.isArray(rules) ? rules : []).forEach((r, i) => {

@@ -1,4 +1,4 @@
-import { PlannedBackend, IngressBackend } from './backend';
+import { PlannedBackend, RouteBackend } from './backend';
 import { RoutePathType, RouteRuleOptions } from './ingress-route-props';
 import { Problems } from '../core/problems';
 import { captureGroups, captureReferences } from '../knowledge/routing/ingress-nginx';
@@ -65,8 +65,8 @@ export function planRule(problems: Problems, route: RuleContext, prop: string, r
 
 /** Checks a backend for a route in `namespace`; undefined when it found any problem. */
 export function planBackend(problems: Problems, prop: string, backend: unknown, namespace: string): PlannedBackend | undefined {
-  if (!(backend instanceof IngressBackend)) {
-    problems.add(prop, backend, 'is not an IngressBackend', 'Use IngressBackend.service(service, { port }) or IngressBackend.workload(deployment, { port }).');
+  if (!(backend instanceof RouteBackend)) {
+    problems.add(prop, backend, 'is not a RouteBackend', 'Use RouteBackend.service(service, { port }) or RouteBackend.workload(deployment, { port }).');
     return undefined;
   }
   return backend._plan(problems, prop, namespace);
