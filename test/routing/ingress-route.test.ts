@@ -1,7 +1,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
-import { BackendProtocol, DatabaseEngine, ExistingStorageClass, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, Severity, StatefulDatabase, TlsSource, Validator, Warnings } from '../src';
-import { errorOf, ofKind, only, synth } from './util';
+import { BackendProtocol, DatabaseEngine, ExistingStorageClass, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, Severity, StatefulDatabase, TlsSource, Validator, Warnings } from '../../src';
+import { errorOf, ofKind, only, synth } from '../util';
 
 /** A web Deployment (container port 8080) and its Service: port 80 named http, 8443 named https. */
 function services(chart: Chart) {
