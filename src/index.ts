@@ -47,11 +47,9 @@ export {
 } from './storage/shared-rwx-volume';
 
 // Routing: IngressRoute
-export {
-  IngressRoute, IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType, INGRESS_CLASS_ANNOTATION,
-  CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION,
-} from './routing/ingress-route';
-export { IngressBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
+export { IngressRoute } from './routing/ingress-route';
+export { IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType } from './routing/ingress-route-props';
+export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
 export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 

@@ -17,8 +17,8 @@ import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, FileProvisioner, FileStorageClass, IngressBackend,
-  IngressRoute, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
+  RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
 } from '../../src';
 
 /** The uid and gid of the web app: owner of the EFS access point, so every web pod can write the uploads. */
@@ -92,7 +92,7 @@ export class FullStackChart extends Chart {
     new IngressRoute(this, 'shop', {
       name: 'shop',
       tls: TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
-      rules: [{ host: 'shop.example.com', backend: IngressBackend.service(webService, { portName: 'http' }) }],
+      rules: [{ host: 'shop.example.com', backend: RouteBackend.service(webService, { portName: 'http' }) }],
     });
   }
 }

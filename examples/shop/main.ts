@@ -8,7 +8,7 @@
 import { ApiObject, App, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IngressBackend, IngressRoute, PlatformDefaults, RoutePathType } from '../../src';
+import { IngressRoute, PlatformDefaults, RouteBackend, RoutePathType } from '../../src';
 
 /**
  * A Deployment whose pods meet Pod Security "restricted": non-root, no privilege escalation, every capability
@@ -56,15 +56,15 @@ export class ShopChart extends Chart {
     // One host with TLS from cert-manager (the ClusterIssuer comes from the platform defaults set on the app):
     // the front end at /, the API under /api; www. serves the front end with the same certificate.
     const shop = new IngressRoute(this, 'shop', { name: 'shop' });
-    shop.addRule('shop.example.com', '/', IngressBackend.service(webService, { portName: 'http' }));
-    shop.addRule('shop.example.com', '/api', IngressBackend.service(apiService, { portName: 'http' }));
-    shop.addRule('www.shop.example.com', '/', IngressBackend.service(webService, { portName: 'http' }), { pathType: RoutePathType.PREFIX });
+    shop.addRule('shop.example.com', '/', RouteBackend.service(webService, { portName: 'http' }));
+    shop.addRule('shop.example.com', '/api', RouteBackend.service(apiService, { portName: 'http' }));
+    shop.addRule('www.shop.example.com', '/', RouteBackend.service(webService, { portName: 'http' }), { pathType: RoutePathType.PREFIX });
 
     // A second host for API clients, with its own ingress-nginx settings: 16 MiB uploads, two-minute reads.
     new IngressRoute(this, 'public-api', {
       name: 'public-api',
       nginx: { proxyBodySize: Size.mebibytes(16), proxyReadTimeout: Duration.minutes(2) },
-      rules: [{ host: 'api.example.com', backend: IngressBackend.service(apiService, { port: 80 }) }],
+      rules: [{ host: 'api.example.com', backend: RouteBackend.service(apiService, { port: 80 }) }],
     });
   }
 }

@@ -1,9 +1,11 @@
-import { ApiObject } from 'cdk8s';
 import { Service, Workload } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { BackendPort, checkNotDatabase, checkServicePort, checkWorkloadService } from './backend-checks';
+import { isWorkload, serviceFacts } from './service-facts';
+import { Problems } from '../core/problems';
 
 /**
- * Options for {@link IngressBackend.service}: which port of the Service to route to. Set at most one of them.
+ * Options for {@link RouteBackend.service}: which port of the Service to route to. Set at most one of them.
  */
 export interface ServiceBackendOptions {
   /**
@@ -19,7 +21,7 @@ export interface ServiceBackendOptions {
 }
 
 /**
- * Options for {@link IngressBackend.workload}: the ClusterIP Service the route creates in front of the workload.
+ * Options for {@link RouteBackend.workload}: the ClusterIP Service the route creates in front of the workload.
  */
 export interface WorkloadBackendOptions {
   /** The port the Service listens on and the Ingress routes to. */
@@ -36,70 +38,33 @@ export interface WorkloadBackendOptions {
   readonly serviceName?: string;
 }
 
-/** What the route needs from a Service, whatever construct modelled it. @internal */
-export interface ServiceFacts {
-  readonly name: string;
-  readonly namespace?: string;
-  readonly ports: Array<{ port?: number; name?: string }>;
-  readonly annotations: Record<string, string>;
-  readonly path: string;
-}
-
-/** Facts of a cdk8s-plus-27 Service or of any ApiObject of kind Service (undefined for anything else). @internal */
-export function serviceFacts(x: unknown): ServiceFacts | undefined {
-  if (!x || typeof x !== 'object') return undefined;
-  try {
-    if (x instanceof Service || ((x as any).resourceType === 'services' && Array.isArray((x as any).ports))) {
-      const s = x as Service;
-      const meta = s.metadata.toJson() ?? {};
-      return {
-        name: s.name,
-        namespace: s.metadata.namespace,
-        ports: s.ports.map((p) => ({ port: p.port, name: p.name })),
-        annotations: { ...(meta.annotations ?? {}) },
-        path: s.node.path,
-      };
-    }
-    if (ApiObject.isApiObject(x) && x.kind === 'Service') {
-      const json = x.toJson();
-      const ports = Array.isArray(json?.spec?.ports) ? json.spec.ports : [];
-      return {
-        name: x.name,
-        namespace: x.metadata.namespace,
-        ports: ports.map((p: any) => ({ port: typeof p?.port === 'number' ? p.port : undefined, name: typeof p?.name === 'string' ? p.name : undefined })),
-        annotations: { ...(json?.metadata?.annotations ?? {}) },
-        path: x.node.path,
-      };
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-/** Whether x looks like a cdk8s-plus-27 workload (a Deployment, StatefulSet, ...). @internal */
-export function isWorkload(x: unknown): x is Workload {
-  return x instanceof Workload || (!!x && typeof x === 'object'
-    && typeof (x as any).toPodSelectorConfig === 'function' && Array.isArray((x as any).containers) && typeof (x as any).node === 'object');
+/**
+ * A backend checked for one route: a Service port, or a workload whose Service the route creates when it renders.
+ * @internal
+ */
+export interface PlannedBackend {
+  readonly serviceName?: string;
+  readonly port?: BackendPort;
+  readonly workload?: { workload: Workload; port: number; targetPort: number; serviceName?: string };
 }
 
 /**
  * Where an Ingress path sends traffic: a Service port, or a workload exposed through a Service the route creates.
  *
  * @example
- * IngressBackend.service(apiService, { port: 8080 })
- * IngressBackend.service(web, { portName: 'http' })
- * IngressBackend.workload(deployment, { port: 80, targetPort: 8080 })
+ * RouteBackend.service(apiService, { port: 8080 })
+ * RouteBackend.service(web, { portName: 'http' })
+ * RouteBackend.workload(deployment, { port: 80, targetPort: 8080 })
  */
-export class IngressBackend {
+export abstract class RouteBackend {
   /**
    * Route to a port of a Service. The Service must be in the route's namespace, expose the port and not front a
    * database.
    * @param service the cdk8s-plus-27 Service
    * @param options the port, by number or name
    */
-  public static service(service: Service, options: ServiceBackendOptions = {}): IngressBackend {
-    return new IngressBackend(service, undefined, options ?? {});
+  public static service(service: Service, options: ServiceBackendOptions = {}): RouteBackend {
+    return new ServiceBackend(service, options ?? {});
   }
 
   /**
@@ -108,20 +73,72 @@ export class IngressBackend {
    * @param workload a cdk8s-plus-27 Deployment, StatefulSet or other workload
    * @param options the Service port and the container port
    */
-  public static workload(workload: Workload, options: WorkloadBackendOptions): IngressBackend {
-    return new IngressBackend(undefined, workload, options as any);
+  public static workload(workload: Workload, options: WorkloadBackendOptions): RouteBackend {
+    // a missing workload (from JavaScript) is reported as a missing Service, as it always was
+    return workload === undefined ? new ServiceBackend(undefined, options) : new WorkloadBackend(workload, options);
   }
 
-  /** @internal */
-  public readonly _service?: IConstruct;
-  /** @internal */
-  public readonly _workload?: Workload;
-  /** @internal */
-  public readonly _options: any;
+  /** Backends are created with the static factories. */
+  protected constructor() {}
 
-  private constructor(service: IConstruct | undefined, workload: Workload | undefined, options: any) {
-    this._service = service;
-    this._workload = workload;
-    this._options = options;
+  /**
+   * Checks the backend for a route in `namespace` (problems named `prop ...`); undefined when it found any.
+   * @internal
+   */
+  public abstract _plan(problems: Problems, prop: string, namespace: string): PlannedBackend | undefined;
+}
+
+/** Options as given when they are an object, else none (a JavaScript caller may pass anything). */
+function optionsOf(options: unknown): any {
+  return options && typeof options === 'object' ? options : {};
+}
+
+/** A port of an existing Service. */
+class ServiceBackend extends RouteBackend {
+  constructor(private readonly service: IConstruct | undefined, private readonly options: unknown) {
+    super();
+  }
+
+  public _plan(problems: Problems, prop: string, namespace: string): PlannedBackend | undefined {
+    const facts = serviceFacts(this.service);
+    if (!facts) {
+      problems.add(prop, this.service, 'is not a cdk8s-plus-27 Service', 'Pass the Service object, e.g. RouteBackend.service(deployment.exposeViaService()).');
+      return undefined;
+    }
+    const before = problems.count;
+    checkNotDatabase(problems, prop, facts);
+    const ns = facts.namespace ?? 'default';
+    if (ns !== namespace) {
+      problems.add(prop, facts.name, `is a Service in namespace ${JSON.stringify(ns)}, but the route is in ${JSON.stringify(namespace)}: an Ingress routes only to Services of its own namespace`,
+        `Create the IngressRoute in a Chart with namespace "${ns}", or route to a Service in "${namespace}".`);
+    }
+    const port = checkServicePort(problems, prop, facts, optionsOf(this.options));
+    if (problems.count > before) return undefined;
+    return { serviceName: facts.name, port };
+  }
+}
+
+/** A workload, behind a ClusterIP Service the route creates. */
+class WorkloadBackend extends RouteBackend {
+  constructor(private readonly workload: unknown, private readonly options: unknown) {
+    super();
+  }
+
+  public _plan(problems: Problems, prop: string, namespace: string): PlannedBackend | undefined {
+    const w = this.workload;
+    if (!isWorkload(w)) {
+      problems.add(prop, w, 'is not a cdk8s-plus-27 workload', 'Pass a Deployment or StatefulSet, or use RouteBackend.service(...).');
+      return undefined;
+    }
+    const before = problems.count;
+    const opts = optionsOf(this.options);
+    const targetPort = checkWorkloadService(problems, prop, w, opts);
+    const ns = w.metadata?.namespace ?? 'default';
+    if (ns !== namespace) {
+      problems.add(prop, w.node.path, `is a workload in namespace ${JSON.stringify(ns)}, but the route is in ${JSON.stringify(namespace)}`,
+        `Create the IngressRoute in a Chart with namespace "${ns}".`);
+    }
+    if (problems.count > before) return undefined;
+    return { workload: { workload: w, port: opts.port, targetPort, serviceName: opts.serviceName } };
   }
 }

@@ -101,18 +101,18 @@ function renderSeconds(d: Duration): string | undefined {
  * Turns typed options into annotations, recording problems (prop path `nginx.<option>`) instead of throwing.
  * @internal
  */
-export function renderNginxOptions(options: IngressNginxOptions | undefined, errors: Pick<Problems, 'add'>): Record<string, string> {
+export function renderNginxOptions(options: IngressNginxOptions | undefined, problems: Problems): Record<string, string> {
   const out: Record<string, string> = {};
   if (options === undefined || options === null) return out;
   if (typeof options !== 'object') {
-    errors.add('nginx', options, 'is not an IngressNginxOptions object', 'Pass e.g. { proxyBodySize: Size.mebibytes(8) }.');
+    problems.add('nginx', options, 'is not an IngressNginxOptions object', 'Pass e.g. { proxyBodySize: Size.mebibytes(8) }.');
     return out;
   }
   const key = (k: string) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[k];
   if (options.proxyBodySize !== undefined) {
     const v = options.proxyBodySize instanceof Size ? renderSize(options.proxyBodySize) : undefined;
     if (v === undefined) {
-      errors.add('nginx.proxyBodySize', shown(options.proxyBodySize), 'is not a whole, non-negative number of KiB', 'Use Size.mebibytes(8) or Size.kibibytes(512).');
+      problems.add('nginx.proxyBodySize', shown(options.proxyBodySize), 'is not a whole, non-negative number of KiB', 'Use Size.mebibytes(8) or Size.kibibytes(512).');
     } else {
       out[key('proxyBodySize')] = v;
     }
@@ -122,14 +122,14 @@ export function renderNginxOptions(options: IngressNginxOptions | undefined, err
     if (d === undefined) continue;
     const v = d instanceof Duration ? renderSeconds(d) : undefined;
     if (v === undefined) {
-      errors.add(`nginx.${k}`, shown(d), 'is not a positive whole number of seconds (nginx reads these timeouts in seconds)', 'Use Duration.seconds(30).');
+      problems.add(`nginx.${k}`, shown(d), 'is not a positive whole number of seconds (nginx reads these timeouts in seconds)', 'Use Duration.seconds(30).');
     } else {
       out[key(k)] = v;
     }
   }
   if (options.backendProtocol !== undefined) {
     if (!Object.values(BackendProtocol).includes(options.backendProtocol)) {
-      errors.add('nginx.backendProtocol', options.backendProtocol, `is not a protocol ingress-nginx knows (${Object.values(BackendProtocol).join(', ')})`, 'Use a BackendProtocol value, e.g. BackendProtocol.GRPC.');
+      problems.add('nginx.backendProtocol', options.backendProtocol, `is not a protocol ingress-nginx knows (${Object.values(BackendProtocol).join(', ')})`, 'Use a BackendProtocol value, e.g. BackendProtocol.GRPC.');
     } else {
       out[key('backendProtocol')] = options.backendProtocol;
     }
@@ -137,19 +137,27 @@ export function renderNginxOptions(options: IngressNginxOptions | undefined, err
   const target = options.rewriteTarget;
   if (target !== undefined) {
     if (typeof target !== 'string' || target === '' || /[\s"]/.test(target)) {
-      errors.add('nginx.rewriteTarget', target, 'is not a path without spaces or quotes', 'Use e.g. "/$2" with a regex path such as "/api(/|$)(.*)".');
+      problems.add('nginx.rewriteTarget', target, 'is not a path without spaces or quotes', 'Use e.g. "/$2" with a regex path such as "/api(/|$)(.*)".');
     } else {
       out[key('rewriteTarget')] = target;
     }
   }
   if (options.useRegex !== undefined && typeof options.useRegex !== 'boolean') {
-    errors.add('nginx.useRegex', options.useRegex, 'is not a boolean', 'Use true or false.');
+    problems.add('nginx.useRegex', options.useRegex, 'is not a boolean', 'Use true or false.');
   }
   const needsRegex = typeof target === 'string' && captureReferences(target) > 0;
   if (needsRegex && options.useRegex === false) {
-    errors.add('nginx.useRegex', false, `contradicts rewriteTarget ${JSON.stringify(target)}, whose capture groups need regex paths`,
+    problems.add('nginx.useRegex', false, `contradicts rewriteTarget ${JSON.stringify(target)}, whose capture groups need regex paths`,
       'Remove useRegex (it is set for you), or write a rewriteTarget without $1, $2, ...');
   }
   if (options.useRegex === true || needsRegex) out[key('useRegex')] = 'true';
   return out;
+}
+
+/**
+ * The typed option that renders an annotation, as a prop path (`nginx.proxyBodySize`), for messages.
+ * @internal
+ */
+export function nginxOptionOf(annotation: string): string {
+  return `nginx.${Object.keys(NGINX_OPTION_KEYS).find((o) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[o] === annotation)}`;
 }

@@ -1,3 +1,9 @@
+import { CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION } from '../core/conventions';
+import { isDnsSubdomain } from '../core/names';
+import { Problems } from '../core/problems';
+import { asText, describe } from '../core/values';
+import { hostProblem } from '../knowledge/routing/paths';
+
 /**
  * Options for a TLS source.
  */
@@ -21,12 +27,31 @@ export interface CertManagerTlsOptions extends TlsOptions {
   readonly secretName?: string;
 }
 
-/** How TLS is configured. @internal */
-export enum TlsMode {
-  SECRET = 'secret',
-  CLUSTER_ISSUER = 'cluster-issuer',
-  ISSUER = 'issuer',
-  NONE = 'none',
+/**
+ * Annotations only a TlsSource may set: a route refuses them in its `annotations` prop unless its own source set
+ * them (so a certificate is never requested behind the `tls` prop's back).
+ * @internal
+ */
+export const TLS_SOURCE_ANNOTATIONS: readonly string[] = [CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, CERT_MANAGER_ISSUER_ANNOTATION];
+
+/**
+ * A TlsSource checked for one route: what the route renders from it. A source can serve several routes, so what
+ * depends on the route lives here, not on the source.
+ * @internal
+ */
+export interface TlsBinding {
+  /** Whether the route serves HTTPS: `sslRedirect` defaults to true and is rendered, `spec.tls` is set. */
+  readonly https: boolean;
+  /** The hosts the options list (each checked), or undefined when the certificate covers every rule host. */
+  readonly hosts?: string[];
+  /** The annotations the source sets; the route's `annotations` prop may not set them. */
+  readonly annotations: Record<string, string>;
+  /** Name of the TLS Secret of an Ingress with this name, undefined without TLS. */
+  secretName(ingressName: string): string | undefined;
+  /** The `spec.tls` of the Ingress, given the hosts of its rules and its TLS Secret name; undefined without TLS. */
+  specTls(ruleHosts: string[], secretName: string | undefined): any[] | undefined;
+  /** What is wrong at synth with the finished route for this source (after `<construct path>: `), else undefined. */
+  synthProblem(ruleHosts: string[]): string | undefined;
 }
 
 /**
@@ -37,14 +62,14 @@ export enum TlsMode {
  * TlsSource.certManagerClusterIssuer('letsencrypt-prod')
  * TlsSource.secret('shop-example-com-tls')
  */
-export class TlsSource {
+export abstract class TlsSource {
   /**
    * Use an existing `kubernetes.io/tls` Secret in the route's namespace.
    * @param secretName name of the Secret
    * @param options the hosts it serves
    */
   public static secret(secretName: string, options: TlsOptions = {}): TlsSource {
-    return new TlsSource(TlsMode.SECRET, secretName, options ?? {});
+    return new SecretTls(secretName, options ?? {});
   }
 
   /**
@@ -54,7 +79,7 @@ export class TlsSource {
    * @param options hosts and Secret name
    */
   public static certManagerClusterIssuer(issuerName: string, options: CertManagerTlsOptions = {}): TlsSource {
-    return new TlsSource(TlsMode.CLUSTER_ISSUER, issuerName, options ?? {});
+    return new CertManagerTls('ClusterIssuer', CERT_MANAGER_CLUSTER_ISSUER_ANNOTATION, issuerName, options ?? {});
   }
 
   /**
@@ -64,7 +89,7 @@ export class TlsSource {
    * @param options hosts and Secret name
    */
   public static certManagerIssuer(issuerName: string, options: CertManagerTlsOptions = {}): TlsSource {
-    return new TlsSource(TlsMode.ISSUER, issuerName, options ?? {});
+    return new CertManagerTls('Issuer', CERT_MANAGER_ISSUER_ANNOTATION, issuerName, options ?? {});
   }
 
   /**
@@ -72,19 +97,122 @@ export class TlsSource {
    * before the ingress controller, or for local clusters.
    */
   public static noneInsecurePlainHttp(): TlsSource {
-    return new TlsSource(TlsMode.NONE, undefined, {});
+    return new PlainHttp();
   }
 
-  /** @internal */
-  public readonly _mode: TlsMode;
-  /** @internal */
-  public readonly _name?: string;
-  /** @internal */
-  public readonly _options: CertManagerTlsOptions;
+  /** Sources are created with the static factories. */
+  protected constructor() {}
 
-  private constructor(mode: TlsMode, name: string | undefined, options: CertManagerTlsOptions) {
-    this._mode = mode;
-    this._name = name;
-    this._options = options;
+  /**
+   * Checks the source's options (problems named `tls ...`) and returns what a route renders from it.
+   * @internal
+   */
+  public abstract _bind(problems: Problems): TlsBinding;
+}
+
+/** No TLS: nothing to check, nothing rendered. */
+class PlainHttp extends TlsSource {
+  public _bind(): TlsBinding {
+    return {
+      https: false,
+      annotations: {},
+      secretName: () => undefined,
+      specTls: () => undefined,
+      synthProblem: () => undefined,
+    };
+  }
+}
+
+/** A certificate in a Secret, given or issued: the checks and the `spec.tls` entry all such sources share. */
+abstract class CertificateTls extends TlsSource {
+  /**
+   * @param what the kind of object `name` names, as messages say it (`Secret`, `ClusterIssuer`)
+   * @param example a name the fix of an invalid name suggests
+   */
+  constructor(protected readonly name: string, protected readonly options: CertManagerTlsOptions,
+    private readonly what: string, private readonly example: string) {
+    super();
+  }
+
+  public _bind(problems: Problems): TlsBinding {
+    if (!isDnsSubdomain(this.name)) {
+      problems.add(`tls ${this.what} name`, this.name, 'is not a valid object name', `Use the name of the ${this.what}, e.g. "${this.example}".`);
+    }
+    const opts = this.options ?? {};
+    if (opts.secretName !== undefined && !isDnsSubdomain(opts.secretName)) {
+      problems.add('tls secretName', opts.secretName, 'is not a valid Secret name', 'Use lower-case letters, digits and "-", e.g. "shop-tls".');
+    }
+    const hosts = checkHosts(problems, opts.hosts);
+    return {
+      https: true,
+      hosts,
+      annotations: this.annotations(),
+      secretName: (ingressName) => this.secretName(ingressName),
+      specTls: (ruleHosts, secretName) => {
+        const covered = hosts ?? ruleHosts;
+        return [{ hosts: covered.length ? covered : undefined, secretName }];
+      },
+      synthProblem: (ruleHosts) => this.synthProblem(ruleHosts, hosts),
+    };
+  }
+
+  /** The annotations the source sets on the Ingress. */
+  protected abstract annotations(): Record<string, string>;
+  /** Name of the TLS Secret of an Ingress with this name. */
+  protected abstract secretName(ingressName: string): string;
+  /** What is wrong at synth with the route's hosts for this source, else undefined. */
+  protected abstract synthProblem(ruleHosts: string[], tlsHosts: string[] | undefined): string | undefined;
+}
+
+/** The hosts of the options when they are a non-empty list (each host checked), else undefined. */
+function checkHosts(problems: Problems, hosts: unknown): string[] | undefined {
+  if (hosts === undefined) return undefined;
+  if (!Array.isArray(hosts) || hosts.length === 0) {
+    problems.add('tls hosts', hosts, 'is not a non-empty list of host names', 'List the hosts, e.g. ["shop.example.com"], or leave hosts out to cover every rule host.');
+    return undefined;
+  }
+  hosts.forEach((h, i) => {
+    const p = hostProblem(h);
+    if (p) problems.add(`tls hosts[${i}]`, h, p, 'Use a DNS name such as "shop.example.com" or "*.example.com".');
+  });
+  return [...hosts];
+}
+
+/** An existing `kubernetes.io/tls` Secret. */
+class SecretTls extends CertificateTls {
+  constructor(secretName: string, options: TlsOptions) {
+    super(secretName, options, 'Secret', 'shop-tls');
+  }
+
+  protected annotations(): Record<string, string> {
+    return {};
+  }
+
+  protected secretName(): string {
+    return this.name;
+  }
+
+  protected synthProblem(): string | undefined {
+    return undefined;
+  }
+}
+
+/** A certificate cert-manager issues from the (Cluster)Issuer the annotation names. */
+class CertManagerTls extends CertificateTls {
+  constructor(what: string, private readonly annotation: string, issuerName: string, options: CertManagerTlsOptions) {
+    super(issuerName, options, what, 'letsencrypt-prod');
+  }
+
+  protected annotations(): Record<string, string> {
+    return { [this.annotation]: asText(this.name) }; // an invalid name is reported by _bind
+  }
+
+  protected secretName(ingressName: string): string {
+    return this.options?.secretName ?? `${ingressName}-tls`;
+  }
+
+  protected synthProblem(ruleHosts: string[], tlsHosts: string[] | undefined): string | undefined {
+    if (ruleHosts.length > 0 || tlsHosts) return undefined;
+    return `tls ${describe(this.name)} has no host to issue a certificate for (the route has no rule with a host). Add a rule with a host, or list the hosts in the TlsSource options.`;
   }
 }

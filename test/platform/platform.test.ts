@@ -11,7 +11,7 @@ import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../../examples/platform-golden-path/acme-platform';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -66,9 +66,9 @@ function only(objects: any[], kind: string): any {
 }
 
 /** A backend for routes: a selector-less Service on port 80. */
-function backend(scope: Construct): IngressBackend {
+function backend(scope: Construct): RouteBackend {
   const n = scope.node.children.filter((c) => c.node.id.startsWith('backend')).length;
-  return IngressBackend.service(new Service(scope, `backend${n}`, { ports: [{ port: 80 }] }), { port: 80 });
+  return RouteBackend.service(new Service(scope, `backend${n}`, { ports: [{ port: 80 }] }), { port: 80 });
 }
 
 function dbContainer(objects: any[]): any {
@@ -313,7 +313,7 @@ describe('labels and annotations on every object the constructs emit', () => {
     const web = new Deployment(chart, 'web', { containers: [{ image: 'nginx', portNumber: 8080 }] });
     new IngressRoute(chart, 'route', {
       tls: TlsSource.secret('tls'),
-      rules: [{ host: 'shop.acme.com', backend: IngressBackend.workload(web, { port: 80, targetPort: 8080 }) }],
+      rules: [{ host: 'shop.acme.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) }],
     });
     const objects = chart.toJson();
     const ours = objects.filter((o) => o.kind !== 'Deployment'); // the app's own Deployment is not the library's

@@ -2,7 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, sizeOf, sizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment } from './harness';
-import { BackendProtocol, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType, TlsSource } from '../../src';
+import { BackendProtocol, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, TlsSource } from '../../src';
 
 const hostOf = (j: number) => pick(['shop.example.com', 'api.example.com', '*.example.com', 'a.b'], ['Shop.Example.com', '10.0.0.1', '*.*.x', '', 'ünï.example.com', 'x'.repeat(300), 'a_b.com'], j);
 const pathOf = (j: number) => pick(['/', '/api', '/api/v1', '/static/'], ['api', '/a/../b', '//x', '/a b', '/(.*)', '/api(/|$)(.*)', '/{x}', '/a;b'], j);
@@ -62,9 +62,9 @@ function build(chart: Chart, s: any): void {
   };
   const backend = (b: any): any => {
     if (!b || typeof b !== 'object' || !('kind' in b)) return b;
-    if (b.kind === 'workload') return IngressBackend.workload(web, b.options);
+    if (b.kind === 'workload') return RouteBackend.workload(web, b.options);
     if (b.kind === 'junk') return b.options;
-    return IngressBackend.service(services[b.kind], b.options);
+    return RouteBackend.service(services[b.kind], b.options);
   };
   const tls = (t: any): any => {
     switch (t.kind) {

@@ -2,8 +2,8 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressBackend, IngressRoute,
-  ResourcePreset, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute,
+  ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
 } from '../../src';
 
 /**
@@ -142,14 +142,14 @@ describe('IngressRoute counterexamples', () => {
 
   test('pathType that cannot be printed with a path holding "/../": the pathType error', () => {
     const message = errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: '/a/../b', backend: IngressBackend.service(web(chart)), pathType: UNPRINTABLE }],
+      tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: '/a/../b', backend: RouteBackend.service(web(chart)), pathType: UNPRINTABLE }],
     }), 'shop');
     expect(message).toContain('test/r: rules[0] pathType {"toString":1} is not Prefix, Exact or ImplementationSpecific');
   });
 
   test('a path with a newline and a rewriteTarget keeps one problem per line', () => {
     const message = errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: IngressBackend.service(web(chart)) }],
+      tls: TlsSource.secret('shop-tls'), nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: RouteBackend.service(web(chart)) }],
     }), 'shop');
     expect(message).toContain('e.g. "a\\nb(/|$)(.*)"');
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
@@ -157,13 +157,13 @@ describe('IngressRoute counterexamples', () => {
 
   test('a proxy body size beyond what nginx reads: the nginx.proxyBodySize error, not "9.5e+25m"', () => {
     expect(errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), nginx: { proxyBodySize: Size.tebibytes(1e20) }, rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
+      tls: TlsSource.secret('shop-tls'), nginx: { proxyBodySize: Size.tebibytes(1e20) }, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: nginx.proxyBodySize');
   });
 
   test('TLS hosts [null]: the tls hosts error (tlsHostCovers(null) crashed)', () => {
     expect(errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: IngressBackend.service(web(chart)) }],
+      tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: tls hosts[0] null');
   });
 });

@@ -1,7 +1,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
-import { BackendProtocol, DatabaseEngine, ExistingStorageClass, IngressBackend, IngressRoute, PlatformDefaults, RoutePathType, Severity, StatefulDatabase, TlsSource, Validator, Warnings } from '../src';
-import { errorOf, ofKind, only, synth } from './util';
+import { BackendProtocol, DatabaseEngine, ExistingStorageClass, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, Severity, StatefulDatabase, TlsSource, Validator, Warnings } from '../../src';
+import { errorOf, ofKind, only, synth } from '../util';
 
 /** A web Deployment (container port 8080) and its Service: port 80 named http, 8443 named https. */
 function services(chart: Chart) {
@@ -21,9 +21,9 @@ describe('IngressRoute', () => {
     const objects = synth((chart) => {
       const { svc, api } = services(chart);
       const route = new IngressRoute(chart, 'shop', { tls: CM });
-      route.addRule('shop.example.com', '/', IngressBackend.service(svc, { portName: 'http' }));
-      route.addRule('shop.example.com', '/api', IngressBackend.service(api));
-      route.addRule('admin.example.com', '/', IngressBackend.service(svc, { port: 80 }), { pathType: RoutePathType.EXACT });
+      route.addRule('shop.example.com', '/', RouteBackend.service(svc, { portName: 'http' }));
+      route.addRule('shop.example.com', '/api', RouteBackend.service(api));
+      route.addRule('admin.example.com', '/', RouteBackend.service(svc, { port: 80 }), { pathType: RoutePathType.EXACT });
     }, { namespace: 'shop' });
     const ing = only(objects, 'Ingress');
     expect(ing.metadata.namespace).toBe('shop');
@@ -50,10 +50,10 @@ describe('IngressRoute', () => {
         name: 'front',
         tls: TlsSource.secret('wildcard-example-com', { hosts: ['*.example.com'] }),
         rules: [
-          { host: 'www.example.com', backend: IngressBackend.workload(web, { port: 80, targetPort: 8080 }) },
-          { host: 'shop.example.com', path: '/static', backend: IngressBackend.workload(web, { port: 80, targetPort: 8080 }) },
+          { host: 'www.example.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) },
+          { host: 'shop.example.com', path: '/static', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) },
         ],
-        defaultBackend: IngressBackend.service(svc, { port: 80 }),
+        defaultBackend: RouteBackend.service(svc, { port: 80 }),
       });
     });
     const ing = only(objects, 'Ingress');
@@ -76,7 +76,7 @@ describe('IngressRoute', () => {
       const { api } = services(chart);
       new IngressRoute(chart, 'r', {
         tls: TlsSource.certManagerIssuer('internal-ca', { secretName: 'api-cert' }),
-        rules: [{ host: 'api.internal.example', backend: IngressBackend.service(api) }],
+        rules: [{ host: 'api.internal.example', backend: RouteBackend.service(api) }],
       });
     }), 'Ingress');
     expect(ing.metadata.annotations['cert-manager.io/issuer']).toBe('internal-ca');
@@ -86,7 +86,7 @@ describe('IngressRoute', () => {
   test('plain HTTP only through the loud opt-out: no tls, no redirect', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'dev.example.com', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'dev.example.com', backend: RouteBackend.service(api) }] });
     }), 'Ingress');
     expect(ing.spec.tls).toBeUndefined();
     expect(ing.metadata.annotations).toBeUndefined();
@@ -107,7 +107,7 @@ describe('IngressRoute', () => {
           rewriteTarget: '/$2',
         },
       });
-      route.addRule('api.example.com', '/v1(/|$)(.*)', IngressBackend.service(api), { pathType: RoutePathType.IMPLEMENTATION_SPECIFIC });
+      route.addRule('api.example.com', '/v1(/|$)(.*)', RouteBackend.service(api), { pathType: RoutePathType.IMPLEMENTATION_SPECIFIC });
     }), 'Ingress');
     expect(ing.metadata.annotations).toEqual({
       'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
@@ -126,7 +126,7 @@ describe('IngressRoute', () => {
   test('body size in KiB when not whole MiB', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, nginx: { proxyBodySize: Size.kibibytes(1536) }, rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: CM, nginx: { proxyBodySize: Size.kibibytes(1536) }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     }), 'Ingress');
     expect(ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('1536k');
   });
@@ -135,8 +135,8 @@ describe('IngressRoute', () => {
     const build = (chart: Chart) => {
       const { web, api } = services(chart);
       const r = new IngressRoute(chart, 'r', { tls: CM });
-      r.addRule('b.example.com', '/', IngressBackend.service(api));
-      r.addRule('a.example.com', '/', IngressBackend.workload(web, { port: 8080 }));
+      r.addRule('b.example.com', '/', RouteBackend.service(api));
+      r.addRule('a.example.com', '/', RouteBackend.workload(web, { port: 8080 }));
     };
     expect(JSON.stringify(synth(build))).toBe(JSON.stringify(synth(build)));
   });
@@ -153,7 +153,7 @@ describe('IngressRoute defaults: prop, then nearest PlatformDefaults, then nginx
     const route = new IngressRoute(chart, 'r', {
       ingressClassName: explicit ? 'explicit' : undefined,
       tls: explicit ? TlsSource.certManagerClusterIssuer('explicit-issuer') : (setApp || setChart ? undefined : CM),
-      rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }],
+      rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
     });
     const ing = only(chart.toJson(), 'Ingress');
     expect(route.ingressClassName).toBe(ing.spec.ingressClassName);
@@ -168,10 +168,10 @@ describe('IngressRoute defaults: prop, then nearest PlatformDefaults, then nginx
 
 describe('IngressRoute refuses', () => {
   /** The error of adding one rule to an otherwise valid route. */
-  function ruleError(host: string, path: string, backend?: (s: ReturnType<typeof services>) => IngressBackend, pathType?: RoutePathType): string {
+  function ruleError(host: string, path: string, backend?: (s: ReturnType<typeof services>) => RouteBackend, pathType?: RoutePathType): string {
     return errorOf((chart) => {
       const s = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM }).addRule(host, path, backend ? backend(s) : IngressBackend.service(s.api), { pathType });
+      new IngressRoute(chart, 'r', { tls: CM }).addRule(host, path, backend ? backend(s) : RouteBackend.service(s.api), { pathType });
     });
   }
 
@@ -199,28 +199,28 @@ describe('IngressRoute refuses', () => {
   });
 
   test('a backend port the Service does not expose, by number and by name', () => {
-    expect(ruleError('a.example.com', '/', (s) => IngressBackend.service(s.svc, { port: 8080 }))).toContain(
+    expect(ruleError('a.example.com', '/', (s) => RouteBackend.service(s.svc, { port: 8080 }))).toContain(
       'test/r: addRule backend port 8080 is not a port Service test-web-svc-c89970d0 exposes (exposed: 80 (http), 8443 (https)). Use a port the Service exposes (the Service port, not the container\'s targetPort)');
-    expect(ruleError('a.example.com', '/', (s) => IngressBackend.service(s.svc, { portName: 'grpc' }))).toContain(
+    expect(ruleError('a.example.com', '/', (s) => RouteBackend.service(s.svc, { portName: 'grpc' }))).toContain(
       'test/r: addRule backend portName "grpc" is not a port name of Service test-web-svc-c89970d0 (exposed: 80 (http), 8443 (https)). Use a named port of the Service');
   });
 
   test('a port by both number and name, or by neither on a multi-port Service', () => {
-    expect(ruleError('a.example.com', '/', (s) => IngressBackend.service(s.svc, { port: 80, portName: 'http' }))).toContain(
+    expect(ruleError('a.example.com', '/', (s) => RouteBackend.service(s.svc, { port: 80, portName: 'http' }))).toContain(
       'test/r: addRule backend port 80 and portName "http" are both set; a backend names its port by number or by name. Keep one of them.');
-    expect(ruleError('a.example.com', '/', (s) => IngressBackend.service(s.svc))).toContain(
-      'addRule backend port (not set) is needed: Service test-web-svc-c89970d0 exposes several ports (80 (http), 8443 (https)). Choose one: IngressBackend.service(svc, { port: 80 }).');
+    expect(ruleError('a.example.com', '/', (s) => RouteBackend.service(s.svc))).toContain(
+      'addRule backend port (not set) is needed: Service test-web-svc-c89970d0 exposes several ports (80 (http), 8443 (https)). Choose one: RouteBackend.service(svc, { port: 80 }).');
   });
 
   test('a workload port no container declares', () => {
-    expect(ruleError('a.example.com', '/', (s) => IngressBackend.workload(s.web, { port: 80 }))).toContain(
+    expect(ruleError('a.example.com', '/', (s) => RouteBackend.workload(s.web, { port: 80 }))).toContain(
       'test/r: addRule backend targetPort 80 is not declared by any container of test/web (declared: 8080). Declare it on the container (ports: [{ number: 80 }])');
   });
 
   test('the Service of a database', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { metadata: { annotations: { 'golden-paths.dev/role': 'database' } }, ports: [{ port: 5432 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: IngressBackend.service(db) }] });
+      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
     });
     expect(msg).toContain('test/r: rules[0] backend "test-orders-db-c8924671" is the Service of a database (test/orders-db, golden-paths.dev/role: database); an Ingress would publish it');
     expect(msg).toContain('Route to the application that uses the database');
@@ -235,7 +235,7 @@ describe('IngressRoute refuses', () => {
         cpu: Cpu.millis(500),
         memory: Size.gibibytes(2),
       });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: IngressBackend.service(db[which] as any, { port: 5432 }) }] });
+      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db[which] as any, { port: 5432 }) }] });
     }, { namespace: 'shop' });
     expect(build('service')).toMatch(/test\/r: rules\[0\] backend "[a-z0-9-]+" is the Service of a database \(test\/orders-db\/[^,]+, golden-paths.dev\/role: database\)/);
     expect(build('headlessService')).toContain('is the Service of a database');
@@ -244,7 +244,7 @@ describe('IngressRoute refuses', () => {
   test('a database Service annotated after the route was built, at synth (ING-011)', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { ports: [{ port: 5432 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: IngressBackend.service(db) }] });
+      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
       db.metadata.addAnnotation('golden-paths.dev/role', 'database');
     });
     expect(msg).toContain('ING-011 Ingress/test-r-c897d9b9 (test/r/Resource): spec.rules[0].http.paths[0].backend routes to Service test-orders-db-c8924671, which fronts a database');
@@ -254,7 +254,7 @@ describe('IngressRoute refuses', () => {
     const msg = errorOf((chart) => {
       const other = new Chart(chart.node.root as App, 'payments', { namespace: 'payments' });
       const pay = new Service(other, 'pay', { ports: [{ port: 80 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'pay.example.com', backend: IngressBackend.service(pay) }] });
+      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'pay.example.com', backend: RouteBackend.service(pay) }] });
     }, { namespace: 'shop' });
     expect(msg).toContain('test/r: rules[0] backend "payments-pay-c821f2a0" is a Service in namespace "payments", but the route is in "shop"');
     expect(msg).toContain('Create the IngressRoute in a Chart with namespace "payments"');
@@ -263,7 +263,7 @@ describe('IngressRoute refuses', () => {
   test('TLS hosts that do not cover a rule host (wildcards one label deep)', () => {
     const build = (host: string) => errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: TlsSource.secret('wild', { hosts: ['*.example.com'] }), rules: [{ host, backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: TlsSource.secret('wild', { hosts: ['*.example.com'] }), rules: [{ host, backend: RouteBackend.service(api) }] });
     });
     expect(build('a.example.com')).toBe('');
     expect(build('example.com')).toContain('test/r: rules[0] host "example.com" is not covered by the TLS hosts ["*.example.com"] (a wildcard covers exactly one label). Add "example.com" to the TlsSource hosts');
@@ -273,7 +273,7 @@ describe('IngressRoute refuses', () => {
   test('a kubernetes.io/ingress.class annotation that disagrees with the class', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: CM, annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: annotations["kubernetes.io/ingress.class"] "traefik" disagrees with ingressClassName "nginx"; the API server refuses an Ingress whose annotation and class differ. Remove the deprecated annotation');
   });
@@ -281,7 +281,7 @@ describe('IngressRoute refuses', () => {
   test('no TLS source and no platform issuer', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: tls (not set) leaves the route without a certificate and no PlatformDefaults certManagerClusterIssuer is set. Set tls: TlsSource.certManagerClusterIssuer("letsencrypt-prod")');
     expect(msg).toContain('TlsSource.noneInsecurePlainHttp()');
@@ -290,7 +290,7 @@ describe('IngressRoute refuses', () => {
   test('an HTTPS redirect without TLS', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: TlsSource.noneInsecurePlainHttp(), sslRedirect: true, rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: TlsSource.noneInsecurePlainHttp(), sslRedirect: true, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: sslRedirect true redirects to HTTPS, but the route has no TLS');
   });
@@ -298,9 +298,9 @@ describe('IngressRoute refuses', () => {
   test('two routes for the same host and path in the same class, naming both (ING-009)', () => {
     const msg = errorOf((chart) => {
       const { api, svc } = services(chart);
-      new IngressRoute(chart, 'storefront', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: IngressBackend.service(api) }] });
-      new IngressRoute(chart, 'orders', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: IngressBackend.service(svc, { port: 80 }) }] });
-      new IngressRoute(chart, 'internal', { tls: CM, ingressClassName: 'nginx-internal', rules: [{ host: 'shop.example.com', path: '/api', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'storefront', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'orders', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(svc, { port: 80 }) }] });
+      new IngressRoute(chart, 'internal', { tls: CM, ingressClassName: 'nginx-internal', rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('ING-009 Ingress/test-storefront-c81843cc (test/storefront/Resource): host shop.example.com path /api (Prefix) in class nginx is also routed by Ingress test-orders-c83bd401 (test/orders/Resource)');
     expect(msg).toContain('ING-009 Ingress/test-orders-c83bd401 (test/orders/Resource): host shop.example.com path /api (Prefix) in class nginx is also routed by Ingress test-storefront-c81843cc (test/storefront/Resource)');
@@ -311,8 +311,8 @@ describe('IngressRoute refuses', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
       const r = new IngressRoute(chart, 'r', { tls: CM });
-      r.addRule('a.example.com', '/api', IngressBackend.service(api));
-      r.addRule('a.example.com', '/api', IngressBackend.service(api));
+      r.addRule('a.example.com', '/api', RouteBackend.service(api));
+      r.addRule('a.example.com', '/api', RouteBackend.service(api));
     });
     expect(msg).toContain('test/r: addRule path "/api" is already routed for host "a.example.com" (Prefix) in this route');
   });
@@ -320,7 +320,7 @@ describe('IngressRoute refuses', () => {
   test('a rewrite target with capture groups on a Prefix path, and a static one on a Prefix path', () => {
     const build = (rewriteTarget: string) => errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, nginx: { rewriteTarget }, rules: [{ host: 'a.example.com', path: '/api', backend: IngressBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: CM, nginx: { rewriteTarget }, rules: [{ host: 'a.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     expect(build('/$2')).toContain('test/r: rules[0] path "/api" has no capture group $2 for nginx.rewriteTarget "/$2". Write the path as a regex with 2 capture group(s) and pathType RoutePathType.IMPLEMENTATION_SPECIFIC, e.g. "/api(/|$)(.*)"');
     expect(build('/')).toContain('rules[0] path "/api" is a Prefix path, and nginx.rewriteTarget "/" replaces the whole URI');
@@ -337,7 +337,7 @@ describe('IngressRoute refuses', () => {
       new IngressRoute(chart, 'r', {
         tls: CM,
         nginx: { proxyReadTimeout: Duration.millis(1500), proxyBodySize: 8 as any, backendProtocol: 'HTTP2' as any },
-        rules: [{ host: 'a.example.com', backend: IngressBackend.service(api) }],
+        rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
       });
     });
     expect(msg).toContain('3 problems in the configuration');
@@ -358,7 +358,7 @@ describe('IngressRoute refuses', () => {
         ingressClassName: 'Nginx',
         labels: { replicas: 3 as any },
         rules: [{ host: 42 as any, backend: {} as any }, null as any],
-        defaultBackend: IngressBackend.service('web' as any),
+        defaultBackend: RouteBackend.service('web' as any),
       });
     });
     expect(msg).not.toContain('TypeError');
@@ -366,7 +366,7 @@ describe('IngressRoute refuses', () => {
     expect(msg).toContain('test/r: tls "letsencrypt" is not a TlsSource');
     expect(msg).toContain('test/r: labels["replicas"] 3 is not a string');
     expect(msg).toContain('test/r: rules[0] host 42 is not a host name');
-    expect(msg).toContain('test/r: rules[0] backend {} is not an IngressBackend');
+    expect(msg).toContain('test/r: rules[0] backend {} is not a RouteBackend');
     expect(msg).toContain('test/r: rules[1] null is not a RouteRule');
     expect(msg).toContain('test/r: defaultBackend "web" is not a cdk8s-plus-27 Service');
   });
@@ -374,7 +374,7 @@ describe('IngressRoute refuses', () => {
   test('nothing is created when the constructor refuses', () => {
     const app = new App();
     const chart = new Chart(app, 'c');
-    expect(() => new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: '1.2.3.4', backend: IngressBackend.service(undefined as any) }] })).toThrow();
+    expect(() => new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow();
     expect(chart.node.tryFindChild('r')?.node.children ?? []).toEqual([]);
   });
 });
