@@ -43,10 +43,11 @@ export {
   FileProvisioner, NfsProvisionerOptions, NfsOnDelete, CephFsOptions, AzureFilesSku, AzureFilesProtocol, AzureFilesOptions, AwsEfsOptions,
   VsphereFileOptions,
 } from './storage/file-provisioner';
+export { SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeMountOptions } from './storage/shared-rwx-volume';
+export { SharedVolumeBackend } from './storage/shared-volume-backend';
 export {
-  SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeBackend, SharedVolumeMountOptions, StaticVolumeOptions, NfsExportOptions,
-  EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
-} from './storage/shared-rwx-volume';
+  StaticVolumeOptions, NfsExportOptions, EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
+} from './storage/shared-volume-backend-options';
 
 // Routing: IngressRoute
 export {
