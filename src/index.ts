@@ -10,12 +10,15 @@ export {
 export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './knowledge/storage/catalog';
 export { IStorageClass } from './knowledge/storage/storage-class';
 export { ExistingStorageClass, ExistingStorageClassOptions } from './storage/existing-storage-class';
+export { StorageClassBase } from './storage/storage-class-base';
+export { StorageClassCommonProps, SnapshotClassOptions, SnapshotDeletionPolicy } from './storage/storage-class-props';
+export { BlockStorageClass, BlockStorageClassProps } from './storage/block-storage-class';
+export { BlockProvisioner } from './storage/block-provisioner';
 export {
-  BlockStorageClass, BlockStorageClassProps, StorageClassCommonProps, BlockProvisioner, SnapshotClassOptions, SnapshotDeletionPolicy,
   EbsVolumeType, AwsEbsOptions, AzureDiskSku, AzureDiskOptions, GcePdType, GcePdOptions, OpenstackCinderOptions, VsphereOptions,
   CephRbdOptions, LonghornDataLocality, LonghornOptions, OpenebsMayastorOptions, OpenebsLocalPvOptions, PortworxOptions,
   StorageosOptions, CustomProvisionerOptions,
-} from './storage/block-storage-class';
+} from './storage/block-provisioner-options';
 
 // Validation
 export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
@@ -37,14 +40,16 @@ export { PlatformChart, PlatformChartProps } from './platform/platform-chart';
 export { ResourcePreset, ResourcePresetOptions } from './platform/presets';
 
 // Storage: file storage classes and shared volumes
+export { FileStorageClass, FileStorageClassProps } from './storage/file-storage-class';
 export {
-  FileStorageClass, FileStorageClassProps, FileProvisioner, NfsProvisionerOptions, NfsOnDelete, CephFsOptions, AzureFilesSku,
-  AzureFilesProtocol, AzureFilesOptions, AwsEfsOptions, VsphereFileOptions,
-} from './storage/file-storage-class';
+  FileProvisioner, NfsProvisionerOptions, NfsOnDelete, CephFsOptions, AzureFilesSku, AzureFilesProtocol, AzureFilesOptions, AwsEfsOptions,
+  VsphereFileOptions,
+} from './storage/file-provisioner';
+export { SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeMountOptions } from './storage/shared-rwx-volume';
+export { SharedVolumeBackend } from './storage/shared-volume-backend';
 export {
-  SharedRwxVolume, SharedRwxVolumeProps, SharedVolumeBackend, SharedVolumeMountOptions, StaticVolumeOptions, NfsExportOptions,
-  EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
-} from './storage/shared-rwx-volume';
+  StaticVolumeOptions, NfsExportOptions, EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
+} from './storage/shared-volume-backend-options';
 
 // Routing: IngressRoute
 export { IngressRoute } from './routing/ingress-route';

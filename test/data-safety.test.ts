@@ -145,11 +145,11 @@ describe('every opt-in that deletes data reads as a warning', () => {
     }
     expect(found.map((f) => `${f.file}: ${f.name}: ${f.type}`).sort()).toEqual([
       'src/database/stateful-database.ts: removalPolicy: RemovalPolicy',
-      'src/storage/block-storage-class.ts: deletionPolicy: SnapshotDeletionPolicy',
-      'src/storage/block-storage-class.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
-      'src/storage/file-storage-class.ts: onDelete: NfsOnDelete',
-      'src/storage/shared-rwx-volume.ts: allowDelete: boolean',
+      'src/storage/file-provisioner.ts: onDelete: NfsOnDelete',
       'src/storage/shared-rwx-volume.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
+      'src/storage/shared-volume-backend-options.ts: allowDelete: boolean',
+      'src/storage/storage-class-props.ts: deletionPolicy: SnapshotDeletionPolicy',
+      'src/storage/storage-class-props.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
     ]);
     for (const f of found) {
       if (f.type === 'boolean') {

@@ -5,7 +5,7 @@ import { sizeQuantity, wholeKibibytes } from '../core/quantity';
 import { Shown } from '../core/values';
 import { accessModesFor } from '../knowledge/storage/catalog';
 import { IStorageClass } from '../knowledge/storage/storage-class';
-import { SizeGranularity, VolumeBindingMode } from '../knowledge/storage/types';
+import { SizeGranularity, StorageCapabilities, VolumeBindingMode } from '../knowledge/storage/types';
 
 /**
  * Checks of a claim (a PersistentVolumeClaim, or a claim template of a StatefulSet) against the class it asks for:
@@ -27,16 +27,30 @@ export function checkClaimSize(problems: Problems, prop: string, cls: IStorageCl
   }
   const caps = cls?.capabilities;
   if (!cls || !caps) return;
-  const gib = kib / (1024 * 1024);
-  const shown = new Shown(sizeQuantity(size as Size));
+  checkSizeLimits(problems, prop, new Shown(sizeQuantity(size as Size)), kib / (1024 * 1024), caps,
+    { requiredBy: cls.provisioner, limitsOf: systemName(cls), unit: ' GiB' });
+}
+
+/** How {@link checkSizeLimits} names the class in its messages. */
+export interface SizeLimitWords {
+  /** Who requires whole GiB, e.g. the provisioner. */
+  readonly requiredBy: string;
+  /** Whose minimum and maximum they are, e.g. the storage system. */
+  readonly limitsOf: string;
+  /** Unit written after a limit (` GiB`, `Gi`). */
+  readonly unit: string;
+}
+
+/** Granularity and limits: whole GiB where the driver requires it, within the driver's minimum and maximum. */
+export function checkSizeLimits(problems: Problems, prop: string, shown: unknown, gib: number, caps: StorageCapabilities, words: SizeLimitWords): void {
   if (caps.sizeGranularity === SizeGranularity.EXACT_GIB && !Number.isInteger(gib)) {
-    problems.add(prop, shown, `is not a whole number of GiB, which ${cls.provisioner} requires`, `Use Size.gibibytes(${Math.ceil(gib)}).`);
+    problems.add(prop, shown, `is not a whole number of GiB, which ${words.requiredBy} requires`, `Use Size.gibibytes(${Math.ceil(gib)}).`);
   }
   if (caps.minSizeGib !== undefined && gib < caps.minSizeGib) {
-    problems.add(prop, shown, `is below the ${caps.minSizeGib} GiB minimum of ${systemName(cls)}`, `Use at least Size.gibibytes(${caps.minSizeGib}).`);
+    problems.add(prop, shown, `is below the ${caps.minSizeGib}${words.unit} minimum of ${words.limitsOf}`, `Use at least Size.gibibytes(${caps.minSizeGib}).`);
   }
   if (caps.maxSizeGib !== undefined && gib > caps.maxSizeGib) {
-    problems.add(prop, shown, `is above the ${caps.maxSizeGib} GiB maximum of ${systemName(cls)}`, `Use at most Size.gibibytes(${caps.maxSizeGib}).`);
+    problems.add(prop, shown, `is above the ${caps.maxSizeGib}${words.unit} maximum of ${words.limitsOf}`, `Use at most Size.gibibytes(${caps.maxSizeGib}).`);
   }
 }
 

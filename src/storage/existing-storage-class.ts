@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
+import { canExpand } from './storage-class-base';
 import { isDnsSubdomain } from '../core/names';
 import { describe } from '../core/values';
 import { StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
 import { IStorageClass } from '../knowledge/storage/storage-class';
-import { capabilitiesProblem, ExpansionSupport, StorageCapabilities, VolumeBindingMode } from '../knowledge/storage/types';
+import { capabilitiesProblem, StorageCapabilities, VolumeBindingMode } from '../knowledge/storage/types';
 import { GoldenPathValidation } from '../validation/app-validation';
 
 /**
@@ -106,7 +107,7 @@ export class ExistingStorageClass implements IStorageClass {
     this.capabilities = capabilities;
     this.system = system;
     this.volumeBindingMode = options.volumeBindingMode ?? capabilities.recommendedBindingMode;
-    this.allowVolumeExpansion = options.allowVolumeExpansion ?? capabilities.expansion !== ExpansionSupport.NONE;
+    this.allowVolumeExpansion = options.allowVolumeExpansion ?? canExpand(capabilities);
     this.snapshotClassName = options.snapshotClassName;
   }
 }

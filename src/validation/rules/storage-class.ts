@@ -1,6 +1,7 @@
+import { ProblemSeverity } from '../../core/problems';
 import { asArray, isObject, str } from '../../core/values';
 import { StorageCatalog } from '../../knowledge/storage/catalog';
-import { checkParameters, MAX_PARAMETERS, MAX_PARAMETERS_BYTES, parametersSize } from '../../knowledge/storage/parameters';
+import { MAX_PARAMETERS, MAX_PARAMETERS_BYTES, parameterFindings, parametersSize } from '../../knowledge/storage/parameters';
 import { ExpansionSupport } from '../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../finding';
 import { Rule } from '../rule';
@@ -90,8 +91,8 @@ export const STORAGE_CLASS_RULES: Rule[] = [
         const prov = str(o.obj.provisioner);
         const system = prov ? StorageCatalog.forProvisioner(prov) : undefined;
         if (!system || !isObject(o.obj.parameters)) continue;
-        for (const p of checkParameters(system, o.obj.parameters)) {
-          ctx.report(o, p.message, { fix: p.fix, severity: p.severity === 'error' ? Severity.ERROR : Severity.WARNING });
+        for (const f of parameterFindings(system, o.obj.parameters)) {
+          ctx.report(o, f.message, { fix: f.problem.fix, severity: f.problem.severity === ProblemSeverity.WARNING ? Severity.WARNING : Severity.ERROR });
         }
       }
     },

@@ -1,8 +1,8 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding, GoldenPathValidation, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator, Warnings } from '../src';
-import { errorOf, only, synth } from './util';
+import { BlockProvisioner, BlockStorageClass, ExistingStorageClass, FileProvisioner, FileStorageClass, Finding, GoldenPathValidation, PlatformDefaults, SharedRwxVolume, SharedVolumeBackend, StorageSystemId, Validator, Warnings } from '../../src';
+import { errorOf, only, synth } from '../util';
 
 /** Synthesizes and returns the objects with every finding of the app (warnings included). */
 function synthWithFindings(build: (chart: Chart) => void, props: ChartProps = {}): { objects: any[]; findings: Finding[] } {

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
-import { AzureDiskSku, BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, GcePdType, LonghornDataLocality, StorageCatalog, StorageSystemId, Validator, VolumeBindingMode, ExpansionSupport, SizeGranularity, StorageKind } from '../src';
-import { errorOf, only, synth } from './util';
+import { AzureDiskSku, BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, GcePdType, LonghornDataLocality, StorageCatalog, StorageSystemId, Validator, VolumeBindingMode, ExpansionSupport, SizeGranularity, StorageKind } from '../../src';
+import { errorOf, only, synth } from '../util';
 
 const presets: Array<[string, () => BlockProvisioner]> = [
   ['exoscale', () => BlockProvisioner.exoscale()],

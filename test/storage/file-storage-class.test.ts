@@ -1,6 +1,6 @@
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
-import { AzureFilesProtocol, AzureFilesSku, FileProvisioner, FileStorageClass, NfsOnDelete, Validator } from '../src';
-import { errorOf, only, synth } from './util';
+import { AzureFilesProtocol, AzureFilesSku, FileProvisioner, FileStorageClass, NfsOnDelete, Validator } from '../../src';
+import { errorOf, only, synth } from '../util';
 
 const presets: Array<[string, () => FileProvisioner]> = [
   ['nfs', () => FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports/k8s', subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}', mountPermissions: '0770', onDelete: NfsOnDelete.ARCHIVE })],

@@ -1,0 +1,39 @@
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ParameterType, StorageParameterInfo, VolumeBindingMode } from '../types';
+
+/* Shorthands the catalog's data files are written with. */
+
+export const RWO = PersistentVolumeAccessMode.READ_WRITE_ONCE;
+export const ROX = PersistentVolumeAccessMode.READ_ONLY_MANY;
+export const RWX = PersistentVolumeAccessMode.READ_WRITE_MANY;
+export const RWOP = PersistentVolumeAccessMode.READ_WRITE_ONCE_POD;
+export const WFFC = VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
+export const IMMEDIATE = VolumeBindingMode.IMMEDIATE;
+export const CSI_FSTYPE = 'csi.storage.k8s.io/fstype';
+
+export function p(key: string, type: ParameterType, description: string, extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return { key, type, description, ...extra };
+}
+export function bool(key: string, description: string): StorageParameterInfo {
+  return p(key, ParameterType.BOOLEAN, description, { allowedValues: ['true', 'false'] });
+}
+export function oneOf(key: string, description: string, allowedValues: string[], extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return p(key, ParameterType.ENUM, description, { allowedValues, ...extra });
+}
+export function int(key: string, description: string, min?: number, max?: number): StorageParameterInfo {
+  return p(key, ParameterType.INTEGER, description, { min, max });
+}
+export function str(key: string, description: string, required?: boolean): StorageParameterInfo {
+  return p(key, ParameterType.STRING, description, required ? { required } : {});
+}
+export function fsType(key: string, allowed: string[]): StorageParameterInfo {
+  return oneOf(key, 'File system created on the volume at first mount', allowed);
+}
+export const cephSecretParams = [
+  str('csi.storage.k8s.io/provisioner-secret-name', 'Secret with Ceph credentials for provisioning', true),
+  str('csi.storage.k8s.io/provisioner-secret-namespace', 'Namespace of the provisioner secret', true),
+  str('csi.storage.k8s.io/controller-expand-secret-name', 'Secret with Ceph credentials for expansion'),
+  str('csi.storage.k8s.io/controller-expand-secret-namespace', 'Namespace of the expansion secret'),
+  str('csi.storage.k8s.io/node-stage-secret-name', 'Secret with Ceph credentials for mounting', true),
+  str('csi.storage.k8s.io/node-stage-secret-namespace', 'Namespace of the node-stage secret', true),
+];
