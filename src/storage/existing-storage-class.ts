@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { canExpand } from './storage-class-base';
 import { isDnsSubdomain } from '../core/names';
-import { describe } from '../core/values';
+import { Problems } from '../core/problems';
+import { describe, Shown } from '../core/values';
 import { StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 import { capabilitiesProblem, StorageCapabilities, VolumeBindingMode } from '../knowledge/storage/types';
@@ -45,16 +46,19 @@ export class ExistingStorageClass implements IStorageClass {
    * @param system the storage system behind it
    */
   public static fromName(name: string, system: StorageSystemId, options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    const problems = new Problems(`ExistingStorageClass ${describe(name)}`);
     if (!(Object.values(StorageSystemId) as unknown[]).includes(system)) {
-      throw new Error(`ExistingStorageClass ${describe(name)}: system ${describe(system)} is not a StorageSystemId. Use a value of the enum, e.g. StorageSystemId.EXOSCALE_BLOCK_STORAGE.`);
+      problems.add('system', system, 'is not a StorageSystemId', 'Use a value of the enum, e.g. StorageSystemId.EXOSCALE_BLOCK_STORAGE.');
+      problems.throwIfAny();
     }
     const info = StorageCatalog.get(system);
     options = options ?? {};
     const provisioner = options.provisioner ?? info.provisioner;
     if (!provisioner) {
-      throw new Error(`ExistingStorageClass ${JSON.stringify(name)}: ${info.name} has no dynamic provisioner, so no StorageClass can provision it. ${info.notes[0] ?? ''}`.trim());
+      problems.add('system', new Shown(info.name), 'has no dynamic provisioner, so no StorageClass can provision it', info.notes[0] ?? 'Create PersistentVolumes statically instead.');
+      problems.throwIfAny();
     }
-    return new ExistingStorageClass(name, provisioner, info, info, options);
+    return new ExistingStorageClass(name, provisioner!, info, info, options);
   }
 
   /**
@@ -78,14 +82,17 @@ export class ExistingStorageClass implements IStorageClass {
    */
   public static fromCapabilities(name: string, driver: string, capabilities: StorageCapabilities,
     options: ExistingStorageClassOptions = {}): ExistingStorageClass {
+    const problems = new Problems(`ExistingStorageClass ${describe(name)}`);
     const problem = capabilitiesProblem(capabilities);
     if (problem) {
-      throw new Error(`ExistingStorageClass ${describe(name)}: capabilities ${describe(capabilities)} ${problem}. Declare what the driver can do, with values of the enums StorageKind, PersistentVolumeAccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.`);
+      problems.add('capabilities', capabilities, problem,
+        'Declare what the driver can do, with values of the enums StorageKind, PersistentVolumeAccessMode, ExpansionSupport, SizeGranularity and VolumeBindingMode.');
     }
     const provisioner = options?.provisioner ?? driver;
     if (typeof provisioner !== 'string' || !isDnsSubdomain(provisioner.toLowerCase())) {
-      throw new Error(`ExistingStorageClass ${describe(name)}: driver ${describe(provisioner)} is not a CSI driver name. Use the driver name as \`kubectl get csidrivers\` shows it, e.g. csi.example.com.`);
+      problems.add('driver', provisioner, 'is not a CSI driver name', 'Use the driver name as `kubectl get csidrivers` shows it, e.g. csi.example.com.');
     }
+    problems.throwIfAny();
     return new ExistingStorageClass(name, provisioner, capabilities, undefined, options ?? {});
   }
 
@@ -100,7 +107,9 @@ export class ExistingStorageClass implements IStorageClass {
   private constructor(name: string, provisioner: string, capabilities: StorageCapabilities, system: StorageSystemInfo | undefined,
     options: ExistingStorageClassOptions) {
     if (!isDnsSubdomain(name)) {
-      throw new Error(`ExistingStorageClass: name ${JSON.stringify(name)} is not a valid StorageClass name (lower-case DNS subdomain, at most 253 characters). Use the name exactly as \`kubectl get storageclass\` shows it.`);
+      const problems = new Problems('ExistingStorageClass');
+      problems.add('name', name, 'is not a valid StorageClass name (lower-case DNS subdomain, at most 253 characters)', 'Use the name exactly as `kubectl get storageclass` shows it.');
+      problems.throwIfAny();
     }
     this.storageClassName = name;
     this.provisioner = provisioner;

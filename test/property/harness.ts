@@ -80,12 +80,12 @@ export function assertLibraryError(e: unknown, constructPaths: string[]): void {
   const message = e.message;
   if (INTERNAL.test(message)) throw new Error(`internal error leaked through the library's message: ${message}`);
   if (/\bVAL-002\b/.test(message)) throw new Error(`a rule crashed: ${message}`);
-  // value objects that are not constructs (no construct path) name themselves: `ExistingStorageClass "x": prop ...`
-  if (/^ExistingStorageClass( "[^"]*")?: \S/.test(message) && !message.includes('\n')) return;
   const lines = message.split('\n').slice(1).map((l) => l.trim()).filter((l) => l);
   if (/^(invalid configuration|\d+ problems in the configuration):$/.test(message.split('\n')[0])) {
     if (lines.length === 0) throw new Error(`empty prop error: ${message}`);
     for (const line of lines) {
+      // value objects that are not constructs (no construct path) name themselves: `ExistingStorageClass "x": prop ...`
+      if (/^(ExistingStorageClass( "[^"]*")?|ResourcePreset\.custom): \S/.test(line)) continue;
       if (!namesPathAndProp(line)) throw new Error(`problem does not start with a construct path and a prop: ${JSON.stringify(line)} in\n${message}`);
     }
     return;
