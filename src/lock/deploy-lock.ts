@@ -4,6 +4,7 @@ import { LockCompareOptions, LockViolation, compareLock, compareLockWithInputs, 
 import { computeLock, computeLockOfInputs } from './extract';
 import { ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LOCK_FORMAT_VERSION, LockFile, parseLock, serializeLock } from './lock-file';
 import { readLockText, writeFileAtomically } from './lock-io';
+import { Problems } from '../core/problems';
 import { Warnings } from '../core/warnings';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
@@ -78,7 +79,10 @@ export class DeployLock {
     const existing: DeployLock | undefined = root[STATE];
     if (existing) {
       if (options && !existing.sameOptions(options)) {
-        throw new Error(`${scope.node.path || '(app)'}: DeployLock is already configured for this app (file ${existing.file}, accept ${existing.acceptProp ?? '(from the environment)'}). Pass the options on the first DeployLock.of() call only.`);
+        const problems = new Problems(scope.node.path ? scope : '(app)');
+        problems.add('DeployLock.of options', options, `differ from the options the app's DeployLock is already configured with (file ${existing.file}, accept ${existing.acceptProp ?? '(from the environment)'})`,
+          'Pass the options on the first DeployLock.of() call only.');
+        problems.throwIfAny();
       }
       return existing;
     }

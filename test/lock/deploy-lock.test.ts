@@ -102,6 +102,6 @@ describe('DeployLock at synth', () => {
   test('options are given once per app', () => {
     const a = app('10Gi');
     expect(DeployLock.of(a.node.children[0])).toBe(DeployLock.of(a));
-    expect(() => DeployLock.of(a, { file: 'other.json' })).toThrow(/already configured/);
+    expect(() => DeployLock.of(a, { file: 'other.json' })).toThrow(/already configured with \(file /);
   });
 });
