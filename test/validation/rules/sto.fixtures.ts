@@ -1,94 +1,54 @@
 import { RuleFixture, k } from './fixture';
-
-const claim = (name: string, spec: Record<string, any> = {}, namespace = 'default') => k.pvc(name, {
-  accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '3Gi' } }, storageClassName: '', ...spec,
-}, namespace);
-
-const pv = (name: string, spec: Record<string, any> = {}, metadata: Record<string, any> = {}) => ({
-  apiVersion: 'v1',
-  kind: 'PersistentVolume',
-  metadata: { name, ...metadata },
-  spec: {
-    capacity: { storage: '10Gi' },
-    accessModes: ['ReadWriteMany'],
-    volumeMode: 'Filesystem',
-    persistentVolumeReclaimPolicy: 'Retain',
-    storageClassName: '',
-    nfs: { server: 'nfs.internal', path: '/exports/uploads' },
-    ...spec,
-  },
-});
-
-const ref = (name: string, namespace: string | undefined = 'default') => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', name, namespace });
-
-const sts = (templates: any[]) => ({
-  apiVersion: 'apps/v1',
-  kind: 'StatefulSet',
-  metadata: { name: 'db', namespace: 'default' },
-  spec: {
-    serviceName: 'db',
-    selector: { matchLabels: { app: 'db' } },
-    template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16' }] } },
-    volumeClaimTemplates: templates,
-  },
-});
-
-const exo = [{ name: 'sbs', provisioner: 'csi.exoscale.com' }];
+import { claim, pv, ref, exo } from './volume-builders';
 
 export const FIXTURES: RuleFixture[] = [
   {
-    ruleId: 'API-010',
-    trips: [claim('data', { accessModes: [] })],
-    message: 'accessModes is empty or missing',
-    passes: [claim('data')],
+    ruleId: 'STO-001',
+    trips: [k.storageClass('gp2', 'kubernetes.io/aws-ebs')],
+    message: 'provisioner kubernetes.io/aws-ebs (Amazon EBS in-tree plugin) was removed in Kubernetes 1.27',
+    passes: [k.storageClass('gp2', 'ebs.csi.aws.com')],
   },
   {
-    ruleId: 'API-011',
-    trips: [claim('data', { accessModes: ['ReadWriteOncePod', 'ReadWriteOnce'], storageClassName: 'sbs' })],
-    message: 'combine ReadWriteOncePod with other modes',
-    passes: [claim('data', { accessModes: ['ReadWriteOncePod'], storageClassName: 'sbs' })],
-    knownStorageClasses: exo,
+    ruleId: 'STO-002',
+    trips: [k.storageClass('lh', 'driver.longhorn.io', { parameters: { numberOfReplicas: '0' } })],
+    message: 'parameter numberOfReplicas is 0, outside the range Longhorn accepts (1 to 20)',
+    passes: [k.storageClass('lh', 'driver.longhorn.io', { parameters: { numberOfReplicas: '3' } })],
   },
   {
-    ruleId: 'API-012',
-    trips: [sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } } }])],
-    message: 'volumeClaimTemplates[0] data: resources.requests.storage "0" is not more than zero',
-    passes: [sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }])],
+    ruleId: 'STO-003',
+    trips: [
+      k.storageClass('a', 'csi.exoscale.com', { metadata: { name: 'a', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+      k.storageClass('b', 'driver.longhorn.io', { metadata: { name: 'b', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+    ],
+    message: '2 default StorageClasses: a, b',
+    passes: [
+      k.storageClass('a', 'csi.exoscale.com', { metadata: { name: 'a', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+      k.storageClass('b', 'driver.longhorn.io'),
+    ],
   },
   {
-    ruleId: 'API-013',
-    trips: [claim('data', { accessModes: ['ReadWriteMultiple'] })],
-    message: 'access mode "ReadWriteMultiple" is not a Kubernetes access mode',
-    passes: [claim('data')],
+    ruleId: 'STO-004',
+    trips: [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 's' }, driver: 'efs.csi.aws.com', deletionPolicy: 'Retain' }],
+    message: 'driver efs.csi.aws.com (Amazon EFS) does not support CSI snapshots',
+    passes: [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 's' }, driver: 'ebs.csi.aws.com', deletionPolicy: 'Retain' }],
   },
   {
-    ruleId: 'API-014',
-    trips: [pv('v', { capacity: { storage: '10Gi', iops: '100' } })],
-    message: 'capacity has keys other than storage: iops',
-    passes: [pv('v')],
+    ruleId: 'STO-005',
+    trips: [k.storageClass('sbs', 'csi.exoscale.com', { volumeBindingMode: 'Immediate' })],
+    message: 'volumeBindingMode is Immediate but Exoscale Block Storage volumes are zonal (topology.csi.exoscale.com/zone)',
+    passes: [k.storageClass('sbs', 'csi.exoscale.com')],
   },
   {
-    ruleId: 'API-015',
-    trips: [pv('v', { hostPath: { path: '/mnt/data' } })],
-    message: 'has 2 volume sources: nfs, hostPath',
-    passes: [pv('v')],
+    ruleId: 'STO-006',
+    trips: [k.storageClass('efs', 'efs.csi.aws.com', { allowVolumeExpansion: true, parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1', directoryPerms: '700' } })],
+    message: 'allowVolumeExpansion is true but Amazon EFS cannot expand volumes',
+    passes: [k.storageClass('efs', 'efs.csi.aws.com', { parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1', directoryPerms: '700' } })],
   },
   {
-    ruleId: 'API-016',
-    trips: [pv('v', { nfs: undefined, accessModes: ['ReadWriteOnce'], local: { path: '/mnt/disks/ssd1' } })],
-    message: 'is a local volume without nodeAffinity.required',
-    passes: [pv('v', {
-      nfs: undefined,
-      accessModes: ['ReadWriteOnce'],
-      local: { path: '/mnt/disks/ssd1' },
-      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1'] }] }] } },
-    })],
-  },
-  {
-    ruleId: 'API-017',
-    trips: [pv('v', { persistentVolumeReclaimPolicy: 'Keep' })],
-    message: 'persistentVolumeReclaimPolicy "Keep" is not Retain, Delete or Recycle',
-    passes: [pv('v')],
+    ruleId: 'STO-007',
+    trips: [k.storageClass('sbs', 'csi.exoscale.com', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'failure-domain.beta.kubernetes.io/zone', values: ['ch-gva-2'] }] }] })],
+    message: 'allowedTopologies key failure-domain.beta.kubernetes.io/zone is not reported by Exoscale Block Storage',
+    passes: [k.storageClass('sbs', 'csi.exoscale.com', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.csi.exoscale.com/zone', values: ['ch-gva-2'] }] }] })],
   },
   {
     ruleId: 'STO-010',

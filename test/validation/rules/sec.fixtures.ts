@@ -37,7 +37,7 @@
  * | unset-memory-requirements          | not covered (resources, not security)                                     |
  */
 import { RuleFixture } from './fixture';
-import { container, podSpec, w } from './workload.fixtures';
+import { container, podSpec, w } from './wkl.fixtures';
 
 const RESTRICTED = { 'golden-paths.dev/pod-security': 'restricted', 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths', 'app': 'web' };
 

@@ -1,4 +1,5 @@
-import { RuleFixture } from './fixture';
+import { RuleFixture, k } from './fixture';
+import { claim, pv, sts, exo } from './volume-builders';
 
 const cm = (name: any, extra: Record<string, any> = {}): any => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...extra }, data: {} });
 
@@ -11,6 +12,24 @@ const pod = (spec: Record<string, any>, labels: Record<string, any> = { app: 'we
 const container = (extra: Record<string, any> = {}): any => ({ name: 'web', image: 'nginx:1.25', ...extra });
 
 export const FIXTURES: RuleFixture[] = [
+  {
+    ruleId: 'API-001',
+    trips: [k.storageClass('old', 'nfs.csi.k8s.io', { reclaimPolicy: 'Recycle', parameters: { server: 'nfs', share: '/' } })],
+    message: 'reclaimPolicy Recycle is deprecated and rejected on a StorageClass',
+    passes: [k.storageClass('old', 'nfs.csi.k8s.io', { reclaimPolicy: 'Retain', parameters: { server: 'nfs', share: '/' } })],
+  },
+  {
+    ruleId: 'API-002',
+    trips: [k.storageClass('x', 'csi.exoscale.com', { volumeBindingMode: 'Lazy' })],
+    message: 'volumeBindingMode "Lazy" is not Immediate or WaitForFirstConsumer',
+    passes: [k.storageClass('x', 'csi.exoscale.com')],
+  },
+  {
+    ruleId: 'API-003',
+    trips: [k.storageClass('x', 'csi.acme.example', { parameters: Object.fromEntries(Array.from({ length: 513 }, (_, i) => [`p${i}`, 'v'])) })],
+    message: '513 parameters, more than 512',
+    passes: [k.storageClass('x', 'csi.acme.example', { parameters: { p: 'v' } })],
+  },
   {
     ruleId: 'API-020',
     trips: [svc('1-web.api', { ports: [{ port: 80 }] })],
@@ -94,5 +113,59 @@ export const FIXTURES: RuleFixture[] = [
     trips: [cm('settings'), cm('settings')],
     message: 'ConfigMap default/settings is defined twice',
     passes: [cm('settings'), cm('settings', { namespace: 'other' })],
+  },
+  {
+    ruleId: 'API-010',
+    trips: [claim('data', { accessModes: [] })],
+    message: 'accessModes is empty or missing',
+    passes: [claim('data')],
+  },
+  {
+    ruleId: 'API-011',
+    trips: [claim('data', { accessModes: ['ReadWriteOncePod', 'ReadWriteOnce'], storageClassName: 'sbs' })],
+    message: 'combine ReadWriteOncePod with other modes',
+    passes: [claim('data', { accessModes: ['ReadWriteOncePod'], storageClassName: 'sbs' })],
+    knownStorageClasses: exo,
+  },
+  {
+    ruleId: 'API-012',
+    trips: [sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } } }])],
+    message: 'volumeClaimTemplates[0] data: resources.requests.storage "0" is not more than zero',
+    passes: [sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }])],
+  },
+  {
+    ruleId: 'API-013',
+    trips: [claim('data', { accessModes: ['ReadWriteMultiple'] })],
+    message: 'access mode "ReadWriteMultiple" is not a Kubernetes access mode',
+    passes: [claim('data')],
+  },
+  {
+    ruleId: 'API-014',
+    trips: [pv('v', { capacity: { storage: '10Gi', iops: '100' } })],
+    message: 'capacity has keys other than storage: iops',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'API-015',
+    trips: [pv('v', { hostPath: { path: '/mnt/data' } })],
+    message: 'has 2 volume sources: nfs, hostPath',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'API-016',
+    trips: [pv('v', { nfs: undefined, accessModes: ['ReadWriteOnce'], local: { path: '/mnt/disks/ssd1' } })],
+    message: 'is a local volume without nodeAffinity.required',
+    passes: [pv('v', {
+      nfs: undefined,
+      accessModes: ['ReadWriteOnce'],
+      local: { path: '/mnt/disks/ssd1' },
+      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1'] }] }] } },
+    })],
+  },
+  {
+    ruleId: 'API-017',
+    trips: [pv('v', { persistentVolumeReclaimPolicy: 'Keep' })],
+    message: 'persistentVolumeReclaimPolicy "Keep" is not Retain, Delete or Recycle',
+    passes: [pv('v')],
   },
 ];

@@ -1,8 +1,9 @@
-import { KnownStorageClass, ScopedPolicy } from '../../src';
+import { KnownStorageClass, ScopedPolicy } from '../../../src';
 
 /**
  * A rule's proof: objects that trip it and objects that do not. Every rule in the registry must have one
- * (test/rules/rules.test.ts enforces it). One file per rule family: test/rules/<family>.fixtures.ts exporting FIXTURES.
+ * (test/validation/rules/rules.test.ts enforces it). One file per rule family, named after the id prefix:
+ * test/validation/rules/<prefix>.fixtures.ts (sto.fixtures.ts for STO-...) exporting FIXTURES.
  */
 export interface RuleFixture {
   readonly ruleId: string;
