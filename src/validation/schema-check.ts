@@ -167,6 +167,11 @@ function pathText(at: Array<string | number>, upTo: number = at.length): string 
   return out;
 }
 
+/** Where a value sits, for an issue: the dotted path, or `(root)` for the object itself. */
+function whereText(at: Array<string | number>): string {
+  return pathText(at) || '(root)';
+}
+
 /**
  * Walks a value against its compiled schema. `at` is a shared stack of keys and indexes (pushed and popped), turned
  * into text only for an issue: building a string per field was the validator's hottest allocation.
@@ -174,103 +179,143 @@ function pathText(at: Array<string | number>, upTo: number = at.length): string 
 function walk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   if (issues.length >= MAX_ISSUES_PER_OBJECT || depth > MAX_DEPTH) return;
   if (value === null || value === undefined) return; // null is treated as absent by the API server
+  if (leafDone(node, value, at, issues)) return;
+  if (!typeOk(node, value, at, issues)) return;
+  const t = node.type;
+  if (t === 'array') walkItems(node, value, at, issues, depth);
+  else if (t === 'object') walkObject(node, value, at, issues, depth);
+}
 
-  // fast paths for the common leaves (most fields are strings, integers or booleans of the right type)
+/**
+ * The fast paths for the common leaves (most fields are strings, integers or booleans of the right type) and the
+ * quantity and int-or-string leaves: true when the value needs no further check.
+ */
+function leafDone(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): boolean {
   const tv = typeof value;
   switch (node.check) {
     case Check.STRING:
-      if (tv === 'string') return;
-      break;
+      return tv === 'string';
     case Check.INTEGER:
-      if (tv === 'number' && Number.isInteger(value)) return;
-      break;
+      return tv === 'number' && Number.isInteger(value);
     case Check.BOOLEAN:
-      if (tv === 'boolean') return;
-      break;
+      return tv === 'boolean';
     case Check.ANY:
-      return; // RawExtension, JSON, FieldsV1: anything goes
+      return true; // RawExtension, JSON, FieldsV1: anything goes
     case Check.QUANTITY_VALUE:
-      if (tv === 'number') return;
-      if (tv !== 'string') {
-        const where = pathText(at) || '(root)';
-        issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
-      } else if (!QUANTITY_RE.test(value)) {
-        const where = pathText(at) || '(root)';
-        issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
-      }
-      return;
-    case Check.INT_OR_STRING_VALUE: {
-      if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
-      const where = pathText(at) || '(root)';
-      issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
-      return;
-    }
+      checkQuantity(value, at, issues);
+      return true;
+    case Check.INT_OR_STRING_VALUE:
+      checkIntOrString(value, at, issues);
+      return true;
+    default:
+      return false;
   }
+}
+
+function checkQuantity(value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  const tv = typeof value;
+  if (tv === 'number') return;
+  if (tv !== 'string') {
+    const where = whereText(at);
+    issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
+  } else if (!QUANTITY_RE.test(value)) {
+    const where = whereText(at);
+    issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
+  }
+}
+
+function checkIntOrString(value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  const tv = typeof value;
+  if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
+  const where = whereText(at);
+  issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
+}
+
+/** Whether the value has the node's type (and, for a deletionPolicy, one of its values); reports when not. */
+function typeOk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): boolean {
   const t = node.type;
   const actual = typeName(value);
-  const ok = t === actual || (t === 'number' && actual === 'integer');
-  if (!ok) {
-    const where = pathText(at) || '(root)';
+  if (t !== actual && !(t === 'number' && actual === 'integer')) {
+    const where = whereText(at);
     issues.push({ code: 'type', path: where, message: `${where} must be ${article(t)} ${t}, got ${actual} ${show(value)}` });
-    return;
+    return false;
   }
   const enumValues = node.enumValues;
   if (t === 'string' && enumValues && at[at.length - 1] === 'deletionPolicy' && !enumValues.includes(value)) {
-    const where = pathText(at) || '(root)';
+    const where = whereText(at);
     issues.push({ code: 'type', path: where, message: `${where} must be one of ${enumValues.join(', ')}, got ${show(value)}` });
-    return;
+    return false;
   }
-  if (t === 'array') {
-    const items = node.items;
-    if (!items) return;
-    for (let i = 0; i < value.length; i++) {
-      at.push(i);
-      walk(items, value[i], at, issues, depth + 1);
-      at.pop();
-    }
-    return;
+  return true;
+}
+
+function walkItems(node: CompiledNode, value: any[], at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  const items = node.items;
+  if (!items) return;
+  for (let i = 0; i < value.length; i++) {
+    at.push(i);
+    walk(items, value[i], at, issues, depth + 1);
+    at.pop();
   }
-  if (t !== 'object') return;
+}
+
+function walkObject(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   const props = node.props;
   if (props) {
     const required = node.required;
-    if (required) {
-      for (const req of required) {
-        if (value[req] === undefined || value[req] === null) {
-          const parent = pathText(at);
-          issues.push({ code: 'required', path: parent ? `${parent}.${req}` : req, message: `${parent ? parent + '.' : ''}${req} is required` });
-        }
-      }
-    }
-    // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const child = props.get(key);
-      at.push(key);
-      if (child) {
-        walk(child, value[key], at, issues, depth + 1);
-      } else if (!node.preserveUnknown) {
-        const parent = pathText(at, at.length - 1);
-        const childPath = pathText(at);
-        const near = nearest(key, node.propNames!);
-        issues.push({
-          code: 'unknown-field',
-          path: childPath,
-          message: `${childPath} is not a field of ${parent || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
-        });
-      }
-      at.pop();
-      if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
-    }
+    if (required) checkRequired(required, value, at, issues);
+    walkProps(node, props, value, at, issues, depth);
   } else {
     const additional = node.additional;
-    if (!additional) return;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      at.push(key);
-      walk(additional, value[key], at, issues, depth + 1);
-      at.pop();
+    if (additional) walkAdditional(additional, value, at, issues, depth);
+  }
+}
+
+function checkRequired(required: string[], value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  for (const req of required) {
+    if (value[req] === undefined || value[req] === null) {
+      const parent = pathText(at);
+      issues.push({ code: 'required', path: parent ? `${parent}.${req}` : req, message: `${parent ? parent + '.' : ''}${req} is required` });
     }
+  }
+}
+
+/** Walks the fields of an object whose schema lists its properties; fields it does not list are unknown. */
+function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const child = props.get(key);
+    at.push(key);
+    if (child) {
+      walk(child, value[key], at, issues, depth + 1);
+    } else if (!node.preserveUnknown) {
+      issues.push(unknownField(node, key, at));
+    }
+    at.pop();
+    if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
+  }
+}
+
+/** The issue of a field the schema does not list (`at` ends with the field's key). */
+function unknownField(node: CompiledNode, key: string, at: Array<string | number>): SchemaIssue {
+  const parent = pathText(at, at.length - 1);
+  const childPath = pathText(at);
+  const near = nearest(key, node.propNames!);
+  return {
+    code: 'unknown-field',
+    path: childPath,
+    message: `${childPath} is not a field of ${parent || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
+  };
+}
+
+/** Walks the values of a map (additionalProperties). */
+function walkAdditional(additional: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    at.push(key);
+    walk(additional, value[key], at, issues, depth + 1);
+    at.pop();
   }
 }
 
