@@ -179,36 +179,35 @@ function whereText(at: Array<string | number>): string {
 function walk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   if (issues.length >= MAX_ISSUES_PER_OBJECT || depth > MAX_DEPTH) return;
   if (value === null || value === undefined) return; // null is treated as absent by the API server
-  if (leafDone(node, value, at, issues)) return;
-  if (!typeOk(node, value, at, issues)) return;
-  const t = node.type;
-  if (t === 'array') walkItems(node, value, at, issues, depth);
-  else if (t === 'object') walkObject(node, value, at, issues, depth);
-}
 
-/**
- * The fast paths for the common leaves (most fields are strings, integers or booleans of the right type) and the
- * quantity and int-or-string leaves: true when the value needs no further check.
- */
-function leafDone(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): boolean {
+  // fast paths for the common leaves (most fields are strings, integers or booleans of the right type)
   const tv = typeof value;
   switch (node.check) {
     case Check.STRING:
-      return tv === 'string';
+      if (tv === 'string') return;
+      break;
     case Check.INTEGER:
-      return tv === 'number' && Number.isInteger(value);
+      if (tv === 'number' && Number.isInteger(value)) return;
+      break;
     case Check.BOOLEAN:
-      return tv === 'boolean';
+      if (tv === 'boolean') return;
+      break;
     case Check.ANY:
-      return true; // RawExtension, JSON, FieldsV1: anything goes
+      return; // RawExtension, JSON, FieldsV1: anything goes
     case Check.QUANTITY_VALUE:
-      checkQuantity(value, at, issues);
-      return true;
+      return checkQuantity(value, at, issues);
     case Check.INT_OR_STRING_VALUE:
-      checkIntOrString(value, at, issues);
-      return true;
-    default:
-      return false;
+      return checkIntOrString(value, at, issues);
+  }
+  if (!typeOk(node, value, at, issues)) return;
+  const t = node.type;
+  if (t === 'array') {
+    const items = node.items;
+    if (items) walkItems(items, value, at, issues, depth);
+  } else if (t === 'object') {
+    const props = node.props;
+    if (props) walkProps(node, props, value, at, issues, depth);
+    else walkAdditional(node.additional, value, at, issues, depth);
   }
 }
 
@@ -249,25 +248,11 @@ function typeOk(node: CompiledNode, value: any, at: Array<string | number>, issu
   return true;
 }
 
-function walkItems(node: CompiledNode, value: any[], at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
-  const items = node.items;
-  if (!items) return;
+function walkItems(items: CompiledNode, value: any[], at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   for (let i = 0; i < value.length; i++) {
     at.push(i);
     walk(items, value[i], at, issues, depth + 1);
     at.pop();
-  }
-}
-
-function walkObject(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
-  const props = node.props;
-  if (props) {
-    const required = node.required;
-    if (required) checkRequired(required, value, at, issues);
-    walkProps(node, props, value, at, issues, depth);
-  } else {
-    const additional = node.additional;
-    if (additional) walkAdditional(additional, value, at, issues, depth);
   }
 }
 
@@ -280,8 +265,10 @@ function checkRequired(required: string[], value: any, at: Array<string | number
   }
 }
 
-/** Walks the fields of an object whose schema lists its properties; fields it does not list are unknown. */
+/** Walks the fields of an object whose schema lists its properties: required ones first, then each field (unknown when not listed). */
 function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  const required = node.required;
+  if (required) checkRequired(required, value, at, issues);
   // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
@@ -309,8 +296,9 @@ function unknownField(node: CompiledNode, key: string, at: Array<string | number
   };
 }
 
-/** Walks the values of a map (additionalProperties). */
-function walkAdditional(additional: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+/** Walks the values of a map (additionalProperties; nothing to check when the schema gives no value schema). */
+function walkAdditional(additional: CompiledNode | undefined, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  if (!additional) return;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     at.push(key);
