@@ -167,6 +167,11 @@ function pathText(at: Array<string | number>, upTo: number = at.length): string 
   return out;
 }
 
+/** Where a value sits, for an issue: the dotted path, or `(root)` for the object itself. */
+function whereText(at: Array<string | number>): string {
+  return pathText(at) || '(root)';
+}
+
 /**
  * Walks a value against its compiled schema. `at` is a shared stack of keys and indexes (pushed and popped), turned
  * into text only for an issue: building a string per field was the validator's hottest allocation.
@@ -190,87 +195,115 @@ function walk(node: CompiledNode, value: any, at: Array<string | number>, issues
     case Check.ANY:
       return; // RawExtension, JSON, FieldsV1: anything goes
     case Check.QUANTITY_VALUE:
-      if (tv === 'number') return;
-      if (tv !== 'string') {
-        const where = pathText(at) || '(root)';
-        issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
-      } else if (!QUANTITY_RE.test(value)) {
-        const where = pathText(at) || '(root)';
-        issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
-      }
-      return;
-    case Check.INT_OR_STRING_VALUE: {
-      if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
-      const where = pathText(at) || '(root)';
-      issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
-      return;
-    }
+      return checkQuantity(value, at, issues);
+    case Check.INT_OR_STRING_VALUE:
+      return checkIntOrString(value, at, issues);
   }
+  if (!typeOk(node, value, at, issues)) return;
+  const t = node.type;
+  if (t === 'array') {
+    const items = node.items;
+    if (items) walkItems(items, value, at, issues, depth);
+  } else if (t === 'object') {
+    const props = node.props;
+    if (props) walkProps(node, props, value, at, issues, depth);
+    else walkAdditional(node.additional, value, at, issues, depth);
+  }
+}
+
+function checkQuantity(value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  const tv = typeof value;
+  if (tv === 'number') return;
+  if (tv !== 'string') {
+    const where = whereText(at);
+    issues.push({ code: 'type', path: where, message: `${where} must be a quantity (string like "10Gi" or a number), got ${typeName(value)} ${show(value)}` });
+  } else if (!QUANTITY_RE.test(value)) {
+    const where = whereText(at);
+    issues.push({ code: 'quantity', path: where, message: `${where} ${show(value)} is not a valid quantity (examples: 10Gi, 500Mi, 250m, 1)` });
+  }
+}
+
+function checkIntOrString(value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  const tv = typeof value;
+  if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
+  const where = whereText(at);
+  issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
+}
+
+/** Whether the value has the node's type (and, for a deletionPolicy, one of its values); reports when not. */
+function typeOk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): boolean {
   const t = node.type;
   const actual = typeName(value);
-  const ok = t === actual || (t === 'number' && actual === 'integer');
-  if (!ok) {
-    const where = pathText(at) || '(root)';
+  if (t !== actual && !(t === 'number' && actual === 'integer')) {
+    const where = whereText(at);
     issues.push({ code: 'type', path: where, message: `${where} must be ${article(t)} ${t}, got ${actual} ${show(value)}` });
-    return;
+    return false;
   }
   const enumValues = node.enumValues;
   if (t === 'string' && enumValues && at[at.length - 1] === 'deletionPolicy' && !enumValues.includes(value)) {
-    const where = pathText(at) || '(root)';
+    const where = whereText(at);
     issues.push({ code: 'type', path: where, message: `${where} must be one of ${enumValues.join(', ')}, got ${show(value)}` });
-    return;
+    return false;
   }
-  if (t === 'array') {
-    const items = node.items;
-    if (!items) return;
-    for (let i = 0; i < value.length; i++) {
-      at.push(i);
-      walk(items, value[i], at, issues, depth + 1);
-      at.pop();
-    }
-    return;
+  return true;
+}
+
+function walkItems(items: CompiledNode, value: any[], at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  for (let i = 0; i < value.length; i++) {
+    at.push(i);
+    walk(items, value[i], at, issues, depth + 1);
+    at.pop();
   }
-  if (t !== 'object') return;
-  const props = node.props;
-  if (props) {
-    const required = node.required;
-    if (required) {
-      for (const req of required) {
-        if (value[req] === undefined || value[req] === null) {
-          const parent = pathText(at);
-          issues.push({ code: 'required', path: parent ? `${parent}.${req}` : req, message: `${parent ? parent + '.' : ''}${req} is required` });
-        }
-      }
+}
+
+function checkRequired(required: string[], value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  for (const req of required) {
+    if (value[req] === undefined || value[req] === null) {
+      const parent = pathText(at);
+      issues.push({ code: 'required', path: parent ? `${parent}.${req}` : req, message: `${parent ? parent + '.' : ''}${req} is required` });
     }
-    // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const child = props.get(key);
-      at.push(key);
-      if (child) {
-        walk(child, value[key], at, issues, depth + 1);
-      } else if (!node.preserveUnknown) {
-        const parent = pathText(at, at.length - 1);
-        const childPath = pathText(at);
-        const near = nearest(key, node.propNames!);
-        issues.push({
-          code: 'unknown-field',
-          path: childPath,
-          message: `${childPath} is not a field of ${parent || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
-        });
-      }
-      at.pop();
-      if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
+  }
+}
+
+/** Walks the fields of an object whose schema lists its properties: required ones first, then each field (unknown when not listed). */
+function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  const required = node.required;
+  if (required) checkRequired(required, value, at, issues);
+  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const child = props.get(key);
+    at.push(key);
+    if (child) {
+      walk(child, value[key], at, issues, depth + 1);
+    } else if (!node.preserveUnknown) {
+      issues.push(unknownField(node, key, at));
     }
-  } else {
-    const additional = node.additional;
-    if (!additional) return;
-    for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      at.push(key);
-      walk(additional, value[key], at, issues, depth + 1);
-      at.pop();
-    }
+    at.pop();
+    if (issues.length >= MAX_ISSUES_PER_OBJECT) return;
+  }
+}
+
+/** The issue of a field the schema does not list (`at` ends with the field's key). */
+function unknownField(node: CompiledNode, key: string, at: Array<string | number>): SchemaIssue {
+  const parent = pathText(at, at.length - 1);
+  const childPath = pathText(at);
+  const near = nearest(key, node.propNames!);
+  return {
+    code: 'unknown-field',
+    path: childPath,
+    message: `${childPath} is not a field of ${parent || 'the object'}${near ? ` (did you mean ${near}?)` : ''}`,
+  };
+}
+
+/** Walks the values of a map (additionalProperties; nothing to check when the schema gives no value schema). */
+function walkAdditional(additional: CompiledNode | undefined, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
+  if (!additional) return;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    at.push(key);
+    walk(additional, value[key], at, issues, depth + 1);
+    at.pop();
   }
 }
 

@@ -1,0 +1,73 @@
+import { INGRESS_CLASS_ANNOTATION } from '../../../core/conventions';
+import { asArray, isObject, str } from '../../../core/values';
+import { annotationsOf } from '../../metadata';
+import { ManifestObject, RuleContext } from '../../rule';
+
+/** The class an Ingress asks for: spec.ingressClassName, else the deprecated annotation, else undefined (cluster default). */
+export function classOf(o: ManifestObject): string | undefined {
+  return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(annotationsOf(o.obj)[INGRESS_CLASS_ANNOTATION]);
+}
+
+/** Whether the class is served by ingress-nginx, as far as its name tells (classes named after nginx). */
+export function isNginxClass(cls: string | undefined): boolean {
+  return cls !== undefined && cls.toLowerCase().includes('nginx');
+}
+
+/** One rules[].http.paths[] entry of an Ingress, as written. */
+export interface PathEntry {
+  readonly where: string;
+  readonly host?: string;
+  readonly path: unknown;
+  readonly pathType: unknown;
+  readonly backend: unknown;
+}
+
+/** Every rules[].http.paths[] entry of an Ingress. */
+export function pathsOf(o: ManifestObject): PathEntry[] {
+  const spec = isObject(o.obj.spec) ? o.obj.spec : {};
+  const out: PathEntry[] = [];
+  asArray(spec.rules).forEach((rule, i) => {
+    const host = isObject(rule) ? str(rule.host) : undefined;
+    const http = isObject(rule) && isObject(rule.http) ? rule.http : {};
+    asArray(http.paths).forEach((p, j) => {
+      out.push({ where: `spec.rules[${i}].http.paths[${j}]`, host, path: isObject(p) ? p.path : undefined, pathType: isObject(p) ? p.pathType : undefined, backend: isObject(p) ? p.backend : undefined });
+    });
+  });
+  return out;
+}
+
+/** A backend of an Ingress with where it is written. */
+export interface BackendEntry {
+  readonly where: string;
+  readonly backend: unknown;
+}
+
+/** The default backend and every path backend of an Ingress. */
+export function backendsOf(o: ManifestObject): BackendEntry[] {
+  const spec = isObject(o.obj.spec) ? o.obj.spec : {};
+  const out: BackendEntry[] = [];
+  if (spec.defaultBackend !== undefined) out.push({ where: 'spec.defaultBackend', backend: spec.defaultBackend });
+  for (const p of pathsOf(o)) out.push({ where: `${p.where}.backend`, backend: p.backend });
+  return out;
+}
+
+/** A service backend with the Service it points at (when that is among the objects). */
+export interface ServiceBackend {
+  readonly where: string;
+  readonly name: string;
+  readonly port: any;
+  readonly service?: ManifestObject;
+}
+
+/** Service backends with the Service they point at (when it is among the objects). */
+export function serviceBackends(ctx: RuleContext, o: ManifestObject): ServiceBackend[] {
+  const ns = ctx.namespaceOf(o);
+  const out: ServiceBackend[] = [];
+  for (const b of backendsOf(o)) {
+    const svc = isObject(b.backend) && isObject(b.backend.service) ? b.backend.service : undefined;
+    const name = svc ? str(svc.name) : undefined;
+    if (!svc || !name) continue;
+    out.push({ where: b.where, name, port: svc.port, service: ctx.get('Service', ns, name) });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { str, isObject } from '../../../core/values';
+import { StorageCatalog, StorageSystemInfo } from '../../../knowledge/storage/catalog';
+import { sourcesOf } from '../../volumes';
+
+/** The volume mode of a claim or PV spec (Filesystem when not set). */
+export function volumeModeOf(spec: any): string {
+  return typeof spec.volumeMode === 'string' ? spec.volumeMode : 'Filesystem';
+}
+
+/** Access modes that let several nodes use a volume. */
+export const SHARED: ReadonlySet<string> = new Set<string>([PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY]);
+
+/** The storage systems that share file systems, for fixes. */
+export function sharedAlternatives(): string {
+  return StorageCatalog.sharedFileSystems().map((s) => s.name).join(', ');
+}
+
+/** The storage system behind a PV: its CSI driver, or its in-tree volume plugin. */
+export function systemOfPv(spec: any): StorageSystemInfo | undefined {
+  if (isObject(spec.csi)) {
+    const driver = str(spec.csi.driver);
+    return driver ? StorageCatalog.forProvisioner(driver) : undefined;
+  }
+  for (const key of sourcesOf(spec)) {
+    const s = StorageCatalog.forInTreePlugin(key);
+    if (s) return s;
+  }
+  return undefined;
+}

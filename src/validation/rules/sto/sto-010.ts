@@ -1,0 +1,31 @@
+import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { SHARED, sharedAlternatives, volumeModeOf } from './helpers';
+import { accessModesFor } from '../../../knowledge/storage/catalog';
+import { StorageKind } from '../../../knowledge/storage/types';
+import { RuleFamily, Severity } from '../../finding';
+import { Rule } from '../../rule';
+import { claimsOf, modesOf } from '../../volumes';
+
+export const STO_010: Rule = {
+  id: 'STO-010',
+  severity: Severity.ERROR,
+  family: RuleFamily.STORAGE,
+  what: 'A claim must not ask ReadWriteMany or ReadOnlyMany of a block storage class.',
+  why: 'A block device is attached to one node at a time: the claim never binds, or, on multi-attach disks, two nodes writing ext4/xfs corrupt it.',
+  fix: 'Use a file storage class (NFS, CephFS, Azure Files, EFS, Longhorn RWX, Portworx sharedv4, vSphere file volumes): SharedRwxVolume does.',
+  check(ctx) {
+    for (const c of claimsOf(ctx)) {
+      const cls = ctx.classOfClaim(c.spec);
+      const caps = cls?.capabilities;
+      if (!cls || !caps || (caps.kind !== StorageKind.BLOCK && caps.kind !== StorageKind.LOCAL)) continue;
+      if (volumeModeOf(c.spec) === 'Block') continue;
+      const supported = accessModesFor(caps, 'Filesystem');
+      for (const m of modesOf(c.spec)) {
+        if (typeof m !== 'string' || !SHARED.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
+        const name = cls.system?.name ?? cls.provisioner ?? 'unknown driver';
+        ctx.report(c.target, `${c.where}${m} on storage class ${cls.name} (${name}, ${caps.kind} storage, Filesystem modes: ${supported.join(', ') || 'none'}): a block device attaches to one node at a time`,
+          { fix: `Use a class of a system that shares file systems: ${sharedAlternatives()}.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { isObject } from '../../../core/values';
+import { PodSpecInfo } from '../../pod-spec';
+
+/** Controllers of the apps group, whose selector must select their template. */
+export const APPS_CONTROLLERS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/** Kinds that run pods to completion. */
+export const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+
+/** A value as JSON in a message, cut at 120 characters. */
+export function show(x: unknown): string {
+  const s = JSON.stringify(x);
+  return s === undefined ? String(x) : s.length > 120 ? s.slice(0, 117) + '...' : s;
+}
+
+/** The job spec (Job.spec or CronJob.spec.jobTemplate.spec) of a pod spec's owner. */
+export function jobSpecOf(info: PodSpecInfo): Record<string, any> | undefined {
+  const o = info.owner.obj;
+  if (info.owner.kind === 'Job') return isObject(o.spec) ? o.spec : undefined;
+  if (info.owner.kind === 'CronJob') {
+    const jt = isObject(o.spec) && isObject(o.spec.jobTemplate) ? o.spec.jobTemplate : undefined;
+    return jt && isObject(jt.spec) ? jt.spec : undefined;
+  }
+  return undefined;
+}
+
+/** The spec of a pod spec's owner ({} when it has none). */
+export function ownerSpec(info: PodSpecInfo): Record<string, any> {
+  return isObject(info.owner.obj.spec) ? info.owner.obj.spec : {};
+}
+
+/** Whether an int-or-string is zero (0, "0", "0%"). */
+export function isZero(x: unknown): boolean {
+  return x === 0 || x === '0' || x === '0%';
+}
+
+/** The number of a percentage string ("50%" is 50), or undefined. */
+export function percent(x: unknown): number | undefined {
+  if (typeof x !== 'string') return undefined;
+  const m = /^(\d+)%$/.exec(x);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,29 @@
+import { RuleFixture, k } from './fixture';
+
+export const FIXTURES: RuleFixture[] = [
+  {
+    ruleId: 'SCH-001',
+    trips: [k.pvc('data', { accessModes: ['ReadWriteOnce'], storageClass: 'fast', resources: { requests: { storage: '1Gi' } } })],
+    message: 'spec.storageClass is not a field of spec (did you mean storageClassName?)',
+    passes: [k.pvc('data', { accessModes: ['ReadWriteOnce'], storageClassName: 'fast', resources: { requests: { storage: '1Gi' } } })],
+    knownStorageClasses: [{ name: 'fast', provisioner: 'ebs.csi.aws.com' }],
+  },
+  {
+    ruleId: 'SCH-002',
+    trips: [k.pvc('data', { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10 GB' } } })],
+    message: 'spec.resources.requests.storage "10 GB" is not a valid quantity',
+    passes: [k.pvc('data', { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } })],
+  },
+  {
+    ruleId: 'SCH-003',
+    trips: [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'x' } }],
+    message: 'provisioner is required',
+    passes: [k.storageClass('x', 'csi.exoscale.com')],
+  },
+  {
+    ruleId: 'SCH-004',
+    trips: [{ apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1 } }],
+    message: 'PodDisruptionBudget in apiVersion policy/v1beta1 is not served by Kubernetes 1.27',
+    passes: [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'x' } } } }],
+  },
+];

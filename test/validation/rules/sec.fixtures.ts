@@ -1,0 +1,161 @@
+/*
+ * kube-linter checks enabled by default (stackrox/kube-linter docs/generated/checks.md, "Enabled by default: Yes",
+ * read at commit 35de568), and which of our rules cover each (issue 9):
+ *
+ * | kube-linter check                  | covered by                                                                |
+ * |------------------------------------|---------------------------------------------------------------------------|
+ * | dangling-service                   | not covered (Service selector vs pods: left to the ingress/api-server families) |
+ * | deprecated-service-account-field   | not covered (serviceAccount is only read as a fallback by SEC-009)        |
+ * | docker-sock                        | SEC-011 (any *.sock host path), SEC-006, SEC-010                          |
+ * | drop-net-raw-capability            | SEC-013 (warning), SEC-010 (drop ALL on restricted pods)                  |
+ * | duplicate-env-var                  | WKL-020                                                                   |
+ * | env-var-secret                     | SEC-001 (secret-like names with a literal value)                         |
+ * | host-ipc                           | SEC-007, SEC-010                                                          |
+ * | host-network                       | SEC-007, SEC-010                                                          |
+ * | host-pid                           | SEC-007, SEC-010                                                          |
+ * | invalid-target-ports               | not covered here (port names: schema / ingress families)                  |
+ * | job-ttl-seconds-after-finished     | not covered (housekeeping, not safety)                                    |
+ * | latest-tag                         | SEC-008 (error on restricted pods)                                        |
+ * | liveness-port                      | not covered                                                               |
+ * | mismatching-selector               | WKL-001                                                                   |
+ * | no-anti-affinity                   | not covered (scheduling preference; StatefulDatabase sets its own)        |
+ * | no-extensions-v1beta               | SCH-004 (apiVersions not served by 1.27)                                  |
+ * | no-read-only-root-fs               | SEC-015 (warning)                                                         |
+ * | non-existent-service-account       | not covered                                                               |
+ * | pdb-max-unavailable                | WKL-010                                                                   |
+ * | pdb-min-available                  | WKL-010                                                                   |
+ * | pdb-unhealthy-pod-eviction-policy  | not covered                                                               |
+ * | privilege-escalation-container     | SEC-003, SEC-010                                                          |
+ * | privileged-container               | SEC-002, SEC-010                                                          |
+ * | readiness-port                     | not covered                                                               |
+ * | run-as-non-root                    | SEC-004 (error), SEC-005 (warning), SEC-010                               |
+ * | sensitive-host-mounts              | SEC-011                                                                   |
+ * | ssh-port                           | SEC-016 (warning)                                                         |
+ * | startup-port                       | not covered                                                               |
+ * | unsafe-sysctls                     | SEC-014 (warning), SEC-010                                                |
+ * | unset-cpu-requirements             | not covered (resources, not security)                                     |
+ * | unset-memory-requirements          | not covered (resources, not security)                                     |
+ */
+import { RuleFixture } from './fixture';
+import { container, podSpec, w } from './wkl.fixtures';
+
+const RESTRICTED = { 'golden-paths.dev/pod-security': 'restricted', 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths', 'app': 'web' };
+
+/** A Deployment whose pods the library labels restricted. */
+function libraryDeployment(pod: Record<string, any> = {}): any {
+  const d = w.deployment('web', { selector: { matchLabels: { app: 'web' } } }, { automountServiceAccountToken: false, ...pod });
+  d.metadata.labels = { 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths' };
+  d.spec.template.metadata.labels = RESTRICTED;
+  return d;
+}
+
+const sc = (extra: Record<string, any>): any => ({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, ...extra });
+
+export const FIXTURES: RuleFixture[] = [
+  {
+    ruleId: 'SEC-001',
+    trips: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] })] })],
+    message: 'container app: env DB_PASSWORD has a literal value; use valueFrom.secretKeyRef',
+    passes: [w.deployment('web', {}, {
+      containers: [container({
+        env: [
+          { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          { name: 'DB_PASSWORD_FILE', value: '/run/secrets/db/password' },
+        ],
+      })],
+    })],
+  },
+  {
+    ruleId: 'SEC-002',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ privileged: true }) })] })],
+    message: 'container app: securityContext.privileged is true',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ privileged: false }) })] })],
+  },
+  {
+    ruleId: 'SEC-003',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ allowPrivilegeEscalation: true }) })] })],
+    message: 'container app: securityContext.allowPrivilegeEscalation is true',
+    passes: [w.deployment('web')],
+  },
+  {
+    ruleId: 'SEC-004',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ runAsUser: 0 }) })] })],
+    message: 'container app: runs as runAsUser 0 (root)',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ runAsUser: 1001 }) })] })],
+  },
+  {
+    ruleId: 'SEC-005',
+    trips: [w.deployment('web', {}, { securityContext: { seccompProfile: { type: 'RuntimeDefault' } } })],
+    message: 'container app: runAsNonRoot is not set',
+    passes: [w.deployment('web', {}, { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } })],
+  },
+  {
+    ruleId: 'SEC-006',
+    trips: [w.deployment('web', {}, { volumes: [{ name: 'logs', hostPath: { path: '/var/log/app' } }] })],
+    message: 'volume logs is a hostPath ("/var/log/app")',
+    passes: [w.deployment('web', {}, { volumes: [{ name: 'logs', emptyDir: {} }] })],
+  },
+  {
+    ruleId: 'SEC-007',
+    trips: [w.deployment('web', {}, { hostNetwork: true, hostPID: true })],
+    message: 'hostNetwork, hostPID are true',
+    passes: [w.deployment('web', {}, { hostNetwork: false })],
+  },
+  {
+    ruleId: 'SEC-008',
+    trips: [w.deployment('web', {}, { containers: [container({ image: 'registry.example:5000/app' })] })],
+    message: 'container app: image registry.example:5000/app has no tag (pulls latest)',
+    passes: [w.deployment('web', {}, { containers: [container({ image: 'registry.example:5000/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' })] })],
+  },
+  {
+    ruleId: 'SEC-009',
+    trips: [libraryDeployment({ automountServiceAccountToken: undefined })],
+    message: 'spec.template.spec.automountServiceAccountToken is not false: the service account token is mounted',
+    passes: [
+      libraryDeployment({ automountServiceAccountToken: undefined, serviceAccountName: 'web' }),
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web', namespace: 'default' }, automountServiceAccountToken: false },
+    ],
+  },
+  {
+    ruleId: 'SEC-010',
+    trips: [libraryDeployment({ securityContext: { runAsNonRoot: true }, containers: [container({ securityContext: { readOnlyRootFilesystem: true } })] })],
+    message: 'not Pod Security restricted: container app: securityContext.allowPrivilegeEscalation is not false; container app: seccompProfile is not set',
+    passes: [libraryDeployment()],
+  },
+  {
+    ruleId: 'SEC-011',
+    trips: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }] })],
+    message: 'volume docker mounts the sensitive host path /var/run/docker.sock',
+    passes: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/lib/app-cache' } }] })],
+  },
+  {
+    ruleId: 'SEC-012',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ capabilities: { drop: ['ALL'], add: ['SYS_ADMIN'] } }) })] })],
+    message: 'container app: capabilities.add "SYS_ADMIN" is not allowed by Pod Security baseline',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] } }) })] })],
+  },
+  {
+    ruleId: 'SEC-013',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ capabilities: { drop: ['SETUID'] } }) })] })],
+    message: 'container app: capabilities.drop includes neither ALL nor NET_RAW',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ capabilities: { drop: ['NET_RAW'] } }) })] })],
+  },
+  {
+    ruleId: 'SEC-014',
+    trips: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, sysctls: [{ name: 'net.core.somaxconn', value: '1024' }] } })],
+    message: 'sysctl net.core.somaxconn is not a safe sysctl',
+    passes: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, sysctls: [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }] } })],
+  },
+  {
+    ruleId: 'SEC-015',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ readOnlyRootFilesystem: false }) })] })],
+    message: 'container app: readOnlyRootFilesystem is not true',
+    passes: [w.deployment('web')],
+  },
+  {
+    ruleId: 'SEC-016',
+    trips: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 22 }] })] })],
+    message: 'container app: exposes port 22 (SSH)',
+    passes: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 8080 }] })] })],
+  },
+];

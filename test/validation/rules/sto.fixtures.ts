@@ -1,0 +1,146 @@
+import { RuleFixture, k } from './fixture';
+import { claim, pv, ref, exo } from './volume-builders';
+
+export const FIXTURES: RuleFixture[] = [
+  {
+    ruleId: 'STO-001',
+    trips: [k.storageClass('gp2', 'kubernetes.io/aws-ebs')],
+    message: 'provisioner kubernetes.io/aws-ebs (Amazon EBS in-tree plugin) was removed in Kubernetes 1.27',
+    passes: [k.storageClass('gp2', 'ebs.csi.aws.com')],
+  },
+  {
+    ruleId: 'STO-002',
+    trips: [k.storageClass('lh', 'driver.longhorn.io', { parameters: { numberOfReplicas: '0' } })],
+    message: 'parameter numberOfReplicas is 0, outside the range Longhorn accepts (1 to 20)',
+    passes: [k.storageClass('lh', 'driver.longhorn.io', { parameters: { numberOfReplicas: '3' } })],
+  },
+  {
+    ruleId: 'STO-003',
+    trips: [
+      k.storageClass('a', 'csi.exoscale.com', { metadata: { name: 'a', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+      k.storageClass('b', 'driver.longhorn.io', { metadata: { name: 'b', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+    ],
+    message: '2 default StorageClasses: a, b',
+    passes: [
+      k.storageClass('a', 'csi.exoscale.com', { metadata: { name: 'a', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+      k.storageClass('b', 'driver.longhorn.io'),
+    ],
+  },
+  {
+    ruleId: 'STO-004',
+    trips: [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 's' }, driver: 'efs.csi.aws.com', deletionPolicy: 'Retain' }],
+    message: 'driver efs.csi.aws.com (Amazon EFS) does not support CSI snapshots',
+    passes: [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 's' }, driver: 'ebs.csi.aws.com', deletionPolicy: 'Retain' }],
+  },
+  {
+    ruleId: 'STO-005',
+    trips: [k.storageClass('sbs', 'csi.exoscale.com', { volumeBindingMode: 'Immediate' })],
+    message: 'volumeBindingMode is Immediate but Exoscale Block Storage volumes are zonal (topology.csi.exoscale.com/zone)',
+    passes: [k.storageClass('sbs', 'csi.exoscale.com')],
+  },
+  {
+    ruleId: 'STO-006',
+    trips: [k.storageClass('efs', 'efs.csi.aws.com', { allowVolumeExpansion: true, parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1', directoryPerms: '700' } })],
+    message: 'allowVolumeExpansion is true but Amazon EFS cannot expand volumes',
+    passes: [k.storageClass('efs', 'efs.csi.aws.com', { parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1', directoryPerms: '700' } })],
+  },
+  {
+    ruleId: 'STO-007',
+    trips: [k.storageClass('sbs', 'csi.exoscale.com', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'failure-domain.beta.kubernetes.io/zone', values: ['ch-gva-2'] }] }] })],
+    message: 'allowedTopologies key failure-domain.beta.kubernetes.io/zone is not reported by Exoscale Block Storage',
+    passes: [k.storageClass('sbs', 'csi.exoscale.com', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.csi.exoscale.com/zone', values: ['ch-gva-2'] }] }] })],
+  },
+  {
+    ruleId: 'STO-010',
+    trips: [claim('uploads', { storageClassName: 'sbs' })],
+    message: 'ReadWriteMany on storage class sbs (Exoscale Block Storage, block storage, Filesystem modes: ReadWriteOnce, ReadWriteOncePod): a block device attaches to one node at a time',
+    passes: [claim('uploads', { storageClassName: 'sbs', accessModes: ['ReadWriteOnce'] })],
+    knownStorageClasses: exo,
+  },
+  {
+    ruleId: 'STO-011',
+    trips: [claim('uploads', { storageClassName: 'efs', accessModes: ['ReadWriteOncePod'] })],
+    message: 'ReadWriteOncePod with volumeMode Filesystem is not supported by storage class efs (Amazon EFS)',
+    passes: [claim('uploads', { storageClassName: 'efs' })],
+    knownStorageClasses: [{ name: 'efs', provisioner: 'efs.csi.aws.com' }],
+  },
+  {
+    ruleId: 'STO-012',
+    trips: [claim('data', { storageClassName: 'sbs', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } })],
+    message: 'storage "10G" is not a whole number of GiB, which Exoscale Block Storage requires',
+    passes: [claim('data', { storageClassName: 'sbs', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } })],
+    knownStorageClasses: exo,
+  },
+  {
+    ruleId: 'STO-013',
+    trips: [claim('uploads', { volumeName: 'uploads-pv' }), pv('uploads-pv', { claimRef: ref('other') })],
+    message: 'volumeName uploads-pv names a volume reserved for claim default/other by its claimRef',
+    passes: [claim('uploads', { volumeName: 'uploads-pv' }), pv('uploads-pv', { claimRef: ref('uploads') })],
+  },
+  {
+    ruleId: 'STO-014',
+    trips: [claim('uploads', { volumeName: 'uploads-pv', storageClassName: 'nfs' }), pv('uploads-pv', { claimRef: ref('uploads'), storageClassName: 'dev' })],
+    message: 'storageClassName "nfs" differs from "dev" of volume uploads-pv',
+    passes: [claim('uploads', { volumeName: 'uploads-pv', storageClassName: 'dev' }), pv('uploads-pv', { claimRef: ref('uploads'), storageClassName: 'dev' })],
+  },
+  {
+    ruleId: 'STO-015',
+    trips: [claim('uploads', { volumeName: 'uploads-pv', resources: { requests: { storage: '20Gi' } } }), pv('uploads-pv', { claimRef: ref('uploads') })],
+    message: 'requests "20Gi", more than the "10Gi" capacity of volume uploads-pv',
+    passes: [claim('uploads', { volumeName: 'uploads-pv' }), pv('uploads-pv', { claimRef: ref('uploads') })],
+  },
+  {
+    ruleId: 'STO-016',
+    trips: [claim('uploads', { volumeName: 'uploads-pv' }), pv('uploads-pv', { claimRef: ref('uploads'), accessModes: ['ReadOnlyMany'] })],
+    message: 'asks ReadWriteMany, which volume uploads-pv does not offer (ReadOnlyMany)',
+    passes: [claim('uploads', { volumeName: 'uploads-pv' }), pv('uploads-pv', { claimRef: ref('uploads') })],
+  },
+  {
+    ruleId: 'STO-017',
+    trips: [k.storageClass('s3', 's3.csi.aws.com', { volumeBindingMode: 'Immediate' })],
+    message: 'provisioner s3.csi.aws.com (S3 via Mountpoint) cannot provision volumes dynamically',
+    passes: [k.storageClass('efs', 'efs.csi.aws.com', { volumeBindingMode: 'Immediate', parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1', directoryPerms: '700' } })],
+  },
+  {
+    ruleId: 'STO-018',
+    trips: [pv('media', { nfs: undefined, accessModes: ['ReadWriteOnce'], csi: { driver: 's3.csi.aws.com', volumeHandle: 'media', volumeAttributes: { bucketName: 'media' } } })],
+    message: 'ReadWriteOnce with volumeMode Filesystem is not supported by S3 via Mountpoint; it supports ReadWriteMany, ReadOnlyMany',
+    passes: [pv('media', { nfs: undefined, accessModes: ['ReadOnlyMany'], csi: { driver: 's3.csi.aws.com', volumeHandle: 'media', volumeAttributes: { bucketName: 'media' } } })],
+  },
+  {
+    ruleId: 'STO-019',
+    trips: [pv('v', {}, { namespace: 'shop' })],
+    message: 'metadata.namespace "shop" is set on a cluster-scoped PersistentVolume',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'STO-020',
+    trips: [pv('v', { nfs: undefined, glusterfs: { endpoints: 'glusterfs-cluster', path: 'vol' } })],
+    message: 'spec.glusterfs (GlusterFS in-tree plugin) was removed in Kubernetes 1.26',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'STO-021',
+    trips: [pv('darwin-volume', { nfs: undefined, hostPath: { path: '/mnt/data' } })],
+    message: 'hostPath "/mnt/data" works on a single-node cluster only',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'STO-022',
+    trips: [pv('media', { nfs: undefined, csi: { driver: 's3.csi.aws.com', volumeHandle: 'media', volumeAttributes: { bucketName: 'media' } } })],
+    message: 'S3 via Mountpoint: No random writes',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'STO-023',
+    trips: [pv('v', { persistentVolumeReclaimPolicy: 'Recycle' })],
+    message: 'persistentVolumeReclaimPolicy Recycle is deprecated',
+    passes: [pv('v')],
+  },
+  {
+    ruleId: 'STO-024',
+    trips: [pv('v', { nfs: undefined, hostPath: { path: '/mnt/data' }, mountOptions: ['noatime'] })],
+    message: 'mountOptions are set on a hostPath volume',
+    passes: [pv('v', { mountOptions: ['nfsvers=4.1'] })],
+  },
+];
