@@ -41,13 +41,13 @@ async function main(): Promise<void> {
   }
   if (baseline) {
     console.log(`\nside by side with the baseline (${baseline}), same run, variants alternating:`);
-    console.log('| N | (a) total ms | baseline (a0) total ms | a/b | a0/b |');
-    console.log('|---:|---:|---:|---:|---:|');
+    console.log('| N | (a) total ms | baseline (a0) total ms | a/b | a0/b | (a) load+total ms | (a0) load+total ms |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
     for (const n of [1, 100, 1000]) {
       const a = get(n, 'a');
       const a0 = get(n, 'a0');
       const bn = get(n, 'b');
-      console.log(`| ${n} | ${a.totalMs.toFixed(1)} | ${a0.totalMs.toFixed(1)} | ${(a.totalMs / bn.totalMs).toFixed(2)} | ${(a0.totalMs / bn.totalMs).toFixed(2)} |`);
+      console.log(`| ${n} | ${a.totalMs.toFixed(1)} | ${a0.totalMs.toFixed(1)} | ${(a.totalMs / bn.totalMs).toFixed(2)} | ${(a0.totalMs / bn.totalMs).toFixed(2)} | ${a.endToEndMs.toFixed(1)} | ${a0.endToEndMs.toFixed(1)} |`);
     }
   }
   const linear = get(1000, 'a').totalMs / get(100, 'a').totalMs;

@@ -22,12 +22,14 @@ export type Variant = 'a' | 'b' | 'c' | 'a0';
  * A compiled baseline of the library (a checkout of an earlier commit with lib/ built), for side-by-side runs:
  * variant a0 is (a) built with it. Set by `--baseline DIR` (bench/run.ts passes it to the children).
  */
-const BASELINE = process.env.GOLDEN_PATHS_BASELINE;
+function baselineDir(): string | undefined {
+  return process.env.GOLDEN_PATHS_BASELINE;
+}
 
 /** The library a variant builds with: this checkout's lib/, or the baseline's. */
 function library(variant: Variant): any {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return variant === 'a0' ? require(path.join(path.resolve(BASELINE!), 'lib')) : require('../lib');
+  return variant === 'a0' ? require(path.join(path.resolve(baselineDir()!), 'lib')) : require('../lib');
 }
 
 /** An app whose warnings go nowhere, whatever version of the library (Warnings came with 0.x's architecture rework). */
@@ -178,16 +180,17 @@ export const BUILDERS: Record<Variant, (chart: Chart, i: number) => void> = {
 };
 
 /** One measurement in this process: build N databases, then synthesize them to YAML (validation runs in (a)). */
-export function measure(variant: Variant, n: number): { buildMs: number; synthMs: number; objects: number } {
+export function measure(variant: Variant, n: number): { loadMs: number; buildMs: number; synthMs: number; objects: number } {
   if (variant === 'c') template = goldenPathJson(0); // prepared outside the timed region
-  const app = quietApp(variant);
+  const tLoad = process.hrtime.bigint();
+  const app = quietApp(variant); // the first require of the library (index only, when it loads lazily)
   const t0 = process.hrtime.bigint();
   const chart = new Chart(app, 'bench');
   for (let i = 0; i < n; i++) BUILDERS[variant](chart, i);
   const t1 = process.hrtime.bigint();
   const yaml = app.synthYaml();
   const t2 = process.hrtime.bigint();
-  return { buildMs: Number(t1 - t0) / 1e6, synthMs: Number(t2 - t1) / 1e6, objects: (yaml.match(/^kind: /gm) ?? []).length };
+  return { loadMs: Number(t0 - tLoad) / 1e6, buildMs: Number(t1 - t0) / 1e6, synthMs: Number(t2 - t1) / 1e6, objects: (yaml.match(/^kind: /gm) ?? []).length };
 }
 
 /** The three variants give the same objects (modulo the order within a database). */
@@ -205,7 +208,7 @@ export function sameObjects(): boolean {
 
 /** The variants of a run: a, b, c, and a0 when a baseline is given. */
 export function variants(): Variant[] {
-  return BASELINE ? ['a', 'b', 'c', 'a0'] : ['a', 'b', 'c'];
+  return baselineDir() ? ['a', 'b', 'c', 'a0'] : ['a', 'b', 'c'];
 }
 
 function flatten(o: any, acc: Record<string, true> = {}): Record<string, true> {
@@ -220,6 +223,8 @@ export interface SynthRow {
   readonly buildMs: number;
   readonly synthMs: number;
   readonly totalMs: number;
+  /** Loading the library, building and synthesizing: what a `cdk8s synth` of the app costs beyond cdk8s itself. */
+  readonly endToEndMs: number;
   readonly peakRssMiB: number;
   readonly objects: number;
 }
@@ -228,7 +233,7 @@ export interface SynthRow {
 export function benchSynth(sizes: number[], reps: number): SynthRow[] {
   const rows: SynthRow[] = [];
   for (const n of sizes) {
-    const samples: Record<Variant, Array<{ buildMs: number; synthMs: number; rss: number; objects: number }>> = { a: [], b: [], c: [], a0: [] };
+    const samples: Record<Variant, Array<{ loadMs: number; buildMs: number; synthMs: number; rss: number; objects: number }>> = { a: [], b: [], c: [], a0: [] };
     for (let r = 0; r < reps; r++) {
       for (const v of variants()) {
         const out = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', path.join(__dirname, 'tsconfig.json'),
@@ -241,7 +246,8 @@ export function benchSynth(sizes: number[], reps: number): SynthRow[] {
       const buildMs = median(s.map((x) => x.buildMs));
       const synthMs = median(s.map((x) => x.synthMs));
       const totalMs = median(s.map((x) => x.buildMs + x.synthMs));
-      rows.push({ n, variant: v, buildMs, synthMs, totalMs, peakRssMiB: median(s.map((x) => x.rss)), objects: s[0].objects });
+      const endToEndMs = median(s.map((x) => x.loadMs + x.buildMs + x.synthMs));
+      rows.push({ n, variant: v, buildMs, synthMs, totalMs, endToEndMs, peakRssMiB: median(s.map((x) => x.rss)), objects: s[0].objects });
     }
   }
   return rows;

@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
-import { LockCompareOptions, LockViolation, compareLock, compareLockWithInputs, formatViolation } from './compare';
-import { computeLock, computeLockOfInputs } from './extract';
+import type { LockCompareOptions, LockViolation } from './compare';
 import { ACCEPT_CHANGES_ENV, DEFAULT_LOCK_FILE, LOCK_FORMAT_VERSION, LockFile, parseLock, serializeLock } from './lock-file';
 import { readLockText, writeFileAtomically } from './lock-io';
 import { Problems } from '../core/problems';
@@ -12,6 +11,16 @@ import { KnownStorageClass } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
 
 const STATE = Symbol.for('cdk8s-golden-paths.DeployLock');
+
+type LockEngine = typeof import('./compare') & typeof import('./extract');
+let loadedEngine: LockEngine | undefined;
+
+/** Extraction and comparison, loaded on first use: an app that never computes its lock does not load them at import. */
+function engine(): LockEngine {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return loadedEngine ??= { ...(require('./compare') as typeof import('./compare')), ...(require('./extract') as typeof import('./extract')) };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /**
  * Options of the deploy lock of an app.
@@ -95,7 +104,7 @@ export class DeployLock {
    * The lock of plain Kubernetes objects (as parsed from YAML or produced by `chart.toJson()`).
    */
   public static compute(objects: any[]): LockFile {
-    return computeLock(objects);
+    return engine().computeLock(objects);
   }
 
   /**
@@ -103,7 +112,7 @@ export class DeployLock {
    * and every locked object that is gone (warnings).
    */
   public static compare(lock: LockFile, objects: any[], options: LockCompareOptions = {}): LockViolation[] {
-    return compareLock(lock, objects, options);
+    return engine().compareLock(lock, objects, options);
   }
 
   /**
@@ -124,7 +133,7 @@ export class DeployLock {
    * A violation as text, with its migration steps on the following lines.
    */
   public static format(violation: LockViolation): string {
-    return formatViolation(violation);
+    return engine().formatViolation(violation);
   }
 
   /** Absolute path of the lock file. */
@@ -157,7 +166,7 @@ export class DeployLock {
    * The lock of the app's objects as they are now.
    */
   public currentLock(): LockFile {
-    return computeLockOfInputs(this.inputs());
+    return engine().computeLockOfInputs(this.inputs());
   }
 
   /**
@@ -167,7 +176,7 @@ export class DeployLock {
   public violations(): LockViolation[] {
     const text = this.read();
     if (text === undefined) return [];
-    return compareLockWithInputs(parseLock(text, this.file), this.inputs(), { knownStorageClasses: this.knownClasses() });
+    return engine().compareLockWithInputs(parseLock(text, this.file), this.inputs(), { knownStorageClasses: this.knownClasses() });
   }
 
   /** The classes given in the options, then those the app's constructs registered (ExistingStorageClass.exoscaleBlockStorage(), ...). */
@@ -194,23 +203,23 @@ export class DeployLock {
   private validate(): string[] {
     if (this.validating) return []; // called again from othersFail()
     const inputs = this.inputs(true);
-    const fresh = serializeLock(computeLockOfInputs(inputs));
+    const fresh = serializeLock(engine().computeLockOfInputs(inputs));
     let existing: string | undefined;
     let violations: LockViolation[] = [];
     try {
       existing = this.read();
       if (existing !== undefined) {
-        violations = compareLockWithInputs(parseLock(existing, this.file), inputs, { knownStorageClasses: this.knownClasses() });
+        violations = engine().compareLockWithInputs(parseLock(existing, this.file), inputs, { knownStorageClasses: this.knownClasses() });
       }
     } catch (e) {
       return [(e as Error).message];
     }
     const errors = violations.filter((v) => v.severity === Severity.ERROR);
     if (errors.length > 0 && !this.accepting) {
-      return errors.map((v) => formatViolation(v, '    '));
+      return errors.map((v) => engine().formatViolation(v, '    '));
     }
     for (const v of violations) {
-      const text = v.severity === Severity.ERROR ? `accepted ${formatViolation(v)}` : formatViolation(v);
+      const text = v.severity === Severity.ERROR ? `accepted ${engine().formatViolation(v)}` : engine().formatViolation(v);
       Warnings.of(this.root).add(`DeployLock: ${text}`);
     }
     if (existing !== fresh && !this.othersFail()) {

@@ -1,10 +1,6 @@
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { StorageSystemId, StorageSystemInfo } from './system';
-import { awsEbs, azureDisk, exoscaleBlockStorage, gcePd, openstackCinder, vsphere } from './systems/cloud-block';
-import { awsEfs, azureFiles, cephfs, glusterfs, nfs } from './systems/file';
 import { ROX, RWX } from './systems/helpers';
-import { hostPath, local, openebsLocalpv, s3Mountpoint } from './systems/other';
-import { cephRbd, iscsi, longhorn, openebsMayastor, portworx, storageos } from './systems/software-block';
 import { StorageCapabilities } from './types';
 
 // The catalog's types live in system.ts (the data files use them); re-exported here, where the rest of the library reads them.
@@ -15,12 +11,32 @@ export { NO_PROVISIONER, SharedAccessCondition, StorageSystemId, StorageSystemIn
  * research could not confirm in a primary source are marked "unverified" in the notes and are
  * never used to refuse a configuration.
  */
-const CATALOG: StorageSystemInfo[] = [
-  exoscaleBlockStorage, awsEbs, azureDisk, azureFiles, gcePd, openstackCinder, vsphere, cephRbd, cephfs, longhorn,
-  openebsMayastor, openebsLocalpv, portworx, storageos, nfs, awsEfs, s3Mountpoint, glusterfs, iscsi, local, hostPath,
-];
+let CATALOG: StorageSystemInfo[] | undefined;
+let BY_ID: Map<string, StorageSystemInfo> | undefined;
 
-const BY_ID = new Map<string, StorageSystemInfo>(CATALOG.map((s) => [s.id, s]));
+/** The entries, in the catalog's order; the data files load on first use, not at import. */
+function catalog(): StorageSystemInfo[] {
+  if (!CATALOG) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const block = require('./systems/cloud-block') as typeof import('./systems/cloud-block');
+    const file = require('./systems/file') as typeof import('./systems/file');
+    const other = require('./systems/other') as typeof import('./systems/other');
+    const software = require('./systems/software-block') as typeof import('./systems/software-block');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    CATALOG = [
+      block.exoscaleBlockStorage, block.awsEbs, block.azureDisk, file.azureFiles, block.gcePd, block.openstackCinder, block.vsphere,
+      software.cephRbd, file.cephfs, software.longhorn, software.openebsMayastor, other.openebsLocalpv, software.portworx,
+      software.storageos, file.nfs, file.awsEfs, other.s3Mountpoint, file.glusterfs, software.iscsi, other.local, other.hostPath,
+    ];
+    BY_ID = new Map<string, StorageSystemInfo>(CATALOG.map((sys) => [sys.id, sys]));
+  }
+  return CATALOG;
+}
+
+function byId(): Map<string, StorageSystemInfo> {
+  catalog();
+  return BY_ID!;
+}
 
 /**
  * Read access to the storage catalog.
@@ -28,14 +44,14 @@ const BY_ID = new Map<string, StorageSystemInfo>(CATALOG.map((s) => [s.id, s]));
 export class StorageCatalog {
   /** Every storage system the library knows. */
   public static all(): StorageSystemInfo[] {
-    return [...CATALOG];
+    return [...catalog()];
   }
 
   /** The facts for one storage system. */
   public static get(id: StorageSystemId): StorageSystemInfo {
-    const info = BY_ID.get(id);
+    const info = byId().get(id);
     if (!info) {
-      throw new Error(`unknown storage system id ${JSON.stringify(id)}; known: ${CATALOG.map((s) => s.id).join(', ')}`);
+      throw new Error(`unknown storage system id ${JSON.stringify(id)}; known: ${catalog().map((s) => s.id).join(', ')}`);
     }
     return info;
   }
@@ -46,7 +62,7 @@ export class StorageCatalog {
    */
   public static forProvisioner(provisioner: string): StorageSystemInfo | undefined {
     if (typeof provisioner !== 'string') return undefined;
-    for (const s of CATALOG) {
+    for (const s of catalog()) {
       if (!s.provisioner) continue;
       if (s.provisioner === provisioner) return s;
       if (s.provisionerMayBePrefixed && provisioner.endsWith('.' + s.provisioner)) return s;
@@ -58,17 +74,17 @@ export class StorageCatalog {
    * The storage system whose removed or deprecated in-tree provisioner (`kubernetes.io/aws-ebs`, ...) this is, or undefined.
    */
   public static forInTreeProvisioner(provisioner: string): StorageSystemInfo | undefined {
-    return CATALOG.find((s) => s.inTreeProvisioner !== undefined && s.inTreeProvisioner === provisioner);
+    return catalog().find((s) => s.inTreeProvisioner !== undefined && s.inTreeProvisioner === provisioner);
   }
 
   /** The storage system of an in-tree volume plugin (`awsElasticBlockStore`, `nfs`, `hostPath`, ...), or undefined. */
   public static forInTreePlugin(plugin: string): StorageSystemInfo | undefined {
-    return CATALOG.find((s) => s.inTreePlugin === plugin);
+    return catalog().find((s) => s.inTreePlugin === plugin);
   }
 
   /** Storage systems that give ReadWriteMany to Filesystem claims through dynamic provisioning. */
   public static sharedFileSystems(): StorageSystemInfo[] {
-    return CATALOG.filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(PersistentVolumeAccessMode.READ_WRITE_MANY));
+    return catalog().filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(PersistentVolumeAccessMode.READ_WRITE_MANY));
   }
 
   private constructor() {}

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 const PYTHON_TARGET = { distName: 'cdk8s-golden-paths', module: 'cdk8s_golden_paths' };
 
 let work: string;

@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { Validator } from '../src';
-import { checkRestricted, findPodSpecsInJson } from '../src/validation/pod-spec';
+import { Validator } from '../../src';
+import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 let outA: string;
 let outB: string;
 let objects: Array<{ example: string; obj: any }>;

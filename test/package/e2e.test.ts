@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 
 let work: string;
 let tarball: string;
@@ -187,5 +187,24 @@ describe('the packed tarball carries its data', () => {
     ].join('\n');
     const out = execFileSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(['SCH-001']);
+  });
+  test('the index loads lazily: importing loads one module of the library, and every exported name resolves', () => {
+    const script = [
+      'const before = new Set(Object.keys(require.cache));',
+      "const lib = require('cdk8s-golden-paths');",
+      "const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f) && f.includes('cdk8s-golden-paths'));",
+      'const atImport = loaded().length;',
+      'const names = Object.keys(lib);',
+      'const missing = names.filter((n) => lib[n] === undefined);',
+      'console.log(JSON.stringify({ atImport, names: names.length, missing, afterAll: loaded().length }));',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' }));
+    const dts = fs.readFileSync(path.join(work, 'node_modules', 'cdk8s-golden-paths', 'lib', 'index.d.ts'), 'utf8');
+    const valueExports = [...dts.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((x) => x.trim()).filter((x) => x));
+    expect(out.atImport).toBe(1);
+    expect(out.missing).toEqual([]);
+    expect(out.names).toBeGreaterThan(40);
+    expect(valueExports.length).toBeGreaterThanOrEqual(out.names);
+    expect(out.afterAll).toBeGreaterThan(30);
   });
 });

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, PersistentVolumeReclaimPolicy, Secret } from 'cdk8s-plus-27';
-import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, RemovalPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../src';
-import { ofKind, only, synth } from './util';
+import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, RemovalPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../../src';
+import { ofKind, only, synth } from '../util';
 
 /**
  * Data safety (issue 9): no default anywhere deletes user data on `kubectl delete` or scale-down, and every
@@ -133,13 +133,13 @@ describe('every opt-in that deletes data reads as a warning', () => {
     const found: Array<{ file: string; name: string; type: string; doc: string }> = [];
     const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
       .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    for (const file of walk(path.join(__dirname, '..', 'src'))) {
+    for (const file of walk(path.join(__dirname, '..', '..', 'src'))) {
       const text = fs.readFileSync(file, 'utf8');
       const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly (\w+)\??: ([^;]+);/g;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const [, doc, name, type] = m;
         if (/delet|reclaim|retention|removal|purge|wipe/i.test(name) || /PersistentVolumeReclaimPolicy|DeletionPolicy|NfsOnDelete|RemovalPolicy/.test(type)) {
-          found.push({ file: path.relative(path.join(__dirname, '..'), file), name, type: type.trim(), doc });
+          found.push({ file: path.relative(path.join(__dirname, '..', '..'), file), name, type: type.trim(), doc });
         }
       }
     }

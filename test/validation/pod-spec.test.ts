@@ -1,8 +1,8 @@
-import { Validator } from '../src';
+import { Validator } from '../../src';
 import {
   checkRestricted, containersOf, effectiveSecurity, findPodSpecsInJson, isEmptySelector, selectorMatches,
-} from '../src/validation/pod-spec';
-import { imageTag } from '../src/validation/rules/sec/helpers';
+} from '../../src/validation/pod-spec';
+import { imageTag } from '../../src/validation/rules/sec/helpers';
 
 /** A pod spec that meets Pod Security "restricted". */
 function compliant(): any {

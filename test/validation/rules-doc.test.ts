@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { RULES_DOC, renderRulesDoc } from '../scripts/gen-rules-doc';
-import { Validator } from '../src';
+import { RULES_DOC, renderRulesDoc } from '../../scripts/gen-rules-doc';
+import { Validator } from '../../src';
 
 describe('docs/rules.md', () => {
   test('is up to date with the rule registry (run `npm run docs:rules`)', () => {

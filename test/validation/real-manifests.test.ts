@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Severity, Validator } from '../src';
-import { loadManifestFiles } from '../src/cli/load-manifests';
-import { main } from '../src/cli/main';
+import { Severity, Validator } from '../../src';
+import { loadManifestFiles } from '../../src/cli/load-manifests';
+import { main } from '../../src/cli/main';
 
 /**
  * Correct manifests as users of the Kubernetes storage material write them (test/manifests/*.yaml) produce no error.
  * Warnings (hardening advice) are allowed: these are the docs' examples, not restricted pods.
  */
-const DIR = path.join(__dirname, 'manifests');
+const DIR = path.join(__dirname, '..', 'manifests');
 const EXOSCALE = [{ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' }];
 
 describe('real-world manifests', () => {

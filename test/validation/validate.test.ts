@@ -1,8 +1,8 @@
 import { App, Chart } from 'cdk8s';
-import { BlockProvisioner, BlockStorageClass, GoldenPathValidation, Validator } from '../src';
-import { allRules } from '../src/validation/registry';
-import { RuleContext } from '../src/validation/rule';
-import { runValidation } from '../src/validation/validate';
+import { BlockProvisioner, BlockStorageClass, GoldenPathValidation, Validator } from '../../src';
+import { allRules } from '../../src/validation/registry';
+import { RuleContext } from '../../src/validation/rule';
+import { runValidation } from '../../src/validation/validate';
 
 describe('validator core', () => {
   test('a suppression with a reason silences one rule for one object', () => {
