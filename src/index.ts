@@ -64,5 +64,6 @@ export { DatabaseCredentials } from './database/credentials';
 export { DatabaseUpdateStrategy, DatabaseRollingUpdateOptions } from './database/update-strategy';
 export { DatabaseBackupOptions } from './database/backup-job';
 export { DatabaseConnectOptions, DatabaseConnection, IDatabase } from './database/connection';
-export { StatefulDatabase, StatefulDatabaseProps, DatabaseStorageOptions } from './database/stateful-database';
+export { StatefulDatabase } from './database/stateful-database';
+export { StatefulDatabaseProps, DatabaseStorageOptions } from './database/stateful-database-props';
 export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-database';

@@ -2,10 +2,11 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { BackupPlan, DatabaseBackupOptions, planBackup } from './backup-job';
+import { BackupPlan, planBackup } from './backup-job';
 import { appHasDefaultClass, checkDatabaseClaim } from './claims';
-import { checkLiteralEnv, DatabaseCredentials, ResolvedCredentials, resolveCredentials } from './credentials';
+import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
+import { StatefulDatabaseProps } from './stateful-database-props';
 import { DatabaseUpdateStrategy } from './update-strategy';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
@@ -21,31 +22,6 @@ export const MIN_TERMINATION_GRACE_SECONDS = 120;
 
 /** Longest StatefulSet name: the controller-revision-hash label `<name>-<10 chars>` must fit in 63 characters. */
 const MAX_NAME_LENGTH = 52;
-
-/** The props a plan is made from (StatefulDatabaseProps, without the docs). */
-export interface DatabaseIntent {
-  readonly engine: DatabaseEngine;
-  readonly storage: {
-    readonly size: Size;
-    readonly storageClass?: IStorageClass;
-    readonly accessMode?: PersistentVolumeAccessMode;
-    readonly claimName?: string;
-    readonly restoreFromSnapshot?: string;
-  };
-  readonly credentials?: DatabaseCredentials;
-  readonly name?: string;
-  readonly replicas?: number;
-  readonly cpu?: kplus.Cpu;
-  readonly cpuLimit?: kplus.Cpu;
-  readonly memory?: Size;
-  readonly resources?: ResourcePreset;
-  readonly updateStrategy?: DatabaseUpdateStrategy;
-  readonly terminationGracePeriod?: Duration;
-  readonly startupTimeout?: Duration;
-  readonly env?: { [name: string]: string };
-  readonly backup?: DatabaseBackupOptions;
-  readonly removalPolicy?: RemovalPolicy;
-}
 
 /** Everything a StatefulDatabase renders, checked. */
 export interface DatabasePlan {
@@ -78,9 +54,9 @@ export interface StoragePlan {
  * Resolves a database's props (the construct's own, then the platform defaults of its scope, then the library's
  * defaults) into a plan, checking everything: every problem is reported at once, then nothing is built.
  */
-export function planDatabase(scope: IConstruct, id: string, props: DatabaseIntent): DatabasePlan {
+export function planDatabase(scope: IConstruct, id: string, props: StatefulDatabaseProps): DatabasePlan {
   const problems = new Problems(scope);
-  const p: DatabaseIntent = props ?? ({} as DatabaseIntent);
+  const p: StatefulDatabaseProps = props ?? ({} as StatefulDatabaseProps);
   const defaults = PlatformDefaults.of(scope);
   const engine = p.engine;
   if (!(engine instanceof DatabaseEngine)) {
@@ -106,7 +82,7 @@ export function planDatabase(scope: IConstruct, id: string, props: DatabaseInten
   } as DatabasePlan;
 }
 
-function planIdentity(problems: Problems, id: string, p: DatabaseIntent) {
+function planIdentity(problems: Problems, id: string, p: StatefulDatabaseProps) {
   const name = p.name ?? toDnsLabel(id);
   if (!isDnsLabel(name) || name.length > MAX_NAME_LENGTH) {
     problems.add('name', name, `is not a valid database name (lower-case DNS label of at most ${MAX_NAME_LENGTH} characters, so the StatefulSet's revision label fits)`, 'Use e.g. "orders-db".');
@@ -124,7 +100,7 @@ function planIdentity(problems: Problems, id: string, p: DatabaseIntent) {
   return { name, replicas, updateStrategy };
 }
 
-function planResources(problems: Problems, p: DatabaseIntent, defaults: PlatformDefaultsProps) {
+function planResources(problems: Problems, p: StatefulDatabaseProps, defaults: PlatformDefaultsProps) {
   let preset: ResourcePreset | undefined = p.resources;
   if (preset !== undefined && !(preset instanceof ResourcePreset)) {
     problems.add('resources', preset, 'is not a ResourcePreset', 'Use ResourcePreset.SMALL, .MEDIUM, .LARGE or ResourcePreset.custom(name, { cpu, memory }).');
@@ -150,7 +126,7 @@ function planResources(problems: Problems, p: DatabaseIntent, defaults: Platform
   return { cpu: cpu!, cpuLimit: p.cpuLimit, memory: memory! };
 }
 
-function planDurations(problems: Problems, p: DatabaseIntent) {
+function planDurations(problems: Problems, p: StatefulDatabaseProps) {
   const grace = p.terminationGracePeriod ?? Duration.seconds(MIN_TERMINATION_GRACE_SECONDS);
   let graceSeconds = MIN_TERMINATION_GRACE_SECONDS;
   if (!isDuration(grace)) {
@@ -172,7 +148,7 @@ function planDurations(problems: Problems, p: DatabaseIntent) {
   return { graceSeconds, startupSeconds };
 }
 
-function planStorage(scope: IConstruct, problems: Problems, p: DatabaseIntent, defaults: PlatformDefaultsProps, replicas: number): StoragePlan | undefined {
+function planStorage(scope: IConstruct, problems: Problems, p: StatefulDatabaseProps, defaults: PlatformDefaultsProps, replicas: number): StoragePlan | undefined {
   const storage = p.storage;
   const accessMode = storage?.accessMode ?? PersistentVolumeAccessMode.READ_WRITE_ONCE;
   const claimName = storage?.claimName ?? 'data';

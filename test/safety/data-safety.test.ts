@@ -144,7 +144,7 @@ describe('every opt-in that deletes data reads as a warning', () => {
       }
     }
     expect(found.map((f) => `${f.file}: ${f.name}: ${f.type}`).sort()).toEqual([
-      'src/database/stateful-database.ts: removalPolicy: RemovalPolicy',
+      'src/database/stateful-database-props.ts: removalPolicy: RemovalPolicy',
       'src/storage/file-provisioner.ts: onDelete: NfsOnDelete',
       'src/storage/shared-rwx-volume.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
       'src/storage/shared-volume-backend-options.ts: allowDelete: boolean',
