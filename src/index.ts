@@ -62,8 +62,12 @@ export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 export { DatabaseEngine, EngineVersionOptions, CustomEngineOptions, ReplicationSupport } from './database/engines';
 export { DatabaseCredentials } from './database/credentials';
 export { DatabaseUpdateStrategy, DatabaseRollingUpdateOptions } from './database/update-strategy';
-export { DatabaseBackupOptions } from './database/backup-job';
-export { DatabaseConnectOptions, DatabaseConnection, IDatabase } from './database/connection';
+export { DatabaseBackupOptions, BackupMethod } from './database/backup-job';
+export {
+  DatabaseRuntime, StatefulSetRuntimeOptions, CloudNativePgOptions, MariaDbOperatorOptions, MongoDbCommunityOptions,
+} from './database/runtime';
+export { MariaDbTopology } from './database/mariadb-operator';
+export { DatabaseConnectOptions, DatabaseConnection, DatabaseEnvNames, IDatabase } from './database/connection';
 export { StatefulDatabase } from './database/stateful-database';
 export { StatefulDatabaseProps, DatabaseStorageOptions } from './database/stateful-database-props';
 export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-database';

@@ -1,6 +1,8 @@
 /**
- * A 3-replica PostgreSQL on Exoscale Block Storage (the `exoscale-block-storage` class SKS installs), with a client API
- * allowed through the database's default-deny NetworkPolicy and wired to it by environment variables.
+ * A single PostgreSQL instance on Exoscale Block Storage (the `exoscale-block-storage` class SKS installs), with nightly
+ * logical dumps and a client API allowed through the database's default-deny NetworkPolicy and wired to it by environment
+ * variables. One instance survives pod restarts but not the loss of its node's zone: examples/ha-postgres runs three
+ * instances through CloudNativePG.
  *
  * The credentials Secret `orders-db-credentials` (key `password`) is created out of band, never in this app:
  *   kubectl -n shop create secret generic orders-db-credentials --from-literal=password="$(openssl rand -base64 24)"
@@ -18,7 +20,6 @@ export class ExoscalePostgresChart extends Chart {
 
     const db = new StatefulDatabase(this, 'orders-db', {
       engine: DatabaseEngine.postgres({ version: '16.4' }),
-      replicas: 3,
       // Exoscale Block Storage takes whole GiB only: Size.gibibytes, never 20G.
       storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
       credentials: { secret: Secret.fromSecretName(this, 'orders-db-credentials', 'orders-db-credentials') },

@@ -2,7 +2,7 @@
  * The four constructs together, on AWS: a web shop whose pods share an uploads directory and talk to PostgreSQL,
  * served over HTTPS.
  * - `BlockStorageClass`: gp3 EBS volumes (encrypted, Retain, WaitForFirstConsumer) for the database;
- * - `StatefulDatabase`: a 3-replica PostgreSQL on that class, default-deny NetworkPolicy, PDB, no token;
+ * - `StatefulDatabase`: a 3-instance PostgreSQL on that class through CloudNativePG (replication, failover), default-deny NetworkPolicy;
  * - `SharedRwxVolume`: an uploads directory on EFS (an access point per volume), mounted read-write by every web pod;
  * - `IngressRoute`: shop.example.com over TLS from cert-manager, HTTP redirected to HTTPS.
  * The web pods run under Pod Security "restricted" and reach the database through `db.connect`.
@@ -18,7 +18,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
-  RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
+  DatabaseRuntime, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
 } from '../../src';
 
 /** The uid and gid of the web app: owner of the EFS access point, so every web pod can write the uploads. */
@@ -35,6 +35,7 @@ export class FullStackChart extends Chart {
 
     const db = new StatefulDatabase(this, 'shop-db', {
       engine: DatabaseEngine.postgres({ version: '16.4' }),
+      runtime: DatabaseRuntime.cloudNativePg(),
       replicas: 3,
       storage: { size: Size.gibibytes(50), storageClass: gp3 },
       credentials: { secret: kplus.Secret.fromSecretName(this, 'shop-db-credentials', 'shop-db-credentials') },

@@ -8,13 +8,14 @@
 import { Size } from 'cdk8s';
 import { Secret } from 'cdk8s-plus-27';
 import { AcmeApp, AcmeChart, AcmeEnv, AcmeWebService } from './acme-platform';
-import { DatabaseEngine, IngressRoute, RouteBackend, SharedRwxVolume, StatefulDatabase } from '../../src';
+import { DatabaseEngine, DatabaseRuntime, IngressRoute, RouteBackend, SharedRwxVolume, StatefulDatabase } from '../../src';
 
 const app = new AcmeApp({ team: 'payments', costCentre: 'cc-4711', env: AcmeEnv.PROD });
 const orders = new AcmeChart(app, 'orders'); // namespace payments-orders
 
 const db = new StatefulDatabase(orders, 'orders-db', {
   engine: DatabaseEngine.postgres({ version: '16.4' }),
+  runtime: DatabaseRuntime.cloudNativePg(), // Acme runs CloudNativePG for replicated PostgreSQL
   replicas: 3,
   storage: { size: Size.gibibytes(50) },
   credentials: { secret: Secret.fromSecretName(orders, 'db-credentials', 'orders-db-credentials') },

@@ -3,7 +3,9 @@ import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
 import { Problems } from '../core/problems';
+import { alternativesFor } from '../knowledge/storage/alternatives';
 import { IStorageClass } from '../knowledge/storage/storage-class';
+import { StorageKind } from '../knowledge/storage/types';
 import { checkClaimAccessMode, checkClaimSize, checkZonalBinding, systemName } from '../storage/claim-check';
 
 /** The access modes that give a database volume exactly one writer. */
@@ -19,8 +21,9 @@ export function checkDatabaseClaim(problems: Problems, prop: string, cls: IStora
     checkClaimAccessMode(problems, `${prop}.accessMode`, cls, accessMode, SINGLE_WRITER);
   }
   if (caps?.kind !== undefined && caps.kind !== 'block' && caps.kind !== 'local') {
+    const alternatives = alternativesFor(cls.system, [StorageKind.BLOCK]);
     problems.add(`${prop}.storageClass`, cls.storageClassName, `is ${caps.kind} storage (${systemName(cls)}); databases need block storage (network file systems break fsync and locking guarantees)`,
-      'Use a block storage class, e.g. ExistingStorageClass.exoscaleBlockStorage() or a BlockStorageClass.');
+      `Use a block storage class${alternatives ? `, e.g. ${alternatives}` : ' (a BlockStorageClass)'}.`);
   }
   checkClaimSize(problems, `${prop}.size`, cls, size);
   checkZonalBinding(problems, `${prop}.storageClass`, cls, replicas);

@@ -20,6 +20,13 @@ export interface DatabaseCredentials {
    * @default - the engine's superuser (postgres, root, ...)
    */
   readonly usernameKey?: string;
+  /**
+   * Name of the application user, where the runtime creates it by name: an operator (CloudNativePG's database owner,
+   * mariadb-operator's `username`, a MongoDB user). Not a secret; with CloudNativePG the Secret's `username` key must
+   * hold the same name.
+   * @default - the database name (`database` prop, `app` by default) in operator mode; unused by a StatefulSet
+   */
+  readonly username?: string;
 }
 
 /** Credentials as checked: the Secret's name and keys. */
@@ -27,6 +34,8 @@ export interface ResolvedCredentials {
   readonly secretName: string;
   readonly passwordKey: string;
   readonly usernameKey?: string;
+  /** The application user's name, where it is known at synth. */
+  readonly username?: string;
 }
 
 /** Names that hold secrets by convention. */
@@ -59,7 +68,10 @@ export function resolveCredentials(problems: Problems, engine: DatabaseEngine, c
     problems.add('credentials.secret', secret.name, `holds a literal ${passwordKey} written into the manifests (and into git)`,
       'Create the Secret out of band (External Secrets, Sealed Secrets, kubectl create secret) and reference it with Secret.fromSecretName.');
   }
-  return { secretName: secret.name, passwordKey, usernameKey: credentials.usernameKey };
+  if (credentials.username !== undefined && (typeof credentials.username !== 'string' || !/^[a-z_][a-z0-9_-]{0,62}$/.test(credentials.username))) {
+    problems.add('credentials.username', credentials.username, 'is not a database user name (lower-case letters, digits, _ and -, starting with a letter or _)', 'Use e.g. "orders".');
+  }
+  return { secretName: secret.name, passwordKey, usernameKey: credentials.usernameKey, username: credentials.username };
 }
 
 /** Literal environment variables: strings only, and no name that looks like a secret. */

@@ -6,6 +6,7 @@ import { BackupPlan, planBackup } from './backup-job';
 import { appHasDefaultClass, checkDatabaseClaim } from './claims';
 import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
+import { DatabaseRuntime } from './runtime';
 import { StatefulDatabaseProps } from './stateful-database-props';
 import { DatabaseUpdateStrategy } from './update-strategy';
 import { isDnsLabel, toDnsLabel } from '../core/names';
@@ -26,6 +27,9 @@ const MAX_NAME_LENGTH = 52;
 /** Everything a StatefulDatabase renders, checked. */
 export interface DatabasePlan {
   readonly engine: DatabaseEngine;
+  readonly runtime: DatabaseRuntime;
+  /** The application database, where one is created. */
+  readonly database?: string;
   readonly name: string;
   readonly replicas: number;
   readonly updateStrategy: DatabaseUpdateStrategy;
@@ -68,7 +72,18 @@ export function planDatabase(scope: IConstruct, id: string, props: StatefulDatab
   const resources = planResources(problems, p, defaults);
   const durations = planDurations(problems, p);
   const storage = planStorage(scope, problems, p, defaults, identity.replicas);
-  const credentials = resolveCredentials(problems, engine, p.credentials);
+  const runtime = p.runtime ?? DatabaseRuntime.statefulSet();
+  if (!(runtime instanceof DatabaseRuntime)) {
+    problems.add('runtime', runtime, 'is not a DatabaseRuntime', 'Use DatabaseRuntime.statefulSet(), .cloudNativePg(), .mariadbOperator() or .mongodbCommunity().');
+  }
+  const operator = runtime instanceof DatabaseRuntime && runtime.isOperator;
+  const database = p.database ?? (operator ? 'app' : undefined);
+  if (database !== undefined && (typeof database !== 'string' || !/^[a-z_][a-z0-9_]{0,62}$/.test(database))) {
+    problems.add('database', database, 'is not a database name (lower-case letters, digits and _, starting with a letter or _)', 'Use e.g. "orders".');
+  }
+  const resolved = resolveCredentials(problems, engine, p.credentials);
+  const credentials = resolved && operator ? { ...resolved, username: resolved.username ?? database } : resolved;
+  checkAppUser(problems, engine, credentials, database, operator);
   checkLiteralEnv(problems, 'env', p.env);
   checkLiteralEnv(problems, 'engine.env', engine.env);
   const removalPolicy = p.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -76,10 +91,21 @@ export function planDatabase(scope: IConstruct, id: string, props: StatefulDatab
     problems.add('removalPolicy', removalPolicy, 'is not a RemovalPolicy', 'Remove it (volumes are retained), or use RemovalPolicy.DESTROY for throw-away data.');
   }
   const backup = planBackup(problems, p.backup, engine, storage?.storageClass);
-  problems.throwIfAny();
-  return {
-    engine, ...identity, ...resources, ...durations, storage: storage!, credentials, env: { ...(p.env ?? {}) }, backup, removalPolicy,
+  const plan = {
+    engine, runtime, database, ...identity, ...resources, ...durations, storage: storage!, credentials, env: { ...(p.env ?? {}) }, backup, removalPolicy,
   } as DatabasePlan;
+  if (runtime instanceof DatabaseRuntime && storage && Number.isInteger(plan.replicas)) runtime._check(problems, plan);
+  problems.throwIfAny();
+  return plan;
+}
+
+/** An engine that creates an application user (MySQL, MariaDB) needs the database to grant it; the user needs a Secret key. */
+function checkAppUser(problems: Problems, engine: DatabaseEngine, creds: ResolvedCredentials | undefined, database: string | undefined, operator: boolean): void {
+  if (operator || !creds?.usernameKey || !engine.appUserEnv) return;
+  if (database === undefined) {
+    problems.add('database', undefined, `is required with credentials.usernameKey: ${engine.name} creates the application user from the Secret and grants it only the database named here`,
+      'Set database: "orders" (the application\'s database), or remove usernameKey to connect as the superuser.');
+  }
 }
 
 function planIdentity(problems: Problems, id: string, p: StatefulDatabaseProps) {

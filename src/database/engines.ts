@@ -80,6 +80,30 @@ export interface CustomEngineOptions {
    */
   readonly defaultUsername?: string;
   /**
+   * Environment variable that receives the name of the application user to create, from the credentials Secret's
+   * `usernameKey` (MySQL's `MYSQL_USER`). With it, the superuser gets a random password (`randomRootPasswordEnv`) and the
+   * application user the Secret's password (`appPasswordEnv`).
+   * @default - the Secret's user is the engine's superuser (`usernameEnv`)
+   */
+  readonly appUserEnv?: string;
+  /**
+   * Environment variable that receives the application user's password (MySQL's `MYSQL_PASSWORD`), with `appUserEnv`.
+   * @default - none
+   */
+  readonly appPasswordEnv?: string;
+  /**
+   * Environment variable that makes the image generate a random superuser password (MySQL's `MYSQL_RANDOM_ROOT_PASSWORD`),
+   * with `appUserEnv`: the superuser is then not used by applications.
+   * @default - none
+   */
+  readonly randomRootPasswordEnv?: string;
+  /**
+   * Environment variable that receives the name of the database to create (`POSTGRES_DB`, `MYSQL_DATABASE`), from the
+   * database's `database` prop.
+   * @default - the engine creates no database of its own
+   */
+  readonly databaseEnv?: string;
+  /**
    * Non-secret environment variables. Values are literal and end up in the manifest: never put a password here.
    * @default - none
    */
@@ -150,6 +174,7 @@ export class DatabaseEngine {
       passwordEnv: 'POSTGRES_PASSWORD',
       usernameEnv: 'POSTGRES_USER',
       defaultUsername: 'postgres',
+      databaseEnv: 'POSTGRES_DB',
       env: { PGDATA: '/var/lib/postgresql/data/pgdata' },
       readinessCommand: ['sh', '-c', 'exec pg_isready -q -h 127.0.0.1 -p 5432 -U "${POSTGRES_USER:-postgres}"'],
       livenessCommand: ['sh', '-c', 'exec pg_isready -q -h 127.0.0.1 -p 5432 -U "${POSTGRES_USER:-postgres}"'],
@@ -173,12 +198,16 @@ export class DatabaseEngine {
       dataDir: '/var/lib/mysql',
       passwordEnv: 'MYSQL_ROOT_PASSWORD',
       defaultUsername: 'root',
+      appUserEnv: 'MYSQL_USER',
+      appPasswordEnv: 'MYSQL_PASSWORD',
+      randomRootPasswordEnv: 'MYSQL_RANDOM_ROOT_PASSWORD',
+      databaseEnv: 'MYSQL_DATABASE',
       args: ['--datadir=/var/lib/mysql/data'],
       readinessCommand: ['mysqladmin', 'ping', '-h', '127.0.0.1', '--silent'],
       livenessCommand: ['mysqladmin', 'ping', '-h', '127.0.0.1', '--silent'],
       writableDirs: ['/var/run/mysqld', '/tmp'],
       podManagementPolicy: PodManagementPolicy.ORDERED_READY,
-      backupScript: 'MYSQL_PWD="$DB_PASSWORD" mysqldump -h "$DB_HOST" -u "$DB_USER" --all-databases --single-transaction --routines --events | gzip > "$BACKUP_DIR/dump-$(date -u +%Y%m%dT%H%M%SZ).sql.gz"',
+      backupScript: 'if [ -n "${DB_NAME:-}" ]; then SCOPE="--databases $DB_NAME"; else SCOPE=--all-databases; fi; MYSQL_PWD="$DB_PASSWORD" mysqldump -h "$DB_HOST" -u "$DB_USER" $SCOPE --single-transaction --routines --events | gzip > "$BACKUP_DIR/dump-$(date -u +%Y%m%dT%H%M%SZ).sql.gz"',
     });
   }
 
@@ -195,12 +224,16 @@ export class DatabaseEngine {
       dataDir: '/var/lib/mysql',
       passwordEnv: 'MARIADB_ROOT_PASSWORD',
       defaultUsername: 'root',
+      appUserEnv: 'MARIADB_USER',
+      appPasswordEnv: 'MARIADB_PASSWORD',
+      randomRootPasswordEnv: 'MARIADB_RANDOM_ROOT_PASSWORD',
+      databaseEnv: 'MARIADB_DATABASE',
       args: ['--datadir=/var/lib/mysql/data'],
       readinessCommand: ['mariadb-admin', 'ping', '-h', '127.0.0.1', '--silent'],
       livenessCommand: ['mariadb-admin', 'ping', '-h', '127.0.0.1', '--silent'],
       writableDirs: ['/run/mysqld', '/tmp'],
       podManagementPolicy: PodManagementPolicy.ORDERED_READY,
-      backupScript: 'MYSQL_PWD="$DB_PASSWORD" mariadb-dump -h "$DB_HOST" -u "$DB_USER" --all-databases --single-transaction --routines --events | gzip > "$BACKUP_DIR/dump-$(date -u +%Y%m%dT%H%M%SZ).sql.gz"',
+      backupScript: 'if [ -n "${DB_NAME:-}" ]; then SCOPE="--databases $DB_NAME"; else SCOPE=--all-databases; fi; MYSQL_PWD="$DB_PASSWORD" mariadb-dump -h "$DB_HOST" -u "$DB_USER" $SCOPE --single-transaction --routines --events | gzip > "$BACKUP_DIR/dump-$(date -u +%Y%m%dT%H%M%SZ).sql.gz"',
     });
   }
 
@@ -219,6 +252,7 @@ export class DatabaseEngine {
       passwordEnv: 'MONGO_INITDB_ROOT_PASSWORD',
       usernameEnv: 'MONGO_INITDB_ROOT_USERNAME',
       defaultUsername: 'root',
+      databaseEnv: 'MONGO_INITDB_DATABASE',
       // mongosh keeps history and logs under $HOME, which would be the data volume (the image's home is /data/db)
       env: { HOME: '/tmp' },
       readinessCommand: ['mongosh', '--quiet', '--norc', '--eval', 'quit(db.adminCommand({ ping: 1 }).ok ? 0 : 1)'],
@@ -270,11 +304,16 @@ export class DatabaseEngine {
       problems.push({ prop: 'engine.version', value: version, problem: `is not a pinned ${name} version (latest changes under a running database, and a major upgrade changes the data format)`, fix });
     }
     const image = problems.length ? `${repo}:invalid` : version!.startsWith('sha256:') ? `${repo}@${version}` : `${repo}:${version}`;
-    return new DatabaseEngine({ name, image, ...profile }, problems);
+    return new DatabaseEngine({ name, image, ...profile }, problems, problems.length ? undefined : version);
   }
 
   /** Short engine name, e.g. `postgres`. */
   public readonly name: string;
+  /**
+   * The pinned version of an official engine (`16.4`), which operators read to pick their own image.
+   * @default - a custom engine: only its image is known
+   */
+  public readonly version?: string;
   /** Image reference, pinned. */
   public readonly image: string;
   /** Port the engine listens on. */
@@ -335,6 +374,26 @@ export class DatabaseEngine {
    * @default - no logical backup
    */
   public readonly backupScript?: string;
+  /**
+   * Environment variable of the application user's name (see CustomEngineOptions.appUserEnv).
+   * @default - none
+   */
+  public readonly appUserEnv?: string;
+  /**
+   * Environment variable of the application user's password.
+   * @default - none
+   */
+  public readonly appPasswordEnv?: string;
+  /**
+   * Environment variable that asks for a random superuser password.
+   * @default - none
+   */
+  public readonly randomRootPasswordEnv?: string;
+  /**
+   * Environment variable of the database to create.
+   * @default - none
+   */
+  public readonly databaseEnv?: string;
 
   /**
    * Problems found while building the profile, reported by the StatefulDatabase with its construct path.
@@ -342,7 +401,7 @@ export class DatabaseEngine {
    */
   public readonly _problems: Problem[];
 
-  private constructor(props: CustomEngineOptions, problems: Problem[] = []) {
+  private constructor(props: CustomEngineOptions, problems: Problem[] = [], version?: string) {
     const p = props;
     this._problems = [...problems];
     const bad = (field: string, value: unknown, text: string) => {
@@ -388,6 +447,11 @@ export class DatabaseEngine {
     this.podManagementPolicy = p.podManagementPolicy ?? PodManagementPolicy.ORDERED_READY;
     this.replication = p.replication ?? ReplicationSupport.NONE;
     this.backupScript = p.backupScript;
+    this.appUserEnv = p.appUserEnv;
+    this.appPasswordEnv = p.appPasswordEnv;
+    this.randomRootPasswordEnv = p.randomRootPasswordEnv;
+    this.databaseEnv = p.databaseEnv;
+    this.version = version;
   }
 }
 

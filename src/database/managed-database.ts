@@ -28,6 +28,11 @@ export interface ManagedDatabaseProps {
    * @default - the construct id as a DNS label
    */
   readonly name?: string;
+  /**
+   * Name of the application database on the managed service.
+   * @default - none named
+   */
+  readonly database?: string;
 }
 
 /**
@@ -38,8 +43,10 @@ export interface ManagedDatabaseProps {
 export class ManagedDatabase extends Construct implements IDatabase {
   /** The ExternalName Service clients resolve. */
   public readonly service: kplus.Service;
-  /** Host, port and credential reference for clients. */
+  /** Host, port and credential reference for clients (`connection.tlsServerName` is the provider's host). */
   public readonly connection: DatabaseConnection;
+  /** The provider's host name: the name its TLS certificate carries, for `verify-full`. */
+  public readonly externalHost: string;
 
   constructor(scope: Construct, id: string, props: ManagedDatabaseProps) {
     super(scope, id);
@@ -61,6 +68,9 @@ export class ManagedDatabase extends Construct implements IDatabase {
       // resolveCredentials reports missing credentials only for engines with a password; a managed database always has one
       if (!p.engine.passwordEnv) problems.add('credentials', undefined, 'are required for a managed database', 'Reference the Secret with its credentials.');
     }
+    if (p.database !== undefined && (typeof p.database !== 'string' || !/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/.test(p.database))) {
+      problems.add('database', p.database, 'is not a database name', 'Use the name the provider shows, e.g. "defaultdb".');
+    }
     problems.throwIfAny();
 
     const selector = { 'app.kubernetes.io/name': p.engine.name, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'database' };
@@ -77,17 +87,23 @@ export class ManagedDatabase extends Construct implements IDatabase {
       secretName: creds!.secretName,
       passwordKey: creds!.passwordKey,
       usernameKey: creds!.usernameKey,
-      username: creds!.usernameKey ? undefined : p.engine.defaultUsername,
+      username: creds!.usernameKey ? undefined : (creds!.username ?? p.engine.defaultUsername),
+      database: p.database,
+      tlsServerName: p.externalHost,
     };
+    this.externalHost = p.externalHost;
   }
 
   /** Nothing to open in the cluster: reaching an external database is a matter of the clients' egress. */
-  public allowFrom(_workload: kplus.Workload): void {
+  public allowFrom(_workload: kplus.AbstractPod): void {
     return;
   }
 
-  /** Environment variables for host, port, user and password (from the Secret). */
-  public connect(workload: kplus.Workload, options: DatabaseConnectOptions = {}): void {
+  /**
+   * Environment variables for host, port, user and password (from the Secret); the host is the ExternalName Service,
+   * or the provider's host with `useTlsServerName` (for TLS verify-full).
+   */
+  public connect(workload: kplus.AbstractPod, options: DatabaseConnectOptions = {}): void {
     wireEnv(this, workload, options);
   }
 }

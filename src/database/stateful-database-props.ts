@@ -4,6 +4,7 @@ import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { DatabaseBackupOptions } from './backup-job';
 import { DatabaseCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
+import { DatabaseRuntime } from './runtime';
 import { DatabaseUpdateStrategy } from './update-strategy';
 import { RemovalPolicy } from '../core/removal-policy';
 import { IStorageClass } from '../knowledge/storage/storage-class';
@@ -50,6 +51,18 @@ export interface DatabaseStorageOptions {
 export interface StatefulDatabaseProps {
   /** The engine, e.g. `DatabaseEngine.postgres({ version: '16.4' })`. */
   readonly engine: DatabaseEngine;
+  /**
+   * What runs the database: a StatefulSet the library writes, or an operator that replicates and fails over
+   * (`DatabaseRuntime.cloudNativePg()`, `.mariadbOperator()`, `.mongodbCommunity()`).
+   * @default DatabaseRuntime.statefulSet() - one server per replica; more than one replica is refused for engines that do not replicate by themselves
+   */
+  readonly runtime?: DatabaseRuntime;
+  /**
+   * Name of the application database the engine or the operator creates (`POSTGRES_DB`, `MYSQL_DATABASE`, CloudNativePG's
+   * `bootstrap.initdb.database`, mariadb-operator's `database`, the MongoDB user's role database).
+   * @default - 'app' in operator mode; in a StatefulSet, none beyond the engine's default (required for MySQL/MariaDB with an application user)
+   */
+  readonly database?: string;
   /** Per-replica storage: size required, class and access mode checked against the storage system. */
   readonly storage: DatabaseStorageOptions;
   /**
@@ -63,7 +76,8 @@ export interface StatefulDatabaseProps {
    */
   readonly name?: string;
   /**
-   * Number of replicas. With the official images each replica is an independent server: clients go to ordinal 0.
+   * Number of replicas (instances, members). In a StatefulSet of an official image each replica would be an
+   * independent server, so more than one is refused there: run several through the engine's operator (`runtime`).
    * @default 1 - with a warning (DBS-001): a single replica gets no PodDisruptionBudget
    */
   readonly replicas?: number;

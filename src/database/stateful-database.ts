@@ -1,29 +1,26 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { renderBackupJob } from './backup-job';
+import { checkDatabaseClaim } from './claims';
 import { connectionHost, DatabaseConnection, DatabaseConnectOptions, IDatabase, wireEnv } from './connection';
 import { DatabasePlan, MIN_TERMINATION_GRACE_SECONDS, planDatabase } from './database-plan';
-import { DatabaseEngine, ReplicationSupport } from './engines';
+import { DatabaseEngine } from './engines';
+import { DatabaseRuntime } from './runtime';
+import { RuntimeEndpoints, RuntimeNetwork } from './runtime-context';
 import { StatefulDatabaseProps } from './stateful-database-props';
-import { DATABASE_ROLE, POD_SECURITY_LABEL, POD_SECURITY_RESTRICTED, ROLE_ANNOTATION } from '../core/conventions';
 import { isDnsLabel } from '../core/names';
-import { Problems } from '../core/problems';
-import { sizeQuantity } from '../core/quantity';
-import { RemovalPolicy } from '../core/removal-policy';
+import { Problems, problemText } from '../core/problems';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 import { ConventionalMeta, conventionalMeta, objectMeta } from '../platform/conventions';
 import { PlatformDefaults } from '../platform/defaults';
 import { useStorageClass } from '../storage/existing-storage-class';
+import { StorageClassBase } from '../storage/storage-class-base';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { rendersOnce } from '../validation/render-cache';
-import { restrictedContainer, restrictedPod, scratchVolumes } from '../workload/pod-security';
 
 // The objects a database emits render once per synth (validation and output share the JSON).
-const KubeServiceObject = rendersOnce(k8s.KubeService);
-const KubeStatefulSetObject = rendersOnce(k8s.KubeStatefulSet);
-const KubePodDisruptionBudgetObject = rendersOnce(k8s.KubePodDisruptionBudget);
 const KubeNetworkPolicyObject = rendersOnce(k8s.KubeNetworkPolicy);
 
 /**
@@ -45,40 +42,61 @@ export class StatefulDatabase extends Construct implements IDatabase {
   /** Shortest termination grace period a database gets (seconds): time to checkpoint and flush before SIGKILL. */
   public static readonly MIN_TERMINATION_GRACE_SECONDS = MIN_TERMINATION_GRACE_SECONDS;
 
-  /** The StatefulSet. */
-  public readonly statefulSet: k8s.KubeStatefulSet;
-  /** The headless governing Service (stable per-pod DNS names, not-ready addresses published). */
-  public readonly headlessService: k8s.KubeService;
-  /** The client Service (a cdk8s-plus Service). */
-  public readonly service: kplus.Service;
+  /** What runs the database. */
+  public readonly runtime: DatabaseRuntime;
   /**
-   * The PodDisruptionBudget.
-   * @default - none at one replica
+   * The StatefulSet.
+   * @default - none in operator mode (the operator creates it)
+   */
+  public readonly statefulSet?: k8s.KubeStatefulSet;
+  /**
+   * The headless governing Service (stable per-pod DNS names, not-ready addresses published).
+   * @default - none in operator mode
+   */
+  public readonly headlessService?: k8s.KubeService;
+  /**
+   * The client Service (a cdk8s-plus Service).
+   * @default - none in operator mode: the operator's Services are named in `connection`
+   */
+  public readonly service?: kplus.Service;
+  /**
+   * The operator's resource: a CloudNativePG `Cluster`, a mariadb-operator `MariaDB` or a `MongoDBCommunity`.
+   * @default - none in the StatefulSet runtime
+   */
+  public readonly cluster?: ApiObject;
+  /**
+   * The PodDisruptionBudget the library writes.
+   * @default - none at one replica, and none where the operator writes its own (CloudNativePG, mariadb-operator)
    */
   public readonly podDisruptionBudget?: k8s.KubePodDisruptionBudget;
   /** The default-deny NetworkPolicy; add clients with `allowFrom`, `allowFromNamespace` or `connect`. */
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
-  /** The dedicated ServiceAccount (no token mounted). */
-  public readonly serviceAccount: kplus.ServiceAccount;
   /**
-   * The backup CronJob.
-   * @default - no backup configured
+   * The dedicated ServiceAccount (no token mounted).
+   * @default - none in operator mode
+   */
+  public readonly serviceAccount?: kplus.ServiceAccount;
+  /**
+   * The backup CronJob (logical dumps the library runs).
+   * @default - no backup configured, or the operator runs the backups (see `backupResources`)
    */
   public readonly backup?: k8s.KubeCronJob;
   /**
-   * The backup claim.
-   * @default - no backup configured
+   * The backup claim of the library's dumps.
+   * @default - no backup configured, or the operator runs the backups
    */
   public readonly backupClaim?: k8s.KubePersistentVolumeClaim;
+  /** The operator's backup resources (CloudNativePG `ScheduledBackup`, mariadb-operator `Backup`); empty otherwise. */
+  public readonly backupResources: ApiObject[];
   /** Host, port and credential reference for clients. */
   public readonly connection: DatabaseConnection;
   /** The engine profile. */
   public readonly engine: DatabaseEngine;
-  /** Name of the StatefulSet and the client Service. */
+  /** Name of the database (StatefulSet and client Service, or the operator's resource). */
   public readonly name: string;
   /** Number of replicas. */
   public readonly replicas: number;
-  /** Labels that select the database's pods. */
+  /** Labels that select the database's pods (the operator's labels in operator mode). */
   public readonly selectorLabels: { [key: string]: string };
   /**
    * The StorageClass the claims use.
@@ -88,45 +106,44 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
   private readonly ingressRules: k8s.NetworkPolicyIngressRule[] = [];
   private readonly allowed = new Set<string>();
+  private readonly clientPort: number;
 
   constructor(scope: Construct, id: string, props: StatefulDatabaseProps) {
     super(scope, id);
     const plan = planDatabase(this, id, props);
-    const engine = plan.engine;
-    this.engine = engine;
+    this.engine = plan.engine;
+    this.runtime = plan.runtime;
     this.name = plan.name;
     this.replicas = plan.replicas;
     this.storageClass = plan.storage.storageClass;
     if (plan.storage.storageClass) useStorageClass(this, plan.storage.storageClass);
     const backupClass = plan.backup?.storageClass;
     if (backupClass && backupClass !== plan.storage.storageClass) useStorageClass(this, backupClass);
+    if (!plan.storage.storageClass) checkDefaultClassAtSynth(this, plan);
 
     const selector: Record<string, string> = {
-      'app.kubernetes.io/name': engine.name,
+      'app.kubernetes.io/name': plan.engine.name,
       'app.kubernetes.io/instance': plan.name,
       'app.kubernetes.io/component': 'database',
     };
-    this.selectorLabels = { ...selector };
     const meta = conventionalMeta(this, selector);
-    const image = PlatformDefaults.image(this, engine.image);
-
-    // no API access needed, no token mounted
-    this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: objectMeta(meta, plan.name), automountToken: false });
-    this.headlessService = this.renderHeadlessService(plan, meta, selector);
-    this.service = this.renderClientService(plan, meta, selector);
-    this.statefulSet = this.renderStatefulSet(plan, meta, selector, image);
-    this.podDisruptionBudget = this.renderDisruptionBudget(plan, meta, selector);
-    this.networkPolicy = this.renderNetworkPolicy(plan, meta, selector);
-    this.connection = {
-      host: connectionHost(this, plan.name),
-      port: engine.port,
-      secretName: plan.credentials?.secretName ?? '',
-      passwordKey: plan.credentials?.passwordKey ?? 'password',
-      usernameKey: plan.credentials?.usernameKey,
-      username: plan.credentials?.usernameKey ? undefined : engine.defaultUsername,
-    };
-    if (plan.backup && plan.credentials) {
-      const backup = renderBackupJob(this, plan.backup, { name: plan.name, engine, image, credentials: plan.credentials, meta });
+    const image = PlatformDefaults.image(this, plan.engine.image);
+    const out = plan.runtime._render({ scope: this, plan, meta, selector, image, namespace: Chart.of(this).namespace });
+    this.serviceAccount = out.serviceAccount;
+    this.headlessService = out.headlessService;
+    this.service = out.service;
+    this.statefulSet = out.statefulSet;
+    this.podDisruptionBudget = out.podDisruptionBudget;
+    this.cluster = out.cluster;
+    this.backupResources = out.backupResources;
+    this.selectorLabels = { ...out.network.podSelector };
+    this.clientPort = out.network.clientPort;
+    this.networkPolicy = this.renderNetworkPolicy(plan, meta, out.network);
+    this.connection = connectionOf(this, plan, out.endpoints);
+    if (out.backupPodLabels) this.allowFromPods(out.backupPodLabels);
+    if (plan.backup && plan.credentials && out.dump) {
+      const target = { name: plan.name, engine: plan.engine, image, credentials: plan.credentials, meta, database: plan.database, dump: out.dump };
+      const backup = renderBackupJob(this, plan.backup, target);
       this.backup = backup.cronJob;
       this.backupClaim = backup.claim;
       this.allowFromPods(backup.podLabels);
@@ -135,15 +152,11 @@ export class StatefulDatabase extends Construct implements IDatabase {
   }
 
   /**
-   * Let the pods of a cdk8s-plus workload connect to the database port. Works across namespaces (the workload's chart namespace).
+   * Let the pods of a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod) connect to the
+   * database port. Works across namespaces (the workload's chart namespace).
    */
-  public allowFrom(workload: kplus.Workload): void {
-    if (!(workload instanceof kplus.Workload)) {
-      const errors = new Problems(this);
-      errors.add('allowFrom workload', workload, 'is not a cdk8s-plus workload', 'Pass a Deployment, StatefulSet, Job or DaemonSet, or use allowFromPods(labels).');
-      errors.throwIfAny();
-    }
-    this.allowFromPods(workload.matchLabels, Chart.of(workload).namespace);
+  public allowFrom(workload: kplus.AbstractPod): void {
+    this.allowFromPods(clientPodLabels(this, workload, 'allowFrom'), Chart.of(workload).namespace);
   }
 
   /**
@@ -184,9 +197,10 @@ export class StatefulDatabase extends Construct implements IDatabase {
   }
 
   /**
-   * Let a workload connect: the NetworkPolicy rule plus `<prefix>_HOST`, `_PORT`, `_USER` and `_PASSWORD` (from the Secret).
+   * Let a workload connect: the NetworkPolicy rule plus environment variables for host, port, user, password (from the
+   * Secret) and, where known, the database and the read-only host; names from `options.env`, else `<prefix>_HOST`, ...
    */
-  public connect(workload: kplus.Workload, options: DatabaseConnectOptions = {}): void {
+  public connect(workload: kplus.AbstractPod, options: DatabaseConnectOptions = {}): void {
     this.allowFrom(workload);
     wireEnv(this, workload, options);
   }
@@ -195,125 +209,18 @@ export class StatefulDatabase extends Construct implements IDatabase {
     const key = JSON.stringify(peer);
     if (this.allowed.has(key)) return;
     this.allowed.add(key);
-    this.ingressRules.push({ from: [peer], ports: [{ port: k8s.IntOrString.fromNumber(this.engine.port), protocol: 'TCP' }] });
+    this.ingressRules.push({ from: [peer], ports: [{ port: k8s.IntOrString.fromNumber(this.clientPort), protocol: 'TCP' }] });
   }
 
-  /** The headless governing Service: stable per-pod DNS names, not-ready addresses published. */
-  private renderHeadlessService(plan: DatabasePlan, meta: ConventionalMeta, selector: Record<string, string>): k8s.KubeService {
-    const port = plan.engine.port;
-    return new KubeServiceObject(this, 'HeadlessService', {
-      metadata: objectMeta(meta, `${plan.name}-headless`, { annotations: ROLE }),
-      spec: {
-        clusterIp: 'None',
-        // peers must find each other before they are Ready (replication bootstrap, cluster formation)
-        publishNotReadyAddresses: true,
-        selector: { ...selector },
-        ports: [{ name: plan.engine.portName, port, targetPort: k8s.IntOrString.fromNumber(port), protocol: 'TCP' }],
-      },
-    });
-  }
-
-  /** The client Service: every replica where the engine replicates by itself, else ordinal 0 only. */
-  private renderClientService(plan: DatabasePlan, meta: ConventionalMeta, selector: Record<string, string>): kplus.Service {
-    const port = plan.engine.port;
-    const service = new kplus.Service(this, 'Service', {
-      metadata: objectMeta(meta, plan.name, { annotations: ROLE }),
-      ports: [{ name: plan.engine.portName, port, targetPort: port, protocol: kplus.Protocol.TCP }],
-    });
-    for (const [k, v] of Object.entries(selector)) service.selectLabel(k, v);
-    if (plan.engine.replication === ReplicationSupport.NONE && plan.replicas > 1) {
-      // independent servers: one address for writes, or they diverge
-      service.selectLabel('statefulset.kubernetes.io/pod-name', `${plan.name}-0`);
-    }
-    return service;
-  }
-
-  private renderStatefulSet(plan: DatabasePlan, meta: ConventionalMeta, selector: Record<string, string>, image: string): k8s.KubeStatefulSet {
-    const podAnnotations = Object.keys(meta.annotations).length ? { ...meta.annotations } : undefined;
-    const destroy = plan.removalPolicy === RemovalPolicy.DESTROY;
-    return new KubeStatefulSetObject(this, 'StatefulSet', {
-      metadata: objectMeta(meta, plan.name, { annotations: ROLE }),
-      spec: {
-        serviceName: `${plan.name}-headless`,
-        replicas: plan.replicas,
-        podManagementPolicy: plan.engine.podManagementPolicy,
-        selector: { matchLabels: { ...selector } },
-        updateStrategy: plan.updateStrategy._render(),
-        persistentVolumeClaimRetentionPolicy: destroy
-          ? { whenDeleted: 'Delete', whenScaled: 'Delete' }
-          : { whenDeleted: 'Retain', whenScaled: 'Retain' },
-        revisionHistoryLimit: 10,
-        template: {
-          metadata: { labels: { ...meta.labels, [POD_SECURITY_LABEL]: POD_SECURITY_RESTRICTED }, annotations: podAnnotations },
-          spec: this.podSpec(plan, selector, image),
-        },
-        volumeClaimTemplates: [{
-          metadata: { name: plan.storage.claimName, labels: { ...meta.labels }, annotations: podAnnotations },
-          spec: claimSpec(plan),
-        }],
-      },
-    });
-  }
-
-  private podSpec(plan: DatabasePlan, selector: Record<string, string>, image: string): k8s.PodSpec {
-    const engine = plan.engine;
-    const scratch = scratchVolumes(engine.writableDirs);
-    return {
-      serviceAccountName: plan.name,
-      automountServiceAccountToken: false,
-      enableServiceLinks: false,
-      terminationGracePeriodSeconds: plan.graceSeconds,
-      securityContext: restrictedPod(engine.uid, engine.gid),
-      affinity: {
-        podAntiAffinity: {
-          preferredDuringSchedulingIgnoredDuringExecution: [{
-            weight: 100,
-            podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { ...selector } } },
-          }],
-        },
-      },
-      topologySpreadConstraints: [{
-        maxSkew: 1,
-        topologyKey: 'topology.kubernetes.io/zone',
-        whenUnsatisfiable: 'ScheduleAnyway',
-        labelSelector: { matchLabels: { ...selector } },
-      }],
-      containers: [{
-        name: engine.name,
-        image,
-        imagePullPolicy: 'IfNotPresent',
-        command: engine.command ? [...engine.command] : undefined,
-        args: engine.args ? [...engine.args] : undefined,
-        ports: [{ name: engine.portName, containerPort: engine.port, protocol: 'TCP' }],
-        env: containerEnv(plan),
-        resources: resources(plan),
-        securityContext: restrictedContainer(engine.uid, engine.gid),
-        ...probes(plan),
-        volumeMounts: [{ name: plan.storage.claimName, mountPath: engine.dataDir }, ...scratch.mounts],
-      }],
-      volumes: scratch.volumes.length ? scratch.volumes : undefined,
-    };
-  }
-
-  /** One pod at a time; none at one replica (minAvailable 1 there blocks every node drain). */
-  private renderDisruptionBudget(plan: DatabasePlan, meta: ConventionalMeta, selector: Record<string, string>): k8s.KubePodDisruptionBudget | undefined {
-    if (plan.replicas <= 1) return undefined;
-    return new KubePodDisruptionBudgetObject(this, 'PodDisruptionBudget', {
-      metadata: objectMeta(meta, plan.name),
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } } },
-    });
-  }
-
-  /** Deny all ingress but peers (replication) and the clients allowed through the API. */
-  private renderNetworkPolicy(plan: DatabasePlan, meta: ConventionalMeta, selector: Record<string, string>): k8s.KubeNetworkPolicy {
-    this.ingressRules.push({
-      from: [{ podSelector: { matchLabels: { ...selector } } }],
-      ports: [{ port: k8s.IntOrString.fromNumber(plan.engine.port), protocol: 'TCP' }],
-    });
+  /** Deny all ingress but the database's own pods, the operator, and the clients allowed through the API. */
+  private renderNetworkPolicy(plan: DatabasePlan, meta: ConventionalMeta, network: RuntimeNetwork): k8s.KubeNetworkPolicy {
+    const ports = (list: number[]) => list.map((port) => ({ port: k8s.IntOrString.fromNumber(port), protocol: 'TCP' }));
+    this.ingressRules.push({ from: [{ podSelector: { matchLabels: { ...network.podSelector } } }], ports: ports(network.peerPorts) });
+    if (network.operator) this.ingressRules.push({ from: [network.operator.peer], ports: ports(network.operator.ports) });
     return new KubeNetworkPolicyObject(this, 'NetworkPolicy', {
       metadata: objectMeta(meta, plan.name),
       spec: {
-        podSelector: { matchLabels: { ...selector } },
+        podSelector: { matchLabels: { ...network.podSelector } },
         policyTypes: ['Ingress'],
         ingress: this.ingressRules,
       },
@@ -321,58 +228,57 @@ export class StatefulDatabase extends Construct implements IDatabase {
   }
 }
 
-/** The role annotation on the database's Services and StatefulSet. */
-const ROLE = { [ROLE_ANNOTATION]: DATABASE_ROLE };
-
-function claimSpec(plan: DatabasePlan): k8s.PersistentVolumeClaimSpec {
-  const storage = plan.storage;
-  return {
-    accessModes: [storage.accessMode],
-    storageClassName: storage.storageClass?.storageClassName,
-    resources: { requests: { storage: k8s.Quantity.fromString(sizeQuantity(storage.size)) } },
-    dataSource: storage.restoreFromSnapshot
-      ? { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: storage.restoreFromSnapshot }
-      : undefined,
-  };
-}
-
-/** The engine's literal env, credentials from the Secret, then the user's literal env. */
-function containerEnv(plan: DatabasePlan): k8s.EnvVar[] | undefined {
-  const { engine, credentials: creds } = plan;
-  const env: k8s.EnvVar[] = [];
-  for (const [k, v] of Object.entries(engine.env)) env.push({ name: k, value: v });
-  if (creds && engine.passwordEnv) {
-    env.push({ name: engine.passwordEnv, valueFrom: { secretKeyRef: { name: creds.secretName, key: creds.passwordKey } } });
+/**
+ * The labels that select a client's pods: its selector, or, for pods without one (Jobs, CronJobs, bare Pods), a label
+ * the library adds to the pod template (`cdk8s.io/metadata.addr`, as cdk8s-plus selects Deployments).
+ */
+function clientPodLabels(db: Construct, workload: kplus.AbstractPod, method: string): Record<string, string> {
+  if (!workload || typeof (workload as any).podMetadata !== 'object' || typeof (workload as any).node !== 'object') {
+    const problems = new Problems(db);
+    problems.add(`${method} workload`, (workload as any)?.node?.path ?? workload, 'is not a cdk8s-plus workload or pod',
+      'Pass a Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod of cdk8s-plus-27, or use allowFromPods(labels).');
+    problems.throwIfAny();
   }
-  if (engine.usernameEnv) {
-    if (creds?.usernameKey) {
-      env.push({ name: engine.usernameEnv, valueFrom: { secretKeyRef: { name: creds.secretName, key: creds.usernameKey } } });
-    } else if (engine.defaultUsername) {
-      env.push({ name: engine.usernameEnv, value: engine.defaultUsername });
-    }
-  }
-  for (const [k, v] of Object.entries(plan.env)) env.push({ name: k, value: v });
-  return env.length ? env : undefined;
+  const matchLabels = workload instanceof kplus.Workload ? workload.matchLabels : {};
+  if (Object.keys(matchLabels).length) return { ...matchLabels };
+  const key = 'cdk8s.io/metadata.addr';
+  const existing = workload.podMetadata.getLabel(key);
+  if (existing) return { [key]: existing };
+  workload.podMetadata.addLabel(key, workload.node.addr);
+  return { [key]: workload.node.addr };
 }
 
-/** CPU request (limit only when asked: a CPU limit throttles a database at its busiest), memory request = limit. */
-function resources(plan: DatabasePlan): k8s.ResourceRequirements {
-  const memory = k8s.Quantity.fromString(sizeQuantity(plan.memory));
+/** How clients reach the database: the runtime's endpoints in the database's namespace, and the credential reference. */
+function connectionOf(scope: Construct, plan: DatabasePlan, endpoints: RuntimeEndpoints): DatabaseConnection {
+  const creds = plan.credentials;
+  const host = connectionHost(scope, endpoints.host);
   return {
-    requests: { cpu: k8s.Quantity.fromString(plan.cpu.amount), memory },
-    limits: { memory, ...(plan.cpuLimit ? { cpu: k8s.Quantity.fromString(plan.cpuLimit.amount) } : {}) },
+    host,
+    readOnlyHost: endpoints.readOnlyHost ? connectionHost(scope, endpoints.readOnlyHost) : undefined,
+    port: plan.engine.port,
+    secretName: creds?.secretName ?? '',
+    passwordKey: creds?.passwordKey ?? 'password',
+    usernameKey: creds?.usernameKey,
+    username: creds?.usernameKey ? undefined : (creds?.username ?? plan.engine.defaultUsername),
+    database: plan.database,
+    tlsServerName: host,
+    uriSecretName: endpoints.uri?.secretName,
+    uriSecretKey: endpoints.uri?.key,
   };
 }
 
-/** Startup (as long as the startup timeout), liveness and readiness probes from the engine's commands. */
-function probes(plan: DatabasePlan): Pick<k8s.Container, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
-  const engine = plan.engine;
-  const probe = (command: string[] | undefined) => command
-    ? { exec: { command: [...command] } }
-    : { tcpSocket: { port: k8s.IntOrString.fromNumber(engine.port) } };
-  return {
-    startupProbe: { ...probe(engine.readinessCommand), periodSeconds: 10, timeoutSeconds: 5, failureThreshold: Math.ceil(plan.startupSeconds / 10) },
-    livenessProbe: { ...probe(engine.livenessCommand), periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 },
-    readinessProbe: { ...probe(engine.readinessCommand), periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3 },
-  };
+/**
+ * A database on the app's default class is checked against that class at synth, when every class of the app is
+ * declared (before or after the database): the same checks as a class given as a prop.
+ */
+function checkDefaultClassAtSynth(db: Construct, plan: DatabasePlan): void {
+  db.node.addValidation({
+    validate: () => {
+      const defaults = db.node.root.node.findAll().filter((c): c is StorageClassBase => c instanceof StorageClassBase && c.isDefault);
+      if (defaults.length !== 1) return [];
+      const problems = new Problems(db);
+      checkDatabaseClaim(problems, 'storage (the app\'s default class)', defaults[0], plan.storage.size, plan.storage.accessMode, plan.replicas);
+      return problems.all.map((p) => `${db.node.path}: ${problemText(p)}`);
+    },
+  });
 }

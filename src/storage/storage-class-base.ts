@@ -83,6 +83,8 @@ export abstract class StorageClassBase extends Construct implements IStorageClas
    * @default - none created
    */
   public readonly snapshotClass?: ApiObject;
+  /** Whether the class is marked as the cluster's default (claims without a class get it). */
+  public readonly isDefault: boolean;
 
   /**
    * Checks the props against the provisioner's storage system (all problems at once), then renders the objects.
@@ -102,6 +104,7 @@ export abstract class StorageClassBase extends Construct implements IStorageClas
     this.volumeBindingMode = plan.volumeBindingMode;
     this.allowVolumeExpansion = plan.allowVolumeExpansion;
     this.snapshotClassName = plan.snapshot?.name;
+    this.isDefault = source.props.isDefault === true;
     applyConventions(this, this.storageClass);
     if (this.snapshotClass) applyConventions(this, this.snapshotClass);
   }

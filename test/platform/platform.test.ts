@@ -11,7 +11,7 @@ import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../../examples/platform-golden-path/acme-platform';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -300,6 +300,7 @@ describe('labels and annotations on every object the constructs emit', () => {
     });
     new StatefulDatabase(chart, 'db', dbProps(chart, {
       replicas: 2,
+      runtime: DatabaseRuntime.statefulSet({ replicationWiredByHand: true }),
       storage: { size: Size.gibibytes(20), storageClass: sbs },
       cpu: Cpu.millis(100),
       memory: Size.gibibytes(1),
@@ -480,7 +481,8 @@ describe('policy violations through real constructs, with construct paths', () =
   });
 
   test('POL-004 minDatabaseReplicas: a single-replica StatefulDatabase', () => {
-    const build = (replicas: number) => (c: Chart) => new StatefulDatabase(c, 'orders-db', dbProps(c, { replicas }));
+    const byHand = DatabaseRuntime.statefulSet({ replicationWiredByHand: true });
+    const build = (replicas: number) => (c: Chart) => new StatefulDatabase(c, 'orders-db', dbProps(c, { replicas, runtime: byHand }));
     expect(policyError({ minDatabaseReplicas: 3 }, build(1), FULL_DB_DEFAULTS))
       .toMatch(/POL-004 StatefulSet\/orders-db \(team\/orders-db\/StatefulSet\): database runs 1 replica\(s\); the platform policy requires at least 3/);
     expect(policyError({ minDatabaseReplicas: 3 }, build(3), FULL_DB_DEFAULTS)).not.toMatch(/POL-004/);
@@ -550,11 +552,11 @@ describe('examples/platform-golden-path', () => {
     const main = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'platform-golden-path', 'main.ts'), 'utf8');
     expect(main).not.toMatch(/storageClass|ingressClassName|TlsSource|imageRegistry|labels|namespace:|Cpu\.|memory/);
     expect(yaml).toContain('namespace: payments-orders');
-    expect(yaml).toContain('storageClassName: gp3');
+    expect(yaml).toContain('storageClass: gp3'); // the CloudNativePG Cluster's storage, from the platform's databaseStorageClass
     expect(yaml).toContain('storageClassName: efs');
     expect(yaml).toContain('ingressClassName: nginx-public');
     expect(yaml).toContain('cert-manager.io/cluster-issuer: acme-letsencrypt');
-    expect(yaml).toContain('image: registry.acme.internal/mirror/library/postgres:16.4');
+    expect(yaml).toContain('imageName: registry.acme.internal/mirror/cloudnative-pg/postgresql:16.4');
     expect(yaml).toContain('pod-security.kubernetes.io/enforce: restricted');
   });
 

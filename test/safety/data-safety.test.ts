@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, PersistentVolumeReclaimPolicy, Secret } from 'cdk8s-plus-27';
-import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, RemovalPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../../src';
+import { AzureFilesProtocol, AzureFilesSku, BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, FileProvisioner, FileStorageClass, NfsOnDelete, RemovalPolicy, SharedRwxVolume, SharedVolumeBackend, SnapshotDeletionPolicy, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, Warnings } from '../../src';
 import { ofKind, only, synth } from '../util';
 
 /**
@@ -43,6 +43,7 @@ function dbProps(chart: Chart, extra: Partial<StatefulDatabaseProps> = {}): Stat
     cpu: Cpu.millis(500),
     memory: Size.gibibytes(2),
     replicas: 3,
+    runtime: DatabaseRuntime.statefulSet({ replicationWiredByHand: true }),
     ...extra,
   };
 }
@@ -178,6 +179,7 @@ describe('determinism', () => {
       cpu: Cpu.millis(500),
       memory: Size.gibibytes(2),
       replicas: 3,
+      runtime: DatabaseRuntime.statefulSet({ replicationWiredByHand: true }),
       backup: { size: Size.gibibytes(50), schedule: Cron.daily(), storageClass: ExistingStorageClass.fromName('backup', StorageSystemId.AWS_EBS) },
     });
     return a.synthYaml();
