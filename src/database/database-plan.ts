@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { BackupPlan, planBackup } from './backup-job';
-import { appHasDefaultClass, checkDatabaseClaim } from './claims';
+import { checkDatabaseClaim } from './claims';
 import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
 import { DatabaseRuntime } from './runtime';
@@ -71,7 +71,7 @@ export function planDatabase(scope: IConstruct, id: string, props: StatefulDatab
   const identity = planIdentity(problems, id, p);
   const resources = planResources(problems, p, defaults);
   const durations = planDurations(problems, p);
-  const storage = planStorage(scope, problems, p, defaults, identity.replicas);
+  const storage = planStorage(problems, p, defaults, identity.replicas);
   const runtime = p.runtime ?? DatabaseRuntime.statefulSet();
   if (!(runtime instanceof DatabaseRuntime)) {
     problems.add('runtime', runtime, 'is not a DatabaseRuntime', 'Use DatabaseRuntime.statefulSet(), .cloudNativePg(), .mariadbOperator() or .mongodbCommunity().');
@@ -174,7 +174,7 @@ function planDurations(problems: Problems, p: StatefulDatabaseProps) {
   return { graceSeconds, startupSeconds };
 }
 
-function planStorage(scope: IConstruct, problems: Problems, p: StatefulDatabaseProps, defaults: PlatformDefaultsProps, replicas: number): StoragePlan | undefined {
+function planStorage(problems: Problems, p: StatefulDatabaseProps, defaults: PlatformDefaultsProps, replicas: number): StoragePlan | undefined {
   const storage = p.storage;
   const accessMode = storage?.accessMode ?? PersistentVolumeAccessMode.READ_WRITE_ONCE;
   const claimName = storage?.claimName ?? 'data';
@@ -186,10 +186,6 @@ function planStorage(scope: IConstruct, problems: Problems, p: StatefulDatabaseP
   if (storageClass !== undefined && !isStorageClass(storageClass)) {
     problems.add('storage.storageClass', storageClass, 'is not a storage class', 'Pass a BlockStorageClass or an ExistingStorageClass, e.g. ExistingStorageClass.exoscaleBlockStorage().');
     storageClass = undefined;
-  }
-  if (!storageClass && !appHasDefaultClass(scope)) {
-    problems.add('storage.storageClass', undefined, 'is not set, and the app has no default StorageClass and no PlatformDefaults.databaseStorageClass',
-      'Set storage.storageClass (e.g. ExistingStorageClass.exoscaleBlockStorage()), or PlatformDefaults.set(app, { databaseStorageClass }), or declare a default BlockStorageClass (isDefault: true) before the database.');
   }
   if (storageClass && isSize(storage.size)) {
     checkDatabaseClaim(problems, 'storage', storageClass, storage.size, accessMode, Number.isInteger(replicas) ? replicas : 1);

@@ -209,13 +209,6 @@ abstract class OperatorRuntime extends DatabaseRuntime {
     if (!isDnsLabel(operatorNamespace)) {
       problems.add('runtime operatorNamespace', operatorNamespace, 'is not a namespace name', 'Use the namespace the operator was installed in.');
     }
-    if (!plan.credentials) {
-      problems.add('credentials', undefined, `are required: ${factory} creates the application user from the Secret`, 'Reference the Secret with the user\'s password.');
-    }
-    if (plan.storage.storageClass === undefined) {
-      problems.add('storage.storageClass', undefined, `is required with ${factory}: the library checks the class the operator's volumes land on`,
-        'Set storage.storageClass, or PlatformDefaults.set(app, { databaseStorageClass }).');
-    }
   }
 }
 

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { renderBackupJob } from './backup-job';
-import { checkDatabaseClaim } from './claims';
+import { appHasDefaultClass, checkDatabaseClaim } from './claims';
 import { connectionHost, DatabaseConnection, DatabaseConnectOptions, IDatabase, wireEnv } from './connection';
 import { DatabasePlan, MIN_TERMINATION_GRACE_SECONDS, planDatabase } from './database-plan';
 import { DatabaseEngine } from './engines';
@@ -268,16 +268,21 @@ function connectionOf(scope: Construct, plan: DatabasePlan, endpoints: RuntimeEn
 }
 
 /**
- * A database on the app's default class is checked against that class at synth, when every class of the app is
- * declared (before or after the database): the same checks as a class given as a prop.
+ * A database without a class of its own lands on the app's default class: it is checked against that class at synth,
+ * when every class of the app is declared (before or after the database), with the same checks as a class given as a
+ * prop; an app without any default class is refused then.
  */
 function checkDefaultClassAtSynth(db: Construct, plan: DatabasePlan): void {
   db.node.addValidation({
     validate: () => {
-      const defaults = db.node.root.node.findAll().filter((c): c is StorageClassBase => c instanceof StorageClassBase && c.isDefault);
-      if (defaults.length !== 1) return [];
       const problems = new Problems(db);
-      checkDatabaseClaim(problems, 'storage (the app\'s default class)', defaults[0], plan.storage.size, plan.storage.accessMode, plan.replicas);
+      const defaults = db.node.root.node.findAll().filter((c): c is StorageClassBase => c instanceof StorageClassBase && c.isDefault);
+      if (defaults.length === 1) {
+        checkDatabaseClaim(problems, 'storage (the app\'s default class)', defaults[0], plan.storage.size, plan.storage.accessMode, plan.replicas);
+      } else if (defaults.length === 0 && !appHasDefaultClass(db)) {
+        problems.add('storage.storageClass', undefined, 'is not set, and the app has no default StorageClass and no PlatformDefaults.databaseStorageClass',
+          'Set storage.storageClass (e.g. an ExistingStorageClass of the cluster, or a BlockStorageClass), or PlatformDefaults.set(app, { databaseStorageClass }), or declare a default BlockStorageClass (isDefault: true).');
+      }
       return problems.all.map((p) => `${db.node.path}: ${problemText(p)}`);
     },
   });

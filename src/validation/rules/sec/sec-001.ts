@@ -6,6 +6,8 @@ import { Rule } from '../../rule';
 /** Env var names that hold credentials. `*_FILE`, `*_PATH`, ... name where a secret is, not the secret. */
 const SECRET_NAME = /PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
 const SECRET_REFERENCE_SUFFIX = /_(FILE|PATH|DIR|NAME|REF)$/i;
+/** Flags of the official database images that ask for a generated password: they hold no credential themselves. */
+const PASSWORD_FLAGS = new Set(['MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD']);
 
 export const SEC_001: Rule = {
   id: 'SEC-001',
@@ -20,7 +22,7 @@ export const SEC_001: Rule = {
         if (!isObject(e)) continue;
         const name = str(e.name);
         const value = str(e.value);
-        if (!name || !value || !SECRET_NAME.test(name) || SECRET_REFERENCE_SUFFIX.test(name)) continue;
+        if (!name || !value || !SECRET_NAME.test(name) || SECRET_REFERENCE_SUFFIX.test(name) || PASSWORD_FLAGS.has(name)) continue;
         if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value)) continue; // a reference to another variable
         ctx.report(info.owner, `container ${c.name}: env ${name} has a literal value; use valueFrom.secretKeyRef`);
       }
