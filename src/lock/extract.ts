@@ -220,6 +220,50 @@ function workloadSelector(obj: any): Fields {
   return f;
 }
 
+/** The PostgreSQL major version of a CloudNativePG image tag (`ghcr.io/cloudnative-pg/postgresql:16.4` gives 16). */
+function postgresMajor(image: unknown): string | undefined {
+  const m = typeof image === 'string' ? /:(\d+)/.exec(image.split('/').pop() ?? '') : null;
+  return m ? m[1] : undefined;
+}
+
+/** A CloudNativePG Cluster: what its webhook refuses to change (shrinking, removing the WAL volume, UID/GID, major downgrades). */
+function cnpgClusterFields(obj: any): Fields {
+  const f: Fields = {};
+  const spec = specOf(obj);
+  const storage = isObject(spec.storage) ? spec.storage : {};
+  set(f, 'storage.size', scalar(storage.size));
+  set(f, 'storage.storageClass', scalar(storage.storageClass));
+  const wal = isObject(spec.walStorage) ? spec.walStorage : undefined;
+  set(f, 'walStorage.size', wal ? scalar(wal.size) : '(none)');
+  set(f, 'walStorage.storageClass', wal ? scalar(wal.storageClass) : undefined);
+  set(f, 'postgresUID', scalar(spec.postgresUID));
+  set(f, 'postgresGID', scalar(spec.postgresGID));
+  set(f, 'postgresMajor', postgresMajor(spec.imageName));
+  return f;
+}
+
+/** A mariadb-operator MariaDB: its webhook refuses shrinking, and changes to storageClassName, database and username. */
+function mariaDbFields(obj: any): Fields {
+  const f: Fields = {};
+  const spec = specOf(obj);
+  const storage = isObject(spec.storage) ? spec.storage : {};
+  set(f, 'storage.size', scalar(storage.size));
+  set(f, 'storage.storageClassName', scalar(storage.storageClassName));
+  set(f, 'database', scalar(spec.database));
+  set(f, 'username', scalar(spec.username));
+  set(f, 'topology', isObject(spec.galera) && spec.galera.enabled ? 'galera' : isObject(spec.replication) && spec.replication.enabled ? 'replication' : 'standalone');
+  return f;
+}
+
+/** A MongoDBCommunity: its claim templates, which the operator cannot change in place (Kubernetes refuses). */
+function mongoDbFields(obj: any): Fields {
+  const f: Fields = {};
+  const spec = specOf(obj);
+  const sts = isObject(spec.statefulSet) && isObject(spec.statefulSet.spec) ? spec.statefulSet.spec : {};
+  claimTemplateFields(f, sts.volumeClaimTemplates);
+  return f;
+}
+
 const apps = (a: string) => a.startsWith('apps/');
 const core = (a: string) => a === 'v1';
 
@@ -240,6 +284,9 @@ const EXTRACTORS: Record<string, Extractor> = {
   Deployment: { api: apps, fields: workloadSelector },
   DaemonSet: { api: apps, fields: workloadSelector },
   ReplicaSet: { api: apps, fields: workloadSelector },
+  Cluster: { api: (a) => a.startsWith('postgresql.cnpg.io/'), fields: cnpgClusterFields },
+  MariaDB: { api: (a) => a.startsWith('k8s.mariadb.com/'), fields: mariaDbFields },
+  MongoDBCommunity: { api: (a) => a.startsWith('mongodbcommunity.mongodb.com/'), fields: mongoDbFields },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

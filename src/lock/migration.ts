@@ -176,6 +176,65 @@ function workloadSelector(c: Change): Verdict {
 // ---------------------------------------------------------------------------------------------------------------
 // The table
 
+// ---------------------------------------------------------------------------------------------------------------
+// Database operators (their admission webhooks refuse what the lock refuses here)
+
+/** A refusal by an operator's webhook, with what to do instead. */
+function operatorRefusal(operator: string, why: string, steps: string[]): (c: Change) => Verdict {
+  return (c) => ({ severity: Severity.ERROR, message: `${changeText(c)}: ${operator} refuses it (${why})`, steps });
+}
+
+/** Growing a volume through the operator: it resizes the claims when the class allows expansion. */
+function operatorGrowth(operator: string): (c: Change, guide: Guide, order: number) => Verdict | undefined {
+  return (c, _guide, order) => order > 0 ? {
+    severity: Severity.WARNING,
+    message: `${changeText(c)}: ${operator} resizes the claims in place`,
+    steps: ['The StorageClass must allow volume expansion; where the driver expands offline only, the operator restarts the instances one at a time.'],
+  } : operatorRefusal(operator, 'volumes cannot shrink', ['Keep the size; to get a smaller volume, create a new database of that size and move the data (dump and restore, or a replica on the new storage).'])(c);
+}
+
+const NEW_DATABASE = 'Create a new database with the new setting and move the data (a dump and restore, or a logical replica), then switch the clients.';
+
+const DATABASE_OPERATORS: Record<string, Rule[]> = {
+  Cluster: [
+    resized(/^(storage|walStorage)\.size$/, operatorGrowth('CloudNativePG')),
+    { when: (c) => c.field === 'walStorage.size' && c.newValue === '(none)', verdict: operatorRefusal('CloudNativePG', '"walStorage cannot be disabled once configured"', [NEW_DATABASE]) },
+    {
+      when: field('storage.storageClass', 'walStorage.storageClass'),
+      verdict: (c) => ({
+        severity: Severity.WARNING,
+        message: `${changeText(c)}: CloudNativePG creates only new instances' volumes on the new class`,
+        steps: [
+          'Existing instances keep their volumes. To move every instance: raise the instances by one at a time and delete the old instances (`kubectl cnpg destroy`), the operator re-clones them onto the new class.',
+        ],
+      }),
+    },
+    {
+      when: (c) => c.field === 'postgresMajor' && Number(c.newValue) < Number(c.oldValue),
+      verdict: operatorRefusal('CloudNativePG', 'a major version cannot be downgraded', [NEW_DATABASE]),
+    },
+    { when: field('postgresMajor'), verdict: () => undefined },
+    { when: always, verdict: operatorRefusal('CloudNativePG', 'the field is immutable', [NEW_DATABASE]) },
+  ],
+  MariaDB: [
+    resized(/^storage\.size$/, operatorGrowth('mariadb-operator')),
+    {
+      when: field('topology'),
+      verdict: (c) => ({ severity: Severity.WARNING, message: `${changeText(c)}: switching replication and Galera in place is not a documented operation of mariadb-operator`, steps: [NEW_DATABASE] }),
+    },
+    { when: always, verdict: operatorRefusal('mariadb-operator', 'the webhook reports "field is immutable"', [NEW_DATABASE]) },
+  ],
+  MongoDBCommunity: [
+    {
+      when: always,
+      verdict: operatorRefusal('MongoDB\'s operator', 'it cannot change the claim templates of its StatefulSet, which Kubernetes refuses to change', [
+        'Resize by hand (mongodb-kubernetes docs/mongodbcommunity/resize-pvc.md): patch each claim, scale the operator to 0, delete the StatefulSet and the resource with --cascade=orphan, re-apply with the new size.',
+        NEW_DATABASE,
+      ]),
+    },
+  ],
+};
+
 const WORKLOAD: Rule[] = [{ when: always, verdict: workloadSelector }];
 
 const GUIDANCE: Record<string, Rule[]> = {
@@ -210,6 +269,7 @@ const GUIDANCE: Record<string, Rule[]> = {
   Deployment: WORKLOAD,
   DaemonSet: WORKLOAD,
   ReplicaSet: WORKLOAD,
+  ...DATABASE_OPERATORS,
 };
 
 /** The verdict on a change to a locked field: undefined when the cluster accepts it as it is. */

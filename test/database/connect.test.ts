@@ -1,6 +1,5 @@
-import { Chart, Size } from 'cdk8s';
+import { Chart, Size, Cron } from 'cdk8s';
 import { Cpu, CronJob, Deployment, Job, Pod, Secret } from 'cdk8s-plus-27';
-import { Cron } from 'cdk8s';
 import { DatabaseEngine, DatabaseRuntime, ExistingStorageClass, ManagedDatabase, StatefulDatabase } from '../../src';
 import { errorOf, only, synth } from '../util';
 
