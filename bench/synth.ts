@@ -55,9 +55,11 @@ const PG_READY = ['sh', '-c', 'exec pg_isready -q -h 127.0.0.1 -p 5432 -U "${POS
 
 /** (a) the golden path (a0: the same with the baseline library). */
 function buildGoldenPath(chart: Chart, i: number, variant: Variant = 'a'): void {
-  const { DatabaseEngine, ExistingStorageClass, StatefulDatabase } = library(variant);
+  const { DatabaseEngine, DatabaseRuntime, ExistingStorageClass, StatefulDatabase } = library(variant);
   const name = `db-${i}`;
   new StatefulDatabase(chart, name, {
+    // three independent servers, as the hand-written variant writes them (the default refuses them since issue 15)
+    ...(DatabaseRuntime ? { runtime: DatabaseRuntime.statefulSet({ replicationWiredByHand: true }) } : {}),
     engine: DatabaseEngine.postgres({ version: '16.4' }),
     replicas: 3,
     storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage() },
