@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { BackupPlan, planBackup } from './backup-job';
-import { appHasDefaultClass, checkDatabaseClaim } from './claims';
+import { checkDatabaseClaim } from './claims';
 import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
 import { StatefulDatabaseProps } from './stateful-database-props';
@@ -16,6 +16,7 @@ import { inEnum, Shown } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
+import { appHasDefaultClass } from '../storage/claim-check';
 
 /** Shortest termination grace period a database gets: time to checkpoint and flush before SIGKILL. */
 export const MIN_TERMINATION_GRACE_SECONDS = 120;
