@@ -63,7 +63,8 @@ export function planStatefulWorkload(scope: IConstruct, id: string, props: State
   const p = props;
   const identity = planIdentity(problems, id, p);
   const containers = planContainers(problems, p.containers);
-  const hardening = planHardening(problems, { uid: p.uid, gid: p.gid, writableDirs: p.writableDirs, automountServiceAccountToken: p.automountServiceAccountToken });
+  // no service-account token: pods the library emits never get one (SEC-009)
+  const hardening = planHardening(problems, { uid: p.uid, gid: p.gid, writableDirs: p.writableDirs });
   const claims = planClaims(scope, problems, p.volumeClaimTemplates, identity.replicas);
   const mounts = planMounts(problems, p.mounts, claims, containers);
   const clientService = planClientService(problems, p.clientService, containers);

@@ -135,9 +135,4 @@ export interface StatefulWorkloadProps {
    * @default Duration.seconds(30) - the Kubernetes default
    */
   readonly terminationGracePeriod?: Duration;
-  /**
-   * Whether the pods get a service-account token (only pods that call the Kubernetes API need one).
-   * @default false - a stolen token is an API credential
-   */
-  readonly automountServiceAccountToken?: boolean;
 }
