@@ -13,7 +13,6 @@ import { RemovalPolicy } from '../core/removal-policy';
 import { inEnum, isObject } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
 import { appHasDefaultClass, checkClaimTemplate } from '../storage/claim-check';
-import { imageTag } from '../validation/rules/sec/helpers';
 
 /** Longest StatefulSet name: the controller-revision-hash label `<name>-<10 chars>` must fit in 63 characters. */
 const MAX_NAME_LENGTH = 52;
@@ -122,8 +121,11 @@ function checkImage(problems: Problems, prop: string, image: unknown): void {
     problems.add(prop, image, 'is not an image reference', 'Use e.g. "docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine".');
     return;
   }
-  const { tag, digest } = imageTag(image);
-  if (!digest && (tag === undefined || tag === '' || tag === 'latest')) {
+  // the tag is after the last colon of the last path segment (`registry:5000/app` has none); a digest pins too
+  const name = image.split('@')[0];
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : undefined;
+  if (!image.includes('@sha256:') && (tag === undefined || tag === '' || tag === 'latest')) {
     problems.add(prop, image, 'is not pinned (no tag, or latest, pulls whatever was pushed last: replicas can run different code and a rollback is impossible)',
       'Pin a version, e.g. "<repository>:1.2.3", or a digest.');
   }
