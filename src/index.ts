@@ -71,3 +71,9 @@ export { DatabaseConnectOptions, DatabaseConnection, DatabaseEnvNames, IDatabase
 export { StatefulDatabase } from './database/stateful-database';
 export { StatefulDatabaseProps, DatabaseStorageOptions } from './database/stateful-database-props';
 export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-database';
+
+// Workloads: StatefulWorkload, hardening any cdk8s-plus workload
+export { PodHardening, PodHardeningOptions } from './workload/pod-hardening';
+export { WorkloadUpdateStrategy, WorkloadRollingUpdateOptions } from './workload/update-strategy';
+export { StatefulWorkload } from './workload/stateful-workload';
+export { StatefulWorkloadProps, StatefulClaimTemplate, StatefulClaimMount } from './workload/stateful-workload-props';

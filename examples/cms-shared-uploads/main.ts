@@ -2,14 +2,14 @@
  * A CMS whose three web replicas, spread over nodes, share two volumes:
  * - `uploads`: files editors upload, on an existing NFS export (static PersistentVolume bound to its claim);
  * - `media-cache`: rendered thumbnails, on CephFS provisioned by Rook (dynamic, from a FileStorageClass).
- * Pods meet Pod Security "restricted" (cdk8s-plus-27 defaults do not: capabilities and seccomp are added here).
+ * Pods meet Pod Security "restricted" through one PodHardening call (cdk8s-plus-27 defaults do not).
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { FileProvisioner, FileStorageClass, SharedRwxVolume, SharedVolumeBackend } from '../../src';
+import { FileProvisioner, FileStorageClass, PodHardening, SharedRwxVolume, SharedVolumeBackend } from '../../src';
 
 export class CmsChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -31,7 +31,6 @@ export class CmsChart extends Chart {
 
     const web = new kplus.Deployment(this, 'web', {
       replicas: 3,
-      securityContext: { ensureNonRoot: true, user: 10001, group: 10001, fsGroup: 10001 },
       containers: [{
         name: 'web',
         image: 'ghcr.io/example/cms:4.2.0',
@@ -40,21 +39,10 @@ export class CmsChart extends Chart {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
         },
-        securityContext: {
-          ensureNonRoot: true,
-          user: 10001,
-          group: 10001,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          readOnlyRootFilesystem: true,
-          // Kubernetes spells "drop everything" ALL; cdk8s-plus-27's Capability enum has no such member.
-          capabilities: { drop: ['ALL' as kplus.Capability] },
-        },
       }],
     });
-    web.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
-    // cdk8s-plus-27 has no seccomp setting: Pod Security "restricted" requires RuntimeDefault (or Localhost).
-    ApiObject.of(web).addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    // Pod Security "restricted" (cdk8s-plus-27 defaults are not): the CMS runs as 10001 and writes only to its volumes.
+    PodHardening.apply(web, { uid: 10001, writableDirs: [] });
 
     uploads.mountInWorkload(web, '/var/www/uploads');
     mediaCache.mount(web.containers[0], '/var/www/cache/media', { subPath: 'thumbnails' });

@@ -6,10 +6,10 @@
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { SharedRwxVolume, SharedVolumeBackend } from '../../src';
+import { PodHardening, SharedRwxVolume, SharedVolumeBackend } from '../../src';
 
 export class DarwinChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -25,25 +25,9 @@ export class DarwinChart extends Chart {
     // nginx as the article has it, in its unprivileged build (same html root, port 8080, uid 101), so the pod
     // passes Pod Security "restricted" even on a dev cluster; nginx writes its pid and temp files to /tmp.
     const pod = new kplus.Pod(this, 'nginx', {
-      securityContext: { ensureNonRoot: true, user: 101, group: 101 },
-      containers: [{
-        name: 'nginx',
-        image: 'nginxinc/nginx-unprivileged:1.27',
-        portNumber: 8080,
-        securityContext: {
-          ensureNonRoot: true,
-          user: 101,
-          group: 101,
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          // Kubernetes spells "drop everything" ALL; cdk8s-plus-27's Capability enum has no such member.
-          capabilities: { drop: ['ALL' as kplus.Capability] },
-        },
-      }],
+      containers: [{ name: 'nginx', image: 'nginxinc/nginx-unprivileged:1.27', portNumber: 8080 }],
     });
-    pod.containers[0].mount('/tmp', kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp'));
-    // cdk8s-plus-27 has no seccomp setting: Pod Security "restricted" requires RuntimeDefault.
-    ApiObject.of(pod).addJsonPatch(JsonPatch.add('/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    PodHardening.apply(pod, { uid: 101, writableDirs: ['/tmp'] });
     volume.mountInWorkload(pod, '/usr/share/nginx/html');
   }
 }

@@ -9,10 +9,10 @@
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, Cron, JsonPatch, Size } from 'cdk8s';
+import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { DatabaseEngine, ExistingStorageClass, StatefulDatabase } from '../../src';
+import { DatabaseEngine, ExistingStorageClass, PodHardening, StatefulDatabase } from '../../src';
 
 export class ExoscalePostgresChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -28,11 +28,9 @@ export class ExoscalePostgresChart extends Chart {
       backup: { size: Size.gibibytes(50), schedule: Cron.schedule({ minute: '30', hour: '2' }) },
     });
 
-    // The client: a cdk8s-plus Deployment under Pod Security "restricted".
+    // The client: a cdk8s-plus Deployment under Pod Security "restricted" (one PodHardening call).
     const api = new Deployment(this, 'orders-api', {
       replicas: 2,
-      automountServiceAccountToken: false,
-      securityContext: { ensureNonRoot: true, user: 10001, group: 10001 },
       containers: [{
         name: 'api',
         image: 'registry.example.com/shop/orders-api:1.4.2',
@@ -41,15 +39,9 @@ export class ExoscalePostgresChart extends Chart {
           cpu: { request: Cpu.millis(100) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
         },
-        securityContext: { ensureNonRoot: true, user: 10001, group: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
       }],
     });
-
-    // cdk8s-plus-27 has no seccomp profile and no capability "ALL": add both for Pod Security "restricted".
-    ApiObject.of(api).addJsonPatch(
-      JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
-      JsonPatch.add('/spec/template/spec/containers/0/securityContext/capabilities', { drop: ['ALL'] }),
-    );
+    PodHardening.apply(api, { uid: 10001, writableDirs: [] });
 
     // One call: a NetworkPolicy rule for the API's pods, plus ORDERS_DB_HOST/PORT/USER/PASSWORD (password from the Secret).
     db.connect(api, { envPrefix: 'ORDERS_DB' });

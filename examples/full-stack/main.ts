@@ -13,12 +13,12 @@
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
-  DatabaseRuntime, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
+  PodHardening, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
 } from '../../src';
 
 /** The uid and gid of the web app: owner of the EFS access point, so every web pod can write the uploads. */
@@ -55,8 +55,6 @@ export class FullStackChart extends Chart {
     // The web app: three replicas spread over nodes, under Pod Security "restricted".
     const web = new kplus.Deployment(this, 'web', {
       replicas: 3,
-      automountServiceAccountToken: false,
-      securityContext: { ensureNonRoot: true, user: WEB_UID, group: WEB_UID, fsGroup: WEB_UID },
       containers: [{
         name: 'web',
         image: 'ghcr.io/example/shop-web:2.3.1',
@@ -65,22 +63,11 @@ export class FullStackChart extends Chart {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
           memory: { request: Size.mebibytes(512), limit: Size.mebibytes(512) },
         },
-        securityContext: {
-          ensureNonRoot: true,
-          user: WEB_UID,
-          group: WEB_UID,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          readOnlyRootFilesystem: true,
-          // Kubernetes spells "drop everything" ALL; cdk8s-plus-27's Capability enum has no such member.
-          capabilities: { drop: ['ALL' as kplus.Capability] },
-        },
-        volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'web-tmp', 'tmp') }],
       }],
     });
-    web.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
-    // cdk8s-plus-27 has no seccomp setting: Pod Security "restricted" requires RuntimeDefault (or Localhost).
-    ApiObject.of(web).addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    // Pod Security "restricted" in one call: non-root uid/gid, seccomp RuntimeDefault, capabilities dropped, no
+    // escalation, read-only root with /tmp writable, no service-account token.
+    PodHardening.apply(web, { uid: WEB_UID, writableDirs: ['/tmp'] });
 
     uploads.mountInWorkload(web, '/var/www/uploads');
     // A NetworkPolicy rule letting the web pods in, plus SHOP_DB_HOST/PORT/USER/PASSWORD (password from the Secret).

@@ -15,10 +15,10 @@
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, Cron, JsonPatch, Size } from 'cdk8s';
+import { App, Chart, Cron, Size } from 'cdk8s';
 import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { BackupMethod, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, ResourcePreset, StatefulDatabase } from '../../src';
+import { BackupMethod, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, PodHardening, ResourcePreset, StatefulDatabase } from '../../src';
 
 export class HaPostgresChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -40,7 +40,6 @@ export class HaPostgresChart extends Chart {
 
     const api = new Deployment(this, 'orders-api', {
       replicas: 2,
-      automountServiceAccountToken: false,
       securityContext: { ensureNonRoot: true, user: 10001, group: 10001 },
       containers: [{
         name: 'api',
@@ -51,11 +50,7 @@ export class HaPostgresChart extends Chart {
       }],
     });
 
-    // cdk8s-plus-27 has no seccomp profile and no capability "ALL": add both for Pod Security "restricted".
-    ApiObject.of(api).addJsonPatch(
-      JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
-      JsonPatch.add('/spec/template/spec/containers/0/securityContext/capabilities', { drop: ['ALL'] }),
-    );
+    PodHardening.apply(api, { uid: 10001, writableDirs: [] }); // Pod Security "restricted"
 
     // ORDERS_DB_HOST (orders-db-rw), ORDERS_DB_READ_ONLY_HOST (orders-db-ro), _PORT, _USER, _PASSWORD (from the Secret), _NAME
     db.connect(api, { envPrefix: 'ORDERS_DB' });

@@ -6,11 +6,11 @@
  *
  * In your own module, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, AppProps, JsonPatch, Size } from 'cdk8s';
-import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
+import { App, AppProps, Size } from 'cdk8s';
+import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, StorageSystemId,
+  ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, PodHardening, ResourcePreset, StorageSystemId,
 } from '../../src';
 
 /** The environments Acme runs. */
@@ -107,8 +107,8 @@ export interface AcmeWebServiceProps {
 }
 
 /**
- * A stateless HTTP service the Acme way: a Deployment whose pods meet Pod Security "restricted" (cdk8s-plus-27
- * sets neither the seccomp profile nor drops ALL capabilities by itself) and a Service in front of it.
+ * A stateless HTTP service the Acme way: a Deployment whose pods meet Pod Security "restricted" (one
+ * PodHardening call: non-root, no escalation, capabilities dropped, seccomp, read-only root) and a Service in front.
  */
 export class AcmeWebService extends Construct {
   public readonly deployment: Deployment;
@@ -116,33 +116,19 @@ export class AcmeWebService extends Construct {
 
   constructor(scope: Construct, id: string, props: AcmeWebServiceProps) {
     super(scope, id);
-    const uid = props.uid ?? 10001;
     this.deployment = new Deployment(this, 'Deployment', {
       replicas: props.replicas ?? 2,
-      automountServiceAccountToken: false,
-      securityContext: { ensureNonRoot: true, user: uid, group: uid, fsGroup: uid },
       containers: [{
         name: id,
         image: props.image,
         ports: [{ number: props.port, protocol: Protocol.TCP, name: 'http' }],
-        securityContext: {
-          ensureNonRoot: true,
-          user: uid,
-          group: uid,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL' as Capability] },
-        },
         resources: {
           cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
         },
-        volumeMounts: [{ path: '/tmp', volume: Volume.fromEmptyDir(this, 'tmp', 'tmp') }],
       }],
     });
-    this.deployment.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
-    ApiObject.of(this.deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+    PodHardening.apply(this.deployment, { uid: props.uid ?? 10001, writableDirs: ['/tmp'] });
     this.service = new Service(this, 'Service', {
       selector: this.deployment,
       ports: [{ name: 'http', port: 80, targetPort: props.port }],

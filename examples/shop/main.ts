@@ -5,42 +5,29 @@
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { ApiObject, App, Chart, Duration, JsonPatch, Size } from 'cdk8s';
-import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
+import { App, Chart, Duration, Size } from 'cdk8s';
+import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IngressRoute, PlatformDefaults, RouteBackend, RoutePathType } from '../../src';
+import { IngressRoute, PlatformDefaults, PodHardening, RouteBackend, RoutePathType } from '../../src';
 
 /**
- * A Deployment whose pods meet Pod Security "restricted": non-root, no privilege escalation, every capability
- * dropped, RuntimeDefault seccomp (cdk8s-plus-27 does not set the last two by itself), read-only root file system.
+ * A Deployment whose pods meet Pod Security "restricted": PodHardening sets non-root uid/gid, no privilege
+ * escalation, every capability dropped, RuntimeDefault seccomp and a read-only root file system with /tmp writable.
  */
 function restrictedDeployment(scope: Construct, id: string, image: string, port: number, uid: number): Deployment {
   const deployment = new Deployment(scope, id, {
     replicas: 2,
-    securityContext: { ensureNonRoot: true, user: uid, group: uid, fsGroup: uid },
     containers: [{
       name: id,
       image,
       ports: [{ number: port, protocol: Protocol.TCP, name: 'http' }],
-      securityContext: {
-        ensureNonRoot: true,
-        user: uid,
-        group: uid,
-        allowPrivilegeEscalation: false,
-        privileged: false,
-        readOnlyRootFilesystem: true,
-        // cdk8s-plus-27's Capability enum has no ALL (and spells names CAP_*, which Kubernetes does not use)
-        capabilities: { drop: ['ALL' as Capability] },
-      },
       resources: {
         cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
       },
-      volumeMounts: [{ path: '/tmp', volume: Volume.fromEmptyDir(scope, `${id}-tmp`, 'tmp') }],
     }],
   });
-  deployment.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
-  ApiObject.of(deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+  PodHardening.apply(deployment, { uid, writableDirs: ['/tmp'] });
   return deployment;
 }
 

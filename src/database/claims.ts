@@ -1,7 +1,5 @@
-import { ApiObject, Size } from 'cdk8s';
+import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
-import { IConstruct } from 'constructs';
-import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
 import { Problems } from '../core/problems';
 import { alternativesFor } from '../knowledge/storage/alternatives';
 import { IStorageClass } from '../knowledge/storage/storage-class';
@@ -27,16 +25,4 @@ export function checkDatabaseClaim(problems: Problems, prop: string, cls: IStora
   }
   checkClaimSize(problems, `${prop}.size`, cls, size);
   checkZonalBinding(problems, `${prop}.storageClass`, cls, replicas);
-}
-
-/** Whether the app declares a default StorageClass among its objects (so far). */
-export function appHasDefaultClass(scope: IConstruct): boolean {
-  return scope.node.root.node.findAll().some((c) => {
-    if (!ApiObject.isApiObject(c) || c.kind !== 'StorageClass') return false;
-    try {
-      return (c.metadata.toJson() as any)?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true';
-    } catch {
-      return false;
-    }
-  });
 }

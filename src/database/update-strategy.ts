@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Problems } from '../core/problems';
+import { checkPartition, renderOnDelete, renderRollingUpdate } from '../workload/update-strategy';
 
 /**
  * Options of {@link DatabaseUpdateStrategy.rollingUpdate}.
@@ -61,18 +62,11 @@ class RollingUpdate extends DatabaseUpdateStrategy {
   }
 
   public _check(problems: Problems, prop: string, replicas: number): void {
-    const partition = this.partition;
-    if (partition === undefined) return;
-    if (!Number.isInteger(partition) || partition < 0) {
-      problems.add(`${prop}.partition`, partition, 'must be a whole number of at least 0', 'Use e.g. rollingUpdate({ partition: 2 }).');
-    } else if (Number.isInteger(replicas) && partition > replicas) {
-      problems.add(`${prop}.partition`, partition, `is greater than replicas (${replicas}), so no pod would ever be updated`,
-        `Use a partition between 0 and ${replicas} (pods with ordinal >= partition are updated).`);
-    }
+    checkPartition(problems, prop, this.partition, replicas);
   }
 
   public _render(): k8s.StatefulSetUpdateStrategy {
-    return { type: 'RollingUpdate', rollingUpdate: this.partition !== undefined ? { partition: this.partition } : undefined };
+    return renderRollingUpdate(this.partition);
   }
 }
 
@@ -86,6 +80,6 @@ class OnDelete extends DatabaseUpdateStrategy {
   }
 
   public _render(): k8s.StatefulSetUpdateStrategy {
-    return { type: 'OnDelete' };
+    return renderOnDelete();
   }
 }

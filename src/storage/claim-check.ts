@@ -1,5 +1,7 @@
-import { Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import { PersistentVolumeAccessMode, PersistentVolumeMode } from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
+import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
 import { Problems } from '../core/problems';
 import { sizeQuantity, wholeKibibytes } from '../core/quantity';
 import { Shown } from '../core/values';
@@ -79,6 +81,47 @@ export function checkZonalBinding(problems: Problems, prop: string, cls: IStorag
   if (!cls || !caps?.topologyKey || cls.volumeBindingMode !== VolumeBindingMode.IMMEDIATE || replicas <= 1) return;
   problems.add(prop, cls.storageClassName, `binds Immediately but ${systemName(cls)} volumes are zonal (${caps.topologyKey}): each volume is created in a zone before its pod is scheduled, which defeats the zone spread of the replicas`,
     'Use a class with VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER (BlockStorageClass defaults to it).');
+}
+
+/** Access modes in the order a fix suggests them: per-replica single-writer modes first. */
+const ALL_MODES: readonly PersistentVolumeAccessMode[] = [
+  PersistentVolumeAccessMode.READ_WRITE_ONCE, PersistentVolumeAccessMode.READ_WRITE_ONCE_POD,
+  PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY,
+];
+
+/**
+ * A StatefulSet claim template (one claim per replica) against its class: the access mode, size and zonal binding
+ * checks every claim gets, and, before them, the two modes that make no sense per replica: ReadWriteMany or
+ * ReadOnlyMany on block storage (a block device attaches to one node; one volume shared by every replica is a
+ * SharedRwxVolume on a file system), and ReadOnlyMany anywhere (each replica would get a new, empty volume it cannot
+ * write).
+ */
+export function checkClaimTemplate(problems: Problems, prop: string, cls: IStorageClass | undefined, size: unknown, accessMode: unknown, replicas: number): void {
+  const kind = cls?.capabilities?.kind;
+  const shared = accessMode === PersistentVolumeAccessMode.READ_WRITE_MANY || accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY;
+  if (cls && shared && (kind === 'block' || kind === 'local')) {
+    problems.add(`${prop}.accessMode`, accessMode, `is refused on ${systemName(cls)} (class ${cls.storageClassName}), ${kind} storage: a claim template gives each replica its own volume, and a ${kind} volume attaches to one node at a time`,
+      'Use PersistentVolumeAccessMode.READ_WRITE_ONCE for per-replica data; for one volume every replica shares, use a SharedRwxVolume on a file storage class and mount it with mountInWorkload (or mount(container, path)).');
+  } else if (accessMode === PersistentVolumeAccessMode.READ_ONLY_MANY) {
+    problems.add(`${prop}.accessMode`, accessMode, 'is refused for a claim template: each replica would get a new, empty volume it cannot write',
+      'Use PersistentVolumeAccessMode.READ_WRITE_ONCE; to share read-only content between replicas, use a SharedRwxVolume with accessMode READ_ONLY_MANY.');
+  } else {
+    checkClaimAccessMode(problems, `${prop}.accessMode`, cls, accessMode, ALL_MODES);
+  }
+  checkClaimSize(problems, `${prop}.size`, cls, size);
+  checkZonalBinding(problems, `${prop}.storageClass`, cls, replicas);
+}
+
+/** Whether the app declares a default StorageClass among its objects (so far). */
+export function appHasDefaultClass(scope: IConstruct): boolean {
+  return scope.node.root.node.findAll().some((c) => {
+    if (!ApiObject.isApiObject(c) || c.kind !== 'StorageClass') return false;
+    try {
+      return (c.metadata.toJson() as any)?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true';
+    } catch {
+      return false;
+    }
+  });
 }
 
 function enumKey(mode: PersistentVolumeAccessMode | undefined): string {

@@ -37,6 +37,7 @@ export class GoldenPathValidation {
   private readonly policies: ScopedPolicy[] = [];
   private cached?: Finding[];
   private rendered?: ManifestInput[];
+  private readonly beforeRender: Array<() => void> = [];
 
   private constructor(root: IConstruct) {
     this.root = root;
@@ -82,12 +83,24 @@ export class GoldenPathValidation {
   }
 
   /**
+   * Runs `hook` once, before the first render of the app's objects (at synth, or the first `findings()`): the last
+   * moment to finish objects whose content depends on everything the app added to them (PodHardening).
+   * @internal
+   */
+  public _beforeRender(hook: () => void): void {
+    this.beforeRender.push(hook);
+    this.rendered = undefined;
+    this.cached = undefined;
+  }
+
+  /**
    * The app's objects as JSON, rendered once per synchronous pass (the validation, the deploy lock and the synth
    * that follows share it).
    * @internal
    */
   public _renderedObjects(duringSynth = false): ManifestInput[] {
     if (this.rendered) return this.rendered;
+    for (const hook of this.beforeRender.splice(0)) hook();
     const inputs: ManifestInput[] = [];
     for (const c of this.root.node.findAll()) {
       if (!ApiObject.isApiObject(c)) continue;

@@ -118,6 +118,36 @@ app.synth();
   expect(fs.existsSync(path.join(dir, 'dist', 'storage.k8s.yaml'))).toBe(false);
 });
 
+/** The first `ts` block of a README section, so the README's snippets are what the packed library is tested with. */
+function readmeSnippet(heading: string): string {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`README.md has no section "## ${heading}"`);
+  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(start));
+  if (!block) throw new Error(`README.md section "${heading}" has no ts block`);
+  return block[1];
+}
+
+test('the README snippets of StatefulWorkload and PodHardening type-check and synthesize from the packed library', () => {
+  const dir = createApp('stateful-app', [
+    "import { App, Chart } from 'cdk8s';",
+    readmeSnippet('StatefulWorkload'),
+    readmeSnippet('Hardening any cdk8s-plus workload: PodHardening'),
+    'app.synth();',
+  ].join('\n').replace("import { Size } from 'cdk8s';", "import { Size } from 'cdk8s';\nconst app = new App();\nconst chart = new Chart(app, 'web', { namespace: 'web' });"));
+  const r = cdk8sSynth(dir, { typeCheck: true });
+  expect(r.output).not.toMatch(/error/i);
+  expect(r.status).toBe(0);
+  const yaml = fs.readFileSync(path.join(dir, 'dist', 'web.k8s.yaml'), 'utf8');
+  expect(yaml).toContain('kind: StatefulSet');
+  expect(yaml).toContain('name: www');
+  expect(yaml).toContain('storage: 10Gi');
+  expect(yaml).toContain('storageClassName: exoscale-block-storage');
+  expect(yaml.match(/golden-paths.dev\/pod-security: restricted/g)).toHaveLength(2);
+  expect(yaml.match(/type: RuntimeDefault/g)).toHaveLength(2);
+  expect(yaml).not.toContain('golden-paths.dev/role');
+});
+
 describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
   test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
     const dir = createApp('plugin-broken-app', `

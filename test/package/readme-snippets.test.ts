@@ -82,8 +82,15 @@ test('every TypeScript snippet of README.md compiles against the public API', ()
   const files = new Map<string, string>();
   all.forEach((s, i) => files.set(path.join(dir, `readme-snippet-${i}.ts`), wrap(s.code)));
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true, noEmit: true, skipLibCheck: true,
-    esModuleInterop: true, experimentalDecorators: true, types: [], lib: ['lib.es2020.d.ts'],
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    experimentalDecorators: true,
+    types: [],
+    lib: ['lib.es2020.d.ts'],
   };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);

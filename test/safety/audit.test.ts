@@ -54,6 +54,25 @@ test('every example synthesizes, to identical bytes in two separate processes', 
   for (const [file, text] of a) expect(b.get(file)).toBe(text);
 });
 
+test('every example is audited, the StatefulWorkload seed scenario included', () => {
+  const examples = fs.readdirSync(path.join(root, 'examples')).filter((n) => fs.existsSync(path.join(root, 'examples', n, 'main.ts'))).sort();
+  expect(examples).toContain('exoscale-web-server');
+  expect([...new Set(objects.map((o) => o.example))].sort()).toEqual(examples);
+  const web = objects.filter((o) => o.example === 'exoscale-web-server' && o.obj.kind === 'StatefulSet');
+  expect(web.map((o) => o.obj.metadata.name)).toEqual(['web-server']);
+});
+
+test('every pod the examples emit is labelled for Pod Security "restricted", so the validator holds it there (no JSON patch needed)', () => {
+  const pods = findPodSpecsInJson(objects.map((o) => o.obj));
+  expect(pods.length).toBeGreaterThan(0);
+  expect(pods.filter((p) => p.labels['golden-paths.dev/pod-security'] !== 'restricted').map((p) => `${p.owner.kind}/${p.owner.name}`)).toEqual([]);
+  for (const example of fs.readdirSync(path.join(root, 'examples'))) {
+    const dir = path.join(root, 'examples', example);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) expect(`${example}/${f}: ${/JsonPatch/.test(fs.readFileSync(path.join(dir, f), 'utf8'))}`).toBe(`${example}/${f}: false`);
+  }
+});
+
 test('the examples pass the full validator with no error', () => {
   const byExample = new Map<string, any[]>();
   for (const o of objects) byExample.set(o.example, [...(byExample.get(o.example) ?? []), o.obj]);

@@ -151,6 +151,7 @@ describe('every opt-in that deletes data reads as a warning', () => {
       'src/storage/shared-volume-backend-options.ts: allowDelete: boolean',
       'src/storage/storage-class-props.ts: deletionPolicy: SnapshotDeletionPolicy',
       'src/storage/storage-class-props.ts: reclaimPolicy: PersistentVolumeReclaimPolicy',
+      'src/workload/stateful-workload-props.ts: removalPolicy: RemovalPolicy',
     ]);
     for (const f of found) {
       if (f.type === 'boolean') {
