@@ -423,7 +423,9 @@ function nearest(key: string, candidates: string[]): string | undefined {
   const lower = key.toLowerCase();
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    const score = cl.startsWith(lower) || lower.startsWith(cl) ? 0.5 : editDistance(lower, cl, 3);
+    // a one-letter slip beats a prefix (imagePullPolice: imagePullPolicy, not image)
+    const distance = editDistance(lower, cl, 3);
+    const score = distance <= 1 ? distance : cl.startsWith(lower) || lower.startsWith(cl) ? 1.5 : distance;
     if (score < bestScore) {
       bestScore = score;
       best = c;

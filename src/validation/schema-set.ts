@@ -131,6 +131,16 @@ export class SchemaSet {
     return range ? { first: range[0], last: range[1] } : undefined;
   }
 
+  /** The apiVersions a built-in kind is served in by the newest minor the library knows, with the first minor of each. */
+  public currentApiVersionsOf(kind: string): Array<{ apiVersion: string; since: string }> {
+    const result: Array<{ apiVersion: string; since: string }> = [];
+    for (const [key, [first, last]] of Object.entries(servedIndex().served)) {
+      const i = key.lastIndexOf('/');
+      if (key.slice(i + 1) === kind && last === this.newestKnown) result.push({ apiVersion: key.slice(0, i), since: first });
+    }
+    return result;
+  }
+
   /** The newest minor the library knows. */
   public get newestKnown(): string {
     return KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1];

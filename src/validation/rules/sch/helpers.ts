@@ -65,7 +65,7 @@ function issuesFor(ctx: RuleContext, ruleId: string): ObjectIssue[] {
         list.push(since
           ? {
             index: o.index,
-            message: `${issue.message} in Kubernetes ${ctx.kubernetesVersion} (the validation's target); it is a field from Kubernetes ${since} on`,
+            message: `${issue.message.replace(/ \(did you mean [^)]*\)$/, '')} in Kubernetes ${ctx.kubernetesVersion} (the validation's target); it is a field from Kubernetes ${since} on`,
             fix: `If the cluster runs Kubernetes ${since} or later, set the target to its minor (--kubernetes-version, GoldenPathValidation.kubernetesVersion or PlatformDefaults kubernetesVersion); else remove the field.`,
           }
           : { index: o.index, message: issue.message });

@@ -18,8 +18,8 @@ function checkServed(ctx: RuleContext, o: ManifestObject): void {
   const range = schemas.servedRange(o.apiVersion, o.kind);
   if (!range || range.last === schemas.newestKnown) return;
   const removedIn = nextMinor(range.last);
-  const later = schemas.builtinApiVersionsOf(o.kind).filter((v) => v !== o.apiVersion
-    && schemas.servedRange(v, o.kind)?.last === schemas.newestKnown);
+  const later = schemas.currentApiVersionsOf(o.kind).filter((v) => v.apiVersion !== o.apiVersion)
+    .map((v) => (schemas.isAfterTarget(v.since) ? `${v.apiVersion} (served from ${v.since})` : v.apiVersion));
   ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is removed in Kubernetes ${removedIn} (served up to ${range.last}; the target is ${ctx.kubernetesVersion})`,
     { severity: Severity.WARNING, fix: `Move to ${served(later)} before the cluster is upgraded to ${removedIn}.` });
 }
