@@ -24,31 +24,39 @@ const KEEP = new Set(['type', 'properties', 'items', 'additionalProperties', 're
  */
 const ARTIFACTS: ReadonlyArray<{ def: string; field: string; oneOf?: string[]; why: string }> = [
   {
-    def: 'io.k8s.api.batch.v1.PodFailurePolicyRule', field: 'onPodConditions', oneOf: ['onExitCodes', 'onPodConditions'],
+    def: 'io.k8s.api.batch.v1.PodFailurePolicyRule',
+    field: 'onPodConditions',
+    oneOf: ['onExitCodes', 'onPodConditions'],
     why: 'the API server requires exactly one of onExitCodes and onPodConditions (pkg/apis/batch/validation); marked optional from 1.29',
   },
   {
-    def: 'io.k8s.api.apps.v1.StatefulSetSpec', field: 'serviceName',
+    def: 'io.k8s.api.apps.v1.StatefulSetSpec',
+    field: 'serviceName',
     why: 'optional in the API server since always (kubernetes/kubernetes#130233); marked optional from 1.33',
   },
   {
-    def: 'io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern', field: 'status',
+    def: 'io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern',
+    field: 'status',
     why: 'defaults to True; marked optional from 1.35',
   },
   {
-    def: 'io.k8s.api.networking.v1.NetworkPolicySpec', field: 'podSelector',
+    def: 'io.k8s.api.networking.v1.NetworkPolicySpec',
+    field: 'podSelector',
     why: 'an absent podSelector is the empty selector (every pod of the namespace); marked optional from 1.34',
   },
   {
-    def: 'io.k8s.api.rbac.v1.RoleRef', field: 'apiGroup',
+    def: 'io.k8s.api.rbac.v1.RoleRef',
+    field: 'apiGroup',
     why: 'defaulted to rbac.authorization.k8s.io by the API server; marked optional from 1.36',
   },
   {
-    def: 'io.k8s.api.scheduling.v1.PriorityClass', field: 'value',
+    def: 'io.k8s.api.scheduling.v1.PriorityClass',
+    field: 'value',
     why: 'an int32 whose zero value is valid (absent means 0); marked optional from 1.36',
   },
   {
-    def: 'io.k8s.api.discovery.v1.EndpointSlice', field: 'endpoints',
+    def: 'io.k8s.api.discovery.v1.EndpointSlice',
+    field: 'endpoints',
     why: 'an empty slice is valid (absent means none); marked optional from 1.36',
   },
 ];

@@ -166,13 +166,9 @@ function parseValidateArgs(args: string[]): ValidateArgs {
       case '--disable':
         disabled.push(...next().split(',').map((s) => s.trim()).filter((s) => s));
         break;
-      case '--kubernetes-version': {
-        const v = next();
-        const parsed = parseKubernetesVersion(v);
-        if (!parsed) throw new UsageError(`--kubernetes-version must be a minor from ${supportedVersionsText()} (e.g. 1.33), not ${JSON.stringify(v)}`);
-        kubernetesVersion = parsed;
+      case '--kubernetes-version':
+        kubernetesVersion = versionArg(next());
         break;
-      }
       case '--crd':
         crdFiles.push(next());
         break;
@@ -189,6 +185,13 @@ function parseValidateArgs(args: string[]): ValidateArgs {
     kubernetesVersion,
     crdFiles,
   };
+}
+
+/** The value of --kubernetes-version. */
+function versionArg(v: string): KubernetesVersion {
+  const parsed = parseKubernetesVersion(v);
+  if (!parsed) throw new UsageError(`--kubernetes-version must be a minor from ${supportedVersionsText()} (e.g. 1.33), not ${JSON.stringify(v)}`);
+  return parsed;
 }
 
 /** The CustomResourceDefinitions of the --crd files; a file that cannot be read or holds none is a usage error. */

@@ -1,7 +1,7 @@
+import { CompiledNode, SchemaCompiler, SchemaIssue, checkObject } from './schema-check';
 import { CrdConversion, convertCrd, isCrd } from '../knowledge/kubernetes/crd-schema';
 import { kubernetesSchema, servedIndex, shippedCrdGroups, shippedCrdSchema } from '../knowledge/kubernetes/schema-data';
 import { KUBERNETES_VERSIONS, minorOf } from '../knowledge/kubernetes/versions';
-import { CompiledNode, SchemaCompiler, SchemaIssue, checkObject } from './schema-check';
 
 /**
  * The schemas one validation checks objects against: the Kubernetes schema of the target minor, the CRD schemas the

@@ -28,7 +28,9 @@ async function run(build: (chart: Chart) => void, props: GoldenPathsPluginProps)
 }
 
 const flowSchema = (chart: Chart) => new ApiObject(chart, 'flow', {
-  apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kind: 'FlowSchema', metadata: { name: 'batch-jobs' },
+  apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2',
+  kind: 'FlowSchema',
+  metadata: { name: 'batch-jobs' },
   spec: { priorityLevelConfiguration: { name: 'workload-low' }, matchingPrecedence: 1000 },
 } as any);
 

@@ -153,7 +153,9 @@ describe('MongoDB Community', () => {
 describe('CSI snapshots', () => {
   const snapshotClass = { apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 'csi-ebs' }, driver: 'ebs.csi.aws.com', deletionPolicy: 'Retain' };
   const snapshot = {
-    apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshot', metadata: { name: 'data-snap', namespace: 'default' },
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshot',
+    metadata: { name: 'data-snap', namespace: 'default' },
     spec: { volumeSnapshotClassName: 'csi-ebs', source: { persistentVolumeClaimName: 'data' } },
   };
 
@@ -207,8 +209,8 @@ describe('other CRDs', () => {
 });
 
 describe('the CRD conversion', () => {
-  const crd = (schema: any, extra: Record<string, any> = {}): any => changed(WIDGET_CRD, (c) => {
-    c.spec.versions[0].schema.openAPIV3Schema = { type: 'object', properties: { spec: schema } };
+  const crd = (specSchema: any, extra: Record<string, any> = {}): any => changed(WIDGET_CRD, (c) => {
+    c.spec.versions[0].schema.openAPIV3Schema = { type: 'object', properties: { spec: specSchema } };
     Object.assign(c.spec.versions[0], extra);
   });
 

@@ -33,13 +33,19 @@ const indexedJob = {
   kind: 'Job',
   metadata: { name: 'render', ...ns },
   spec: {
-    completionMode: 'Indexed', completions: 10, parallelism: 2, backoffLimitPerIndex: 1, maxFailedIndexes: 3,
+    completionMode: 'Indexed',
+    completions: 10,
+    parallelism: 2,
+    backoffLimitPerIndex: 1,
+    maxFailedIndexes: 3,
     template: { spec: { restartPolicy: 'Never', containers: [{ name: 'render', image: 'registry.example.com/render:1.0' }] } },
   },
 };
 
 const claimWithAttributes = {
-  apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', ...ns },
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name: 'data', ...ns },
   spec: { accessModes: ['ReadWriteOnce'], volumeAttributesClassName: 'gold', resources: { requests: { storage: '10Gi' } } },
 };
 
@@ -141,7 +147,9 @@ describe('removed APIs', () => {
 describe('removed in-tree volume plugins, judged against the target', () => {
   const gcePd = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard' }, provisioner: 'kubernetes.io/gce-pd', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' };
   const rbdPod = {
-    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app', ...ns },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'app', ...ns },
     spec: {
       containers: [{ name: 'app', image: 'registry.example.com/app:1.0', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
       volumes: [{ name: 'data', rbd: { monitors: ['10.0.0.1:6789'], image: 'data', pool: 'rbd' } }],
@@ -180,14 +188,18 @@ describe('removed in-tree volume plugins, judged against the target', () => {
 
 describe('artifacts of the definitions are no errors on any target', () => {
   const sts = {
-    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'cache', ...ns },
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'cache', ...ns },
     spec: {
       selector: { matchLabels: { app: 'cache' } },
       template: { metadata: { labels: { app: 'cache' } }, spec: { containers: [{ name: 'cache', image: 'registry.example.com/cache:1.0' }] } },
     },
   };
   const job = {
-    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', ...ns },
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'migrate', ...ns },
     spec: {
       podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }, { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
       template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'registry.example.com/migrate:1.0' }] } },
@@ -195,8 +207,11 @@ describe('artifacts of the definitions are no errors on any target', () => {
   };
   const netpol = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', ...ns }, spec: { policyTypes: ['Ingress'] } };
   const binding = {
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'read', ...ns },
-    roleRef: { kind: 'Role', name: 'reader' }, subjects: [{ kind: 'ServiceAccount', name: 'app', namespace: 'default' }],
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'read', ...ns },
+    roleRef: { kind: 'Role', name: 'reader' },
+    subjects: [{ kind: 'ServiceAccount', name: 'app', namespace: 'default' }],
   };
 
   test.each(KUBERNETES_VERSIONS.map((v) => [v]))('on %s: StatefulSet without serviceName, Job rule with onExitCodes only, NetworkPolicy without podSelector, RoleRef without apiGroup', (v) => {

@@ -1,6 +1,6 @@
 import { RuleFixture, k } from './fixture';
-import { KubernetesVersion } from '../../../src';
 import { claim, pv, sts, exo } from './volume-builders';
+import { KubernetesVersion } from '../../../src';
 
 const cm = (name: any, extra: Record<string, any> = {}): any => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...extra }, data: {} });
 
@@ -182,19 +182,25 @@ export const FIXTURES: RuleFixture[] = [
     trips: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' } }],
     message: 'Deployment has no pod spec: spec is missing, so it has no containers',
     passes: [{
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
       spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container()] } } },
     }],
   },
   {
     ruleId: 'API-050',
     trips: [{
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'default' },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'default' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } },
     }],
     message: 'Job has no containers: spec.template.spec.containers is empty',
     passes: [{
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'default' },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'default' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [container()] } } },
     }],
   },
