@@ -10,7 +10,7 @@ import { ApiObject, App, AppProps, JsonPatch, Size } from 'cdk8s';
 import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, StorageSystemId,
+  ExistingStorageClass, KubernetesVersion, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, StorageSystemId,
 } from '../../src';
 
 /** The environments Acme runs. */
@@ -78,6 +78,8 @@ export class AcmeApp extends App {
       // team payments, chart "orders": namespace payments-orders (prod) or payments-orders-dev
       namespacePrefix: `${props.team}-`,
       namespaceSuffix: prod ? '' : `-${props.env}`,
+      // every object of the app is validated against the oldest cluster Acme runs
+      kubernetesVersion: KubernetesVersion.V1_33,
     });
 
     PlatformPolicy.apply(this, acmePolicy(props.env));
