@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   console.log(`\nload time (median of ${load.runs}): cdk8s-plus-27 ${load.cdk8sPlusMs.toFixed(1)} ms, library ${load.libraryMs.toFixed(1)} ms (delta ${load.deltaMs.toFixed(1)} ms, target <= +50)`
     + (load.baselineMs !== undefined ? `, baseline ${load.baselineMs.toFixed(1)} ms (delta ${(load.baselineMs - load.cdk8sPlusMs).toFixed(1)} ms)` : ''));
   const first = benchFirstValidation(quick ? 5 : 11, baseline);
-  console.log(`first validation after load (median of ${first.runs}, default target): ${first.firstMs.toFixed(1)} ms, with a CloudNativePG Cluster `
+  console.log(`first validation after load, CPU ms (median of ${first.runs}, default target): ${first.firstMs.toFixed(1)} ms, with a CloudNativePG Cluster `
     + `${first.firstWithCrdMs.toFixed(1)} ms${first.baselineFirstMs !== undefined ? `, baseline ${first.baselineFirstMs.toFixed(1)} ms` : ''}`);
 
   const validator = await benchValidator([10_000, 100_000], quick ? 2 : undefined);
