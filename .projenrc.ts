@@ -124,8 +124,9 @@ for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/',
 // ts-jest without per-file type checking: `tsc` over src, test and examples runs once in the test task instead.
 project.jest?.addTestMatch('<rootDir>/test/**/*.test.ts');
 
-// The vendored Kubernetes 1.27 schema is data read at run time; ship it next to the compiled code.
-project.compileTask.exec('mkdir -p lib/knowledge/kubernetes && cp src/knowledge/kubernetes/*.json lib/knowledge/kubernetes/');
+// The vendored schemas (a Kubernetes schema per minor, the shipped CRDs) are data read at run time: ship them next to
+// the compiled code, unzipped (scripts/copy-schema-data.ts says why).
+project.compileTask.exec('ts-node --project tsconfig.dev.json --transpile-only scripts/copy-schema-data.ts lib');
 // Rules are one file each in src; in lib they are also bundled into one module, loaded on the first validation
 // (about 130 small modules cost ~10 ms of require time at every synth; the registry falls back to the files when the
 // bundle is missing or older than a rule module).
@@ -170,8 +171,14 @@ project.addTask('bench', {
 });
 
 project.addTask('gen:schema', {
-  description: 'Regenerate src/knowledge/kubernetes/k8s-1.27.json from the upstream Kubernetes v1.27.0 definitions (path as argument)',
+  description: 'Regenerate src/knowledge/kubernetes/k8s-1.X.json.gz and api-versions.json from the upstream definitions of each minor (folder as argument)',
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-k8s-schema.ts',
+  receiveArgs: true,
+});
+
+project.addTask('gen:crds', {
+  description: 'Regenerate src/knowledge/kubernetes/crds/ from CustomResourceDefinition YAML files (folder as argument)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-crd-schemas.ts',
   receiveArgs: true,
 });
 

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { benchLoadTime } from './load-time';
+import { benchFirstValidation, benchLoadTime } from './load-time';
 import { SynthRow, benchSynth, sameObjects } from './synth';
 import { benchValidator } from './validator';
 
@@ -56,6 +56,9 @@ async function main(): Promise<void> {
   const load = benchLoadTime(quick ? 5 : 11, baseline);
   console.log(`\nload time (median of ${load.runs}): cdk8s-plus-27 ${load.cdk8sPlusMs.toFixed(1)} ms, library ${load.libraryMs.toFixed(1)} ms (delta ${load.deltaMs.toFixed(1)} ms, target <= +50)`
     + (load.baselineMs !== undefined ? `, baseline ${load.baselineMs.toFixed(1)} ms (delta ${(load.baselineMs - load.cdk8sPlusMs).toFixed(1)} ms)` : ''));
+  const first = benchFirstValidation(quick ? 5 : 11, baseline);
+  console.log(`first validation after load, CPU ms (median of ${first.runs}, default target): ${first.firstMs.toFixed(1)} ms, with a CloudNativePG Cluster `
+    + `${first.firstWithCrdMs.toFixed(1)} ms${first.baselineFirstMs !== undefined ? `, baseline ${first.baselineFirstMs.toFixed(1)} ms` : ''}`);
 
   const validator = await benchValidator([10_000, 100_000], quick ? 2 : undefined);
   console.log('\n| objects | median ms | objects/s (wall) | objects/s (CPU) | findings |');
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   }
 
   const out = path.join(__dirname, `results-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, validator }, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, firstValidation: first, validator }, null, 2) + '\n');
   console.log(`\nsaved ${path.relative(process.cwd(), out)}`);
 }
 

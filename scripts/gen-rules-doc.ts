@@ -12,7 +12,7 @@ import { MIN_SUPPRESSION_REASON } from '../src/validation/validate';
 export const RULES_DOC = path.join(__dirname, '..', 'docs', 'rules.md');
 
 const FAMILY_TITLES: Record<RuleFamily, [string, string]> = {
-  [RuleFamily.SCHEMA]: ['Schema', 'Every object of a kind Kubernetes 1.27 knows is checked against its OpenAPI schema, unknown fields included. Kinds it does not know (CRDs) pass through.'],
+  [RuleFamily.SCHEMA]: ['Schema', 'Every object is checked against its schema, unknown fields included: the OpenAPI definitions of the target Kubernetes minor (1.27 to 1.36, `--kubernetes-version`) for built-in kinds, the CRD schema for CloudNativePG, Gateway API, CSI snapshots, mariadb-operator and MongoDB Community kinds and for CRDs you add (`--crd`). Kinds with no known schema are reported once as not validated (SCH-005).'],
   [RuleFamily.API_SERVER]: ['API-server parity', 'What the API server rejects that no schema expresses.'],
   [RuleFamily.STORAGE]: ['Storage', 'Storage systems, classes, claims and volumes: what the drivers reject or what loses data.'],
   [RuleFamily.WORKLOAD]: ['Workloads', 'Pods and their controllers.'],

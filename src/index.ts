@@ -25,6 +25,7 @@ export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';
+export { KubernetesVersion } from './knowledge/kubernetes/versions';
 export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/validation-plugin';
 
 // Day-2 safety: the lock file of immutable fields

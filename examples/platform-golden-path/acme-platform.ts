@@ -10,7 +10,8 @@ import { App, AppProps, Size } from 'cdk8s';
 import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, PodHardening, ResourcePreset, StorageSystemId,
+  ExistingStorageClass, KubernetesVersion, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, PodHardening, ResourcePreset,
+  StorageSystemId,
 } from '../../src';
 
 /** The environments Acme runs. */
@@ -78,6 +79,8 @@ export class AcmeApp extends App {
       // team payments, chart "orders": namespace payments-orders (prod) or payments-orders-dev
       namespacePrefix: `${props.team}-`,
       namespaceSuffix: prod ? '' : `-${props.env}`,
+      // every object of the app is validated against the oldest cluster Acme runs
+      kubernetesVersion: KubernetesVersion.V1_33,
     });
 
     PlatformPolicy.apply(this, acmePolicy(props.env));

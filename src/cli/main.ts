@@ -1,5 +1,9 @@
 import { LoadError, loadManifestFiles } from './load-manifests';
 import { runLockCommand } from './lock-command';
+import { isCrd } from '../knowledge/kubernetes/crd-schema';
+import {
+  DEFAULT_KUBERNETES_VERSION, KubernetesVersion, parseKubernetesVersion, supportedVersionsText,
+} from '../knowledge/kubernetes/versions';
 import { Finding, Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
 import { formatFinding, runValidation, Validator } from '../validation/validate';
@@ -29,11 +33,19 @@ const USAGE = `Usage:
 
 validate reads multi-document YAML or JSON from files, directories (*.yaml, *.yml,
 *.json, recursively) and - (stdin), and checks every object against the
-golden-paths rules (Kubernetes 1.27 schema, API-server parity, storage,
-workloads, ingress, security). Rules: docs/rules.md or \`cdk8s-golden-paths rules\`.
+golden-paths rules (the target Kubernetes minor's schema and CRD schemas,
+API-server parity, storage, workloads, ingress, security). Rules: docs/rules.md
+or \`cdk8s-golden-paths rules\`.
 
 Options:
   --format text|json                       output format (default text)
+  --kubernetes-version <1.X>               the cluster's Kubernetes minor, ${supportedVersionsText()}
+                                           (default ${DEFAULT_KUBERNETES_VERSION}): its schema, served apiVersions
+                                           and in-tree volume plugins
+  --crd <file>                             CustomResourceDefinitions (YAML) whose objects are
+                                           checked against their schemas (repeatable); those of
+                                           CloudNativePG, Gateway API, CSI snapshots, mariadb-operator
+                                           and MongoDB Community are built in
   --known-storage-class <name>=<provisioner>
                                            a StorageClass that exists in the cluster
                                            but is not among the files (repeatable)
@@ -93,6 +105,8 @@ interface ValidateArgs {
   readonly known: KnownStorageClass[];
   readonly disabled: string[];
   readonly help: boolean;
+  readonly kubernetesVersion: KubernetesVersion;
+  readonly crdFiles: string[];
 }
 
 function parseValidateArgs(args: string[]): ValidateArgs {
@@ -100,6 +114,8 @@ function parseValidateArgs(args: string[]): ValidateArgs {
   const paths: string[] = [];
   const known = new Map<string, { provisioner?: string; isDefault?: boolean }>();
   const disabled: string[] = [];
+  const crdFiles: string[] = [];
+  let kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
   let help = false;
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
@@ -150,6 +166,12 @@ function parseValidateArgs(args: string[]): ValidateArgs {
       case '--disable':
         disabled.push(...next().split(',').map((s) => s.trim()).filter((s) => s));
         break;
+      case '--kubernetes-version':
+        kubernetesVersion = versionArg(next());
+        break;
+      case '--crd':
+        crdFiles.push(next());
+        break;
       default:
         throw new UsageError(`unknown option ${arg}`);
     }
@@ -160,7 +182,30 @@ function parseValidateArgs(args: string[]): ValidateArgs {
     known: [...known.entries()].map(([name, k]) => ({ name, provisioner: k.provisioner, isDefault: k.isDefault })),
     disabled,
     help,
+    kubernetesVersion,
+    crdFiles,
   };
+}
+
+/** The value of --kubernetes-version. */
+function versionArg(v: string): KubernetesVersion {
+  const parsed = parseKubernetesVersion(v);
+  if (!parsed) throw new UsageError(`--kubernetes-version must be a minor from ${supportedVersionsText()} (e.g. 1.33), not ${JSON.stringify(v)}`);
+  return parsed;
+}
+
+/** The CustomResourceDefinitions of the --crd files; a file that cannot be read or holds none is a usage error. */
+async function loadCrds(files: string[]): Promise<unknown[]> {
+  if (files.length === 0) return [];
+  const loaded = await loadManifestFiles(files);
+  if (loaded.errors.length > 0) throw new UsageError(`--crd: ${loaded.errors.map(formatLoadError).join('; ')}`);
+  const crds = loaded.inputs.map((i) => i.object).filter((o) => isCrd(o));
+  for (const file of files) {
+    if (!loaded.inputs.some((i) => i.file?.startsWith(file) && isCrd(i.object))) {
+      throw new UsageError(`--crd ${file}: no CustomResourceDefinition (apiextensions.k8s.io/v1 with spec.group, spec.names and spec.versions) in it`);
+    }
+  }
+  return crds;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -174,8 +219,14 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const unknown = opts.disabled.filter((id) => !ruleIds.has(id));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule ${unknown.join(', ')}`);
 
+  const crds = await loadCrds(opts.crdFiles);
   const loaded = await loadManifestFiles(opts.paths, { stdin: io.stdin });
-  const findings = runValidation(loaded.inputs, { knownStorageClasses: opts.known, disabledRules: opts.disabled });
+  const findings = runValidation(loaded.inputs, {
+    knownStorageClasses: opts.known,
+    disabledRules: opts.disabled,
+    kubernetesVersion: opts.kubernetesVersion,
+    customResourceDefinitions: crds,
+  });
   const files = new Set(loaded.inputs.map((i) => i.file)).size;
 
   if (opts.format === 'json') {

@@ -30,9 +30,14 @@ export interface MongoDbSettings {
   readonly operatorNamespace: string;
 }
 
+/** A name made a DNS-1123 subdomain as the operator makes it: lower case, other characters as `-`. */
+function dnsSubdomain(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+}
+
 /** The name of the Secret the operator writes a user's connection strings to: `<name>-<db>-<user>`, DNS-1123. */
 export function connectionSecretName(name: string, db: string, user: string): string {
-  return `${name}-${db}-${user}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+  return dnsSubdomain(`${name}-${db}-${user}`);
 }
 
 /** The MongoDBCommunity, its PodDisruptionBudget and the pods' ServiceAccount where the operator does not create it. */
@@ -53,7 +58,7 @@ export function renderMongoDbCommunity(ctx: RuntimeContext, settings: MongoDbSet
         db: 'admin',
         passwordSecretRef: { name: creds.secretName, key: creds.passwordKey },
         roles: [{ name: 'readWrite', db: plan.database }, { name: 'dbAdmin', db: plan.database }],
-        scramCredentialsSecretName: `${plan.name}-${creds.username}`,
+        scramCredentialsSecretName: dnsSubdomain(`${plan.name}-${creds.username}`),
       }],
       statefulSet: { spec: statefulSetOverride(ctx) },
     },

@@ -4,7 +4,9 @@ import { IConstruct } from 'constructs';
 import { ResourcePreset } from './presets';
 import { isDnsLabel } from '../core/names';
 import { NO_VALUE, Problems } from '../core/problems';
+import { KubernetesVersion } from '../knowledge/kubernetes/versions';
 import { IStorageClass } from '../knowledge/storage/storage-class';
+import { GoldenPathValidation } from '../validation/app-validation';
 
 const DEFAULTS = Symbol.for('cdk8s-golden-paths.PlatformDefaults');
 
@@ -86,6 +88,14 @@ export interface PlatformDefaultsProps {
    * @default - none: a PlatformChart without a namespace leaves objects without one, like a Chart
    */
   readonly defaultNamespace?: string;
+  /**
+   * The Kubernetes minor the whole app is validated against at synth (the minor of the oldest cluster it is deployed
+   * to): its schema, the apiVersions it serves, the in-tree volume plugins it still has. App-wide: set it on the App;
+   * two scopes that set different versions are refused. `GoldenPathValidation.of(app).kubernetesVersion` set
+   * directly wins.
+   * @default KubernetesVersion.V1_33 - `Validator.DEFAULT_KUBERNETES_VERSION` (see the README, Compatibility)
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /**
@@ -103,6 +113,7 @@ export class PlatformDefaults {
     const preset = defaults.databaseResources;
     const fromPreset = preset ? { databaseCpu: preset.cpu, databaseMemory: preset.memory } : {};
     const merged = { ...existing, ...fromPreset, ...stripUndefined(defaults) };
+    if (defaults.kubernetesVersion !== undefined) GoldenPathValidation.of(scope)._setKubernetesVersionFromDefaults(defaults.kubernetesVersion, scope);
     Object.defineProperty(s, DEFAULTS, { value: merged, configurable: true, enumerable: false });
   }
 

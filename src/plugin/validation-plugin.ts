@@ -1,3 +1,5 @@
+import { isCrd } from '../knowledge/kubernetes/crd-schema';
+import { KubernetesVersion, parseKubernetesVersion, supportedVersionsText } from '../knowledge/kubernetes/versions';
 import { Finding, RuleInfo, Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
 import { ManifestInput, runValidation, Validator } from '../validation/validate';
@@ -21,6 +23,17 @@ export interface GoldenPathsPluginProps {
    * @default false
    */
   readonly failOnWarnings?: boolean;
+  /**
+   * The cluster's Kubernetes minor (`"1.33"` in cdk8s.yaml): its schema, served apiVersions and in-tree volume plugins.
+   * @default KubernetesVersion.V1_33 - `Validator.DEFAULT_KUBERNETES_VERSION` (see the README, Compatibility)
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * YAML files of CustomResourceDefinitions whose objects are checked against their schemas (paths relative to the
+   * directory cdk8s runs in), for operators the library ships no schema for.
+   * @default - the shipped CRDs (CloudNativePG, Gateway API, CSI snapshots, mariadb-operator, MongoDB Community) only
+   */
+  readonly crdFiles?: string[];
 }
 
 /** The parts of cdk8s-cli's ValidationContext the plugin uses (cdk8s-cli is not a runtime dependency). */
@@ -49,6 +62,8 @@ interface PluginContext {
  *     version: 0.0.0            # the exact version installed (cdk8s-cli refuses ranges)
  *     class: GoldenPathsValidationPlugin
  *     properties:                # optional
+ *       kubernetesVersion: "1.33"
+ *       crdFiles: [crds/widgets.yaml]
  *       knownStorageClasses:
  *         - { name: standard, provisioner: ebs.csi.aws.com, isDefault: true }
  * ```
@@ -73,6 +88,17 @@ export class GoldenPathsValidationPlugin {
     // loaded on use: the YAML parser is not needed by apps that only synthesize
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadManifestFiles } = require('../cli/load-manifests') as typeof import('../cli/load-manifests');
+    const config = await this.configuration(loadManifestFiles);
+    if (typeof config === 'string') {
+      ctx.report.addViolation({
+        ruleName: 'VAL-000 plugin configuration',
+        recommendation: `error: ${config}`,
+        fix: 'Correct the properties of the cdk8s-golden-paths entry under validations: in cdk8s.yaml.',
+        violatingResources: [{ resourceName: '(configuration)', locations: [config], manifestPath: 'cdk8s.yaml' }],
+      });
+      ctx.report.submit('failure', { objects: '0', errors: '1', warnings: '0' });
+      return;
+    }
     const loaded = await loadManifestFiles([...(ctx.manifests ?? [])]);
     const inputs: ManifestInput[] = loaded.inputs.map((i) => {
       const name = i.object && typeof i.object === 'object' && i.object.metadata ? i.object.metadata.name : undefined;
@@ -82,6 +108,8 @@ export class GoldenPathsValidationPlugin {
     const findings = runValidation(inputs, {
       knownStorageClasses: this.props.knownStorageClasses,
       disabledRules: this.props.disabledRules,
+      kubernetesVersion: config.kubernetesVersion,
+      customResourceDefinitions: config.crds,
     });
     for (const e of loaded.errors) {
       ctx.report.addViolation({
@@ -121,5 +149,23 @@ export class GoldenPathsValidationPlugin {
       errors: String(errors),
       warnings: String(warnings),
     });
+  }
+
+  /** The version and the CRDs of the props, or what is wrong with them. */
+  private async configuration(load: typeof import('../cli/load-manifests').loadManifestFiles):
+  Promise<{ kubernetesVersion?: KubernetesVersion; crds: unknown[] } | string> {
+    const given = this.props.kubernetesVersion;
+    const kubernetesVersion = given === undefined ? undefined : parseKubernetesVersion(given);
+    if (given !== undefined && !kubernetesVersion) {
+      return `kubernetesVersion ${JSON.stringify(given)} is not a Kubernetes minor the validator knows (${supportedVersionsText()})`;
+    }
+    const files = this.props.crdFiles ?? [];
+    if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) return 'crdFiles must be a list of file paths';
+    if (files.length === 0) return { kubernetesVersion, crds: [] };
+    const loaded = await load(files);
+    if (loaded.errors.length > 0) return `crdFiles: ${loaded.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`;
+    const crds = loaded.inputs.map((i) => i.object).filter((o) => isCrd(o));
+    if (crds.length === 0) return `crdFiles ${files.join(', ')} hold no CustomResourceDefinition of apiextensions.k8s.io/v1`;
+    return { kubernetesVersion, crds };
   }
 }

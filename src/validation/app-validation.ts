@@ -5,7 +5,12 @@ import { ScopedPolicy } from './policy-options';
 import { offerRender } from './render-cache';
 import { KnownStorageClass } from './rule';
 import { ManifestInput, runValidation } from './validate';
+import { NO_VALUE, Problems } from '../core/problems';
 import { Warnings } from '../core/warnings';
+import { isCrd } from '../knowledge/kubernetes/crd-schema';
+import {
+  DEFAULT_KUBERNETES_VERSION, KubernetesVersion, parseKubernetesVersion, supportedVersionsText,
+} from '../knowledge/kubernetes/versions';
 
 const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
 
@@ -35,12 +40,55 @@ export class GoldenPathValidation {
   private readonly root: IConstruct;
   private readonly knownClasses = new Map<string, KnownStorageClass>();
   private readonly policies: ScopedPolicy[] = [];
+  private readonly crds: any[] = [];
+  private version?: KubernetesVersion;
+  /** Construct path of the scope whose platform defaults set the version, for conflict messages. */
+  private versionSetBy?: string;
   private cached?: Finding[];
   private rendered?: ManifestInput[];
   private readonly beforeRender: Array<() => void> = [];
 
   private constructor(root: IConstruct) {
     this.root = root;
+  }
+
+  /**
+   * The Kubernetes minor the app's objects are checked against at synth: its schema, the apiVersions it serves and the
+   * in-tree volume plugins it still has. Set it to the minor of the oldest cluster the app is deployed to. Platform
+   * teams set it once with `PlatformDefaults.set(app, { kubernetesVersion })`; a value set here wins.
+   *
+   * @default KubernetesVersion.V1_33 - `Validator.DEFAULT_KUBERNETES_VERSION` (see the README, Compatibility)
+   */
+  public get kubernetesVersion(): KubernetesVersion {
+    return this.version ?? DEFAULT_KUBERNETES_VERSION;
+  }
+
+  public set kubernetesVersion(version: KubernetesVersion) {
+    this.version = checkedVersion(this.root, version);
+    this.versionSetBy = undefined;
+    this.cached = undefined;
+  }
+
+  /**
+   * Add a CustomResourceDefinition (apiextensions.k8s.io/v1, as parsed from its YAML) whose objects in the app are
+   * then checked against its schema: for operators the library does not ship a schema for. Objects of a kind with no
+   * known schema are reported once as not validated (SCH-005, a warning).
+   *
+   * @param crd a CustomResourceDefinition object, or a list of documents such as `Yaml.load('crds/widgets.yaml')`
+   * (documents of other kinds in the list are skipped)
+   */
+  public addCrd(crd: any): void {
+    const docs = Array.isArray(crd) ? crd.filter((d) => isCrd(d)) : [crd];
+    const problems = new Problems(this.root.node.path ? this.root : '(app)');
+    if (docs.length === 0 || !docs.every((d) => isCrd(d))) {
+      problems.add('addCrd', Array.isArray(crd) ? NO_VALUE : crd, Array.isArray(crd)
+        ? 'got a list with no CustomResourceDefinition of apiextensions.k8s.io/v1'
+        : 'is not a CustomResourceDefinition of apiextensions.k8s.io/v1 with spec.group, spec.names and spec.versions',
+      'Pass the CRD as parsed from its YAML, e.g. addCrd(Yaml.load(\'crds/widgets.yaml\')).');
+    }
+    problems.throwIfAny();
+    this.crds.push(...docs);
+    this.cached = undefined;
   }
 
   /**
@@ -70,6 +118,26 @@ export class GoldenPathValidation {
    */
   public _register(owner: Construct): void {
     owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+  }
+
+  /**
+   * The version platform defaults set (PlatformDefaults.set with kubernetesVersion): the app has one target, so two
+   * scopes that set different versions are refused; a version set through the `kubernetesVersion` property wins.
+   * @internal
+   */
+  public _setKubernetesVersionFromDefaults(version: KubernetesVersion, scope: IConstruct): void {
+    const checked = checkedVersion(scope, version);
+    const path = scope.node.path || '(app)';
+    if (this.versionSetBy !== undefined && this.version !== checked && this.versionSetBy !== path) {
+      const problems = new Problems(scope.node.path ? scope : '(app)');
+      problems.add('kubernetesVersion', version, `conflicts with ${this.version} set by the platform defaults of ${this.versionSetBy}: the app is validated against one Kubernetes minor`,
+        'Set kubernetesVersion once, on the App (the minor of the oldest cluster the app is deployed to).');
+      problems.throwIfAny();
+    }
+    if (this.version !== undefined && this.versionSetBy === undefined) return; // set explicitly: wins
+    this.version = checked;
+    this.versionSetBy = path;
+    this.cached = undefined;
   }
 
   /**
@@ -143,10 +211,27 @@ export class GoldenPathValidation {
   private compute(duringSynth = false): Finding[] {
     if (this.cached) return this.cached;
     const inputs = this._renderedObjects(duringSynth);
-    this.cached = runValidation(inputs, { knownStorageClasses: [...this.knownClasses.values()], policies: this.policies });
+    this.cached = runValidation(inputs, {
+      knownStorageClasses: [...this.knownClasses.values()],
+      policies: this.policies,
+      kubernetesVersion: this.kubernetesVersion,
+      customResourceDefinitions: this.crds,
+    });
     queueMicrotask(() => {
       this.cached = undefined;
     });
     return this.cached;
   }
+}
+
+/** A version as JavaScript callers pass it (the enum, or its string): refused with the versions the library knows. */
+function checkedVersion(scope: IConstruct, version: unknown): KubernetesVersion {
+  const v = parseKubernetesVersion(version);
+  if (!v) {
+    const problems = new Problems(scope.node.path ? scope : '(app)');
+    problems.add('kubernetesVersion', version, `is not a Kubernetes version the validator knows (${supportedVersionsText()})`,
+      'Use e.g. KubernetesVersion.V1_33.');
+    problems.throwIfAny();
+  }
+  return v!;
 }

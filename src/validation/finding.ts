@@ -12,7 +12,7 @@ export enum Severity {
  * Rule families, as listed in the rules reference.
  */
 export enum RuleFamily {
-  /** Kubernetes 1.27 schema: types, required and unknown fields. */
+  /** The schema of the target Kubernetes minor or of a CRD: types, values, required and unknown fields. */
   SCHEMA = 'schema',
   /** What the API server rejects that no schema expresses. */
   API_SERVER = 'api-server',

@@ -3,6 +3,7 @@ import { PlatformPolicyProps, ScopedPolicy } from './policy-options';
 import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
 import { isClusterScoped } from '../core/scope';
 import { isObject, str } from '../core/values';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, versionAtMost } from '../knowledge/kubernetes/versions';
 import { StorageCatalog, StorageSystemInfo, effectiveCapabilities } from '../knowledge/storage/catalog';
 import { StorageCapabilities } from '../knowledge/storage/types';
 
@@ -87,6 +88,14 @@ export interface RawFinding {
   readonly fix: string;
 }
 
+/** What a validation targets, besides the objects. */
+export interface RuleContextSettings {
+  /** The Kubernetes minor the objects are checked against. */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /** CustomResourceDefinition objects whose kinds are checked against their schemas (besides those among the objects). */
+  readonly customResourceDefinitions?: readonly unknown[];
+}
+
 /**
  * The object set a rule runs over, with indexes and the report function.
  */
@@ -103,10 +112,17 @@ export class RuleContext {
 
   /** Platform policies in force. */
   public readonly policies: ScopedPolicy[];
+  /** The Kubernetes minor the objects are checked against (rules that depend on the version ask it). */
+  public readonly kubernetesVersion: KubernetesVersion;
+  /** CustomResourceDefinitions given with the validation (those among the objects are in `objects`). */
+  public readonly customResourceDefinitions: readonly unknown[];
 
-  constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = [], policies: ScopedPolicy[] = []) {
+  constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = [], policies: ScopedPolicy[] = [],
+    settings: RuleContextSettings = {}) {
     this.objects = objects;
     this.policies = policies;
+    this.kubernetesVersion = settings.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    this.customResourceDefinitions = settings.customResourceDefinitions ?? [];
     for (const o of objects) {
       let list = this.byKind.get(o.kind);
       if (!list) {
@@ -122,6 +138,19 @@ export class RuleContext {
       if (!byName.has(o.name)) byName.set(o.name, o);
     }
     this.known = new Map(knownStorageClasses.map((k) => [k.name, k]));
+  }
+
+  /**
+   * Whether something removed in Kubernetes `version` (`'1.29'`) is gone on the target: removed at or before the
+   * target minor (an error), rather than later (a warning that names the version).
+   */
+  public removedOnTarget(version: string): boolean {
+    return versionAtMost(version, this.kubernetesVersion);
+  }
+
+  /** Whether the target minor is `version` (`'1.32'`) or later: for what Kubernetes accepts from a minor on. */
+  public targetAtLeast(version: string): boolean {
+    return versionAtMost(version, this.kubernetesVersion);
   }
 
   /** Objects of the given kinds, in input order. */

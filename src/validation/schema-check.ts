@@ -1,10 +1,16 @@
-import { SchemaFile, SchemaNode, kubernetesSchema } from '../knowledge/kubernetes/schema-data';
+import { SchemaFile, SchemaNode } from '../knowledge/kubernetes/schema-data';
+
+/**
+ * The schema walker: checks an object against a compiled schema (a Kubernetes minor's definitions or a CRD's
+ * openAPIV3Schema in the same compact form). Which schema applies to an object is the SchemaSet's business
+ * (schema-set.ts).
+ */
 
 /**
  * A problem found by the schema walker.
  */
 export interface SchemaIssue {
-  readonly code: 'unknown-field' | 'type' | 'required' | 'quantity';
+  readonly code: 'unknown-field' | 'type' | 'required' | 'quantity' | 'value';
   /** Dotted path of the field, e.g. `spec.template.spec.containers[0].image`. */
   readonly path: string;
   readonly message: string;
@@ -18,34 +24,45 @@ const MAX_DEPTH = 64;
 /** Kubernetes resource.Quantity syntax (apimachinery/pkg/api/resource/quantity.go). */
 const QUANTITY_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?\d+))?$/;
 
-/** The schema in force. */
-function schema(): SchemaFile {
-  return kubernetesSchema();
-}
-
-/** Whether the schema knows this apiVersion and kind. */
-export function isKnownKind(apiVersion: string, kind: string): boolean {
-  return schema().kinds[`${apiVersion}/${kind}`] !== undefined;
-}
-
-/** Whether Kubernetes 1.27 knows the kind under another apiVersion (e.g. `extensions/v1beta1` Ingress). */
-export function knownApiVersionsOf(kind: string): string[] {
-  const result: string[] = [];
-  for (const key of Object.keys(schema().kinds)) {
-    const i = key.lastIndexOf('/');
-    if (key.slice(i + 1) === kind) result.push(key.slice(0, i));
-  }
-  return result;
-}
-
 /**
- * Checks an object against its Kubernetes 1.27 schema: types, required fields and unknown fields
- * (every object schema that lists properties is closed, as `kubectl apply --validate=strict` does).
- * Returns no issues for kinds the schema does not know.
+ * Compiles the nodes of one schema file for the walker, following `$ref`s into the file itself and then into a base
+ * file (a CRD's metadata refers to the ObjectMeta of the Kubernetes schema of the target minor).
  */
-export function checkAgainstSchema(obj: any): SchemaIssue[] {
-  const root = compiledKind(schema(), `${obj?.apiVersion}/${obj?.kind}`);
-  if (!root) return [];
+export class SchemaCompiler {
+  private readonly nodes = new Map<SchemaNode, CompiledNode>();
+  private readonly roots = new Map<string, CompiledNode | null>();
+
+  constructor(public readonly file: SchemaFile, private readonly base?: SchemaFile) {}
+
+  /** The definition a `$ref` names, or undefined. */
+  public resolve(ref: string): SchemaNode | undefined {
+    const own = this.file.definitions;
+    if (Object.prototype.hasOwnProperty.call(own, ref)) return own[ref];
+    const base = this.base?.definitions;
+    return base && Object.prototype.hasOwnProperty.call(base, ref) ? base[ref] : undefined;
+  }
+
+  /** The compiled node of a raw schema node (compiled once). */
+  public node(raw: SchemaNode): CompiledNode {
+    let c = this.nodes.get(raw);
+    if (!c) this.nodes.set(raw, (c = new CompiledNode(this, raw)));
+    return c;
+  }
+
+  /** The compiled root node of a kind (`apiVersion/kind`), or null when the file does not know it. */
+  public kind(key: string): CompiledNode | null {
+    let c = this.roots.get(key);
+    if (c === undefined) {
+      const defName = Object.prototype.hasOwnProperty.call(this.file.kinds, key) ? this.file.kinds[key] : undefined;
+      c = defName ? this.node({ $ref: defName }) : null;
+      this.roots.set(key, c);
+    }
+    return c;
+  }
+}
+
+/** Checks an object against the compiled root node of its kind. */
+export function checkObject(root: CompiledNode, obj: any): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   walk(root, obj, [], issues, 0);
   return issues;
@@ -54,47 +71,81 @@ export function checkAgainstSchema(obj: any): SchemaIssue[] {
 /** How a compiled node checks a value; decided once per schema node. */
 const enum Check { QUANTITY_VALUE, INT_OR_STRING_VALUE, ANY, STRING, INTEGER, BOOLEAN, OTHER }
 
+/** The value checks of a node beyond its type (CRD schemas have them; the Kubernetes definitions only an enum on kind). */
+interface Constraints {
+  readonly enumValues?: unknown[];
+  readonly pattern?: RegExp;
+  readonly patternText?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: boolean;
+  readonly exclusiveMaximum?: boolean;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+}
+
+const CONSTRAINT_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'minLength', 'maxLength',
+  'minProperties', 'maxProperties'] as const;
+
+function constraintsOf(n: SchemaNode): Constraints | undefined {
+  let c: Record<string, unknown> | undefined;
+  if (Array.isArray(n.enum)) (c ??= {}).enumValues = n.enum;
+  if (typeof n.pattern === 'string') {
+    try {
+      (c ??= {}).pattern = new RegExp(n.pattern);
+      c.patternText = n.pattern;
+    } catch {
+      // a pattern JavaScript cannot compile is not checked (the generator reports them)
+    }
+  }
+  for (const key of CONSTRAINT_KEYS) if (n[key] !== undefined) (c ??= {})[key] = n[key];
+  return c as Constraints | undefined;
+}
+
 /**
  * A schema node compiled for the walker, with its `$ref` chain followed. Every compiled node has the same shape:
  * the raw JSON nodes each have their own set of keys, which made every property read in `walk` megamorphic (slow).
- * Nodes are compiled on first use and kept for the process (the schema is loaded once); children are compiled
+ * Nodes are compiled on first use and kept for the process (a schema is loaded once); children are compiled
  * when the node is first walked, since the schema is recursive (JSONSchemaProps).
  */
-class CompiledNode {
+export class CompiledNode {
   public readonly check: Check;
   /** `type` of the node, for messages and the non-fast-path checks. */
   public readonly type: string;
-  public readonly enumValues: string[] | undefined;
+  public readonly constraints: Constraints | undefined;
   public readonly required: string[] | undefined;
+  /** Groups of fields of which exactly one must be set. */
+  public readonly oneOfRequired: string[][] | undefined;
   public readonly preserveUnknown: boolean;
   /** Property names in schema order (for "did you mean" hints); undefined when the node lists no properties. */
   public readonly propNames: string[] | undefined;
+  private readonly compiler: SchemaCompiler;
   private readonly target: SchemaNode;
   private expanded = false;
   private _items: CompiledNode | undefined = undefined;
   private _props: Map<string, CompiledNode> | undefined = undefined;
   private _additional: CompiledNode | undefined = undefined;
 
-  constructor(s: SchemaFile, raw: SchemaNode) {
+  constructor(compiler: SchemaCompiler, raw: SchemaNode) {
+    this.compiler = compiler;
     let ref: string | undefined;
     let n = raw;
-    while (n.$ref) {
+    for (let hops = 0; n.$ref && hops < 32; hops++) {
       ref = n.$ref;
-      n = s.definitions[n.$ref] ?? {};
+      n = compiler.resolve(n.$ref) ?? {};
     }
     this.target = n;
     this.type = n.type ?? '';
-    this.enumValues = n.enum;
+    this.constraints = constraintsOf(n);
     this.required = n.properties ? n.required : undefined;
+    this.oneOfRequired = n['x-one-of-required'];
     this.preserveUnknown = n['x-kubernetes-preserve-unknown-fields'] === true;
     this.propNames = n.properties ? Object.keys(n.properties) : undefined;
-    if (ref === QUANTITY) this.check = Check.QUANTITY_VALUE;
-    else if (ref === INT_OR_STRING || n['x-kubernetes-int-or-string']) this.check = Check.INT_OR_STRING_VALUE;
-    else if (n.oneOf || !n.type) this.check = Check.ANY; // oneOf: only Quantity and IntOrString use it in 1.27
-    else if (n.type === 'string' && !n.enum) this.check = Check.STRING;
-    else if (n.type === 'integer') this.check = Check.INTEGER;
-    else if (n.type === 'boolean') this.check = Check.BOOLEAN;
-    else this.check = Check.OTHER;
+    this.check = checkOf(ref, n, this.constraints);
   }
 
   public get items(): CompiledNode | undefined {
@@ -114,35 +165,25 @@ class CompiledNode {
 
   private expand(): void {
     this.expanded = true;
-    const s = schema();
     const n = this.target;
-    if (n.items) this._items = compiled(s, n.items);
+    if (n.items) this._items = this.compiler.node(n.items);
     if (n.properties) {
       this._props = new Map();
-      for (const key of Object.keys(n.properties)) this._props.set(key, compiled(s, n.properties[key]));
+      for (const key of Object.keys(n.properties)) this._props.set(key, this.compiler.node(n.properties[key]));
     }
-    if (typeof n.additionalProperties === 'object') this._additional = compiled(s, n.additionalProperties);
+    if (typeof n.additionalProperties === 'object') this._additional = this.compiler.node(n.additionalProperties);
   }
 }
 
-const compiledNodes = new Map<SchemaNode, CompiledNode>();
-const compiledKinds = new Map<string, CompiledNode | null>();
-
-function compiled(s: SchemaFile, raw: SchemaNode): CompiledNode {
-  let c = compiledNodes.get(raw);
-  if (!c) compiledNodes.set(raw, (c = new CompiledNode(s, raw)));
-  return c;
-}
-
-/** The compiled root node of a kind (`apiVersion/kind`), or null when the schema does not know it. */
-function compiledKind(s: SchemaFile, key: string): CompiledNode | null {
-  let c = compiledKinds.get(key);
-  if (c === undefined) {
-    const defName = s.kinds[key];
-    c = defName ? compiled(s, { $ref: defName }) : null;
-    compiledKinds.set(key, c);
-  }
-  return c;
+function checkOf(ref: string | undefined, n: SchemaNode, constraints: Constraints | undefined): Check {
+  if (ref === QUANTITY) return Check.QUANTITY_VALUE;
+  if (ref === INT_OR_STRING || n['x-kubernetes-int-or-string']) return Check.INT_OR_STRING_VALUE;
+  if (n.oneOf || !n.type) return Check.ANY; // oneOf: only Quantity and IntOrString use it in the Kubernetes definitions
+  if (constraints) return Check.OTHER;
+  if (n.type === 'string') return Check.STRING;
+  if (n.type === 'integer') return Check.INTEGER;
+  if (n.type === 'boolean') return Check.BOOLEAN;
+  return Check.OTHER;
 }
 
 function typeName(v: unknown): string {
@@ -197,7 +238,7 @@ function walk(node: CompiledNode, value: any, at: Array<string | number>, issues
     case Check.QUANTITY_VALUE:
       return checkQuantity(value, at, issues);
     case Check.INT_OR_STRING_VALUE:
-      return checkIntOrString(value, at, issues);
+      return checkIntOrString(node, value, at, issues);
   }
   if (!typeOk(node, value, at, issues)) return;
   const t = node.type;
@@ -223,14 +264,21 @@ function checkQuantity(value: any, at: Array<string | number>, issues: SchemaIss
   }
 }
 
-function checkIntOrString(value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+function checkIntOrString(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
   const tv = typeof value;
-  if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) return;
+  if (tv === 'string' || (tv === 'number' && Number.isInteger(value))) {
+    const problem = node.constraints ? valueProblem(node.constraints, value) : undefined;
+    if (problem !== undefined) {
+      const where = whereText(at);
+      issues.push({ code: 'value', path: where, message: `${where} ${problem}` });
+    }
+    return;
+  }
   const where = whereText(at);
   issues.push({ code: 'type', path: where, message: `${where} must be an integer or a string, got ${typeName(value)} ${show(value)}` });
 }
 
-/** Whether the value has the node's type (and, for a deletionPolicy, one of its values); reports when not. */
+/** Whether the value has the node's type and passes its value checks; reports when not. */
 function typeOk(node: CompiledNode, value: any, at: Array<string | number>, issues: SchemaIssue[]): boolean {
   const t = node.type;
   const actual = typeName(value);
@@ -239,13 +287,52 @@ function typeOk(node: CompiledNode, value: any, at: Array<string | number>, issu
     issues.push({ code: 'type', path: where, message: `${where} must be ${article(t)} ${t}, got ${actual} ${show(value)}` });
     return false;
   }
-  const enumValues = node.enumValues;
-  if (t === 'string' && enumValues && at[at.length - 1] === 'deletionPolicy' && !enumValues.includes(value)) {
-    const where = whereText(at);
-    issues.push({ code: 'type', path: where, message: `${where} must be one of ${enumValues.join(', ')}, got ${show(value)}` });
-    return false;
+  const c = node.constraints;
+  if (!c) return true;
+  const problem = valueProblem(c, value);
+  if (problem === undefined) return true;
+  const where = whereText(at);
+  issues.push({ code: 'value', path: where, message: `${where} ${problem}` });
+  return true; // the type is right: the items or fields are still worth walking
+}
+
+/** What is wrong with a value of the right type under a node's value checks, or undefined. */
+function valueProblem(c: Constraints, value: any): string | undefined {
+  if (c.enumValues && !c.enumValues.includes(value)) {
+    return `must be one of ${c.enumValues.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}, got ${show(value)}`;
   }
-  return true;
+  if (typeof value === 'string') return stringProblem(c, value);
+  if (typeof value === 'number') return numberProblem(c, value);
+  if (Array.isArray(value)) {
+    if (c.minItems !== undefined && value.length < c.minItems) return `lists ${value.length} items, at least ${c.minItems} required`;
+    if (c.maxItems !== undefined && value.length > c.maxItems) return `lists ${value.length} items, at most ${c.maxItems} allowed`;
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const n = Object.keys(value).length;
+    if (c.minProperties !== undefined && n < c.minProperties) return `has ${n} fields, at least ${c.minProperties} required`;
+    if (c.maxProperties !== undefined && n > c.maxProperties) return `has ${n} fields, at most ${c.maxProperties} allowed`;
+  }
+  return undefined;
+}
+
+function stringProblem(c: Constraints, value: string): string | undefined {
+  // lengths in characters (code points), as the API server counts them
+  const length = c.minLength !== undefined || c.maxLength !== undefined ? [...value].length : 0;
+  if (c.minLength !== undefined && length < c.minLength) return `${show(value)} is shorter than ${c.minLength} characters`;
+  if (c.maxLength !== undefined && length > c.maxLength) return `${show(value)} is longer than ${c.maxLength} characters`;
+  if (c.pattern && !c.pattern.test(value)) return `${show(value)} does not match the pattern ${c.patternText}`;
+  return undefined;
+}
+
+function numberProblem(c: Constraints, value: number): string | undefined {
+  if (c.minimum !== undefined && (c.exclusiveMinimum ? value <= c.minimum : value < c.minimum)) {
+    return `${value} is below the minimum ${c.exclusiveMinimum ? '(exclusive) ' : ''}${c.minimum}`;
+  }
+  if (c.maximum !== undefined && (c.exclusiveMaximum ? value >= c.maximum : value > c.maximum)) {
+    return `${value} is above the maximum ${c.exclusiveMaximum ? '(exclusive) ' : ''}${c.maximum}`;
+  }
+  return undefined;
 }
 
 function walkItems(items: CompiledNode, value: any[], at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
@@ -265,10 +352,28 @@ function checkRequired(required: string[], value: any, at: Array<string | number
   }
 }
 
+/** Each group of fields of which the API server requires exactly one (PodFailurePolicyRule: onExitCodes or onPodConditions). */
+function checkOneOf(groups: string[][], value: any, at: Array<string | number>, issues: SchemaIssue[]): void {
+  for (const group of groups) {
+    const set = group.filter((f) => value[f] !== undefined && value[f] !== null);
+    if (set.length === 1) continue;
+    const where = whereText(at);
+    issues.push({
+      code: 'required',
+      path: where,
+      message: set.length === 0
+        ? `${where} needs one of ${group.join(', ')}`
+        : `${where} sets ${set.join(' and ')}: exactly one of ${group.join(', ')} is allowed`,
+    });
+  }
+}
+
 /** Walks the fields of an object whose schema lists its properties: required ones first, then each field (unknown when not listed). */
 function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   const required = node.required;
   if (required) checkRequired(required, value, at, issues);
+  const oneOf = node.oneOfRequired;
+  if (oneOf) checkOneOf(oneOf, value, at, issues);
   // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
@@ -318,7 +423,9 @@ function nearest(key: string, candidates: string[]): string | undefined {
   const lower = key.toLowerCase();
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    const score = cl.startsWith(lower) || lower.startsWith(cl) ? 0.5 : editDistance(lower, cl, 3);
+    // a one-letter slip beats a prefix (imagePullPolice: imagePullPolicy, not image)
+    const distance = editDistance(lower, cl, 3);
+    const score = distance <= 1 ? distance : cl.startsWith(lower) || lower.startsWith(cl) ? 1.5 : distance;
     if (score < bestScore) {
       bestScore = score;
       best = c;

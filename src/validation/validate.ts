@@ -3,7 +3,12 @@ import { ScopedPolicy } from './policy-options';
 import { allRules } from './registry';
 import { KnownStorageClass, ManifestObject, Rule, RuleContext } from './rule';
 import { SUPPRESS_ANNOTATION_PREFIX } from '../core/conventions';
+import { NO_VALUE, Problems } from '../core/problems';
 import { isObject, str } from '../core/values';
+import { isCrd } from '../knowledge/kubernetes/crd-schema';
+import {
+  DEFAULT_KUBERNETES_VERSION, KubernetesVersion, parseKubernetesVersion, supportedVersionsText,
+} from '../knowledge/kubernetes/versions';
 
 /** Shortest accepted suppression reason. */
 export const MIN_SUPPRESSION_REASON = 10;
@@ -27,6 +32,21 @@ export interface ValidateOptions {
    * @default - none
    */
   readonly policies?: ScopedPolicy[];
+  /**
+   * The Kubernetes minor the objects are checked against: its schema (fields, types, required), the apiVersions it
+   * serves, and the in-tree volume plugins it still has. Removed at or before the target is an error, removed later
+   * a warning that names the version.
+   * @default KubernetesVersion.V1_33 - `Validator.DEFAULT_KUBERNETES_VERSION`: conservative, see the README (Compatibility)
+   * @see https://kubernetes.io/releases/
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * CustomResourceDefinitions (apiextensions.k8s.io/v1 objects, as parsed from their YAML) whose objects are checked
+   * against their schemas, besides the CRDs the library ships (CloudNativePG, Gateway API, CSI snapshots,
+   * mariadb-operator, MongoDB Community) and those among the objects. A CRD given here wins over a shipped one.
+   * @default - the shipped CRDs and those among the objects
+   */
+  readonly customResourceDefinitions?: any[];
 }
 
 /**
@@ -125,6 +145,34 @@ function toManifestObjects(inputs: ManifestInput[], findings: Finding[]): Manife
   return result;
 }
 
+/**
+ * The target version and CRDs of the options, checked (JavaScript callers and configuration files pass anything):
+ * throws a GoldenPathError naming what is wrong.
+ */
+function checkedSettings(options: ValidateOptions): { kubernetesVersion: KubernetesVersion; customResourceDefinitions: unknown[] } {
+  const problems = new Problems('validation options');
+  const given = options.kubernetesVersion;
+  const kubernetesVersion = given === undefined ? DEFAULT_KUBERNETES_VERSION : parseKubernetesVersion(given);
+  if (!kubernetesVersion) {
+    problems.add('kubernetesVersion', given, `is not a Kubernetes version the validator knows (${supportedVersionsText()})`,
+      'Use e.g. KubernetesVersion.V1_33 (the string "1.33").');
+  }
+  const crds = options.customResourceDefinitions ?? [];
+  if (!Array.isArray(crds)) {
+    problems.add('customResourceDefinitions', NO_VALUE, 'must be a list of CustomResourceDefinition objects', 'Pass e.g. Yaml.load("crds/widgets.yaml").');
+  } else {
+    crds.forEach((crd, i) => {
+      if (!isCrd(crd)) {
+        problems.add(`customResourceDefinitions[${i}]`, isObject(crd) ? `${crd.apiVersion ?? '?'} ${crd.kind ?? '?'}` : crd,
+          'is not a CustomResourceDefinition of apiextensions.k8s.io/v1 with spec.group, spec.names and spec.versions',
+          'Pass the CRD objects only (the documents of kind CustomResourceDefinition).');
+      }
+    });
+  }
+  problems.throwIfAny();
+  return { kubernetesVersion: kubernetesVersion!, customResourceDefinitions: crds };
+}
+
 function toFinding(target: ManifestObject, rule: RuleInfo, severity: Severity, message: string, fix: string): Finding {
   return {
     ruleId: rule.id,
@@ -144,9 +192,10 @@ function toFinding(target: ManifestObject, rule: RuleInfo, severity: Severity, m
  * Runs the rules (every rule unless given) over a set of objects. Rules that throw become VAL-002 findings; suppressions are applied last.
  */
 export function runValidation(inputs: ManifestInput[], options: ValidateOptions = {}, rules: readonly Rule[] = allRules()): Finding[] {
+  const settings = checkedSettings(options);
   const findings: Finding[] = [];
   const objects = toManifestObjects(inputs, findings);
-  const ctx = new RuleContext(objects, options.knownStorageClasses ?? [], options.policies ?? []);
+  const ctx = new RuleContext(objects, options.knownStorageClasses ?? [], options.policies ?? [], settings);
   const disabled = new Set(options.disabledRules ?? []);
   for (const rule of rules) {
     if (disabled.has(rule.id)) continue;
@@ -207,6 +256,11 @@ export class Validator {
   public static readonly SUPPRESS_ANNOTATION_PREFIX = SUPPRESS_ANNOTATION_PREFIX;
   /** Shortest accepted suppression reason, in characters. */
   public static readonly MIN_SUPPRESSION_REASON = MIN_SUPPRESSION_REASON;
+  /**
+   * The Kubernetes minor objects are checked against when none is set (`ValidateOptions.kubernetesVersion`,
+   * `GoldenPathValidation.kubernetesVersion`, `PlatformDefaultsProps.kubernetesVersion`, `--kubernetes-version`).
+   */
+  public static readonly DEFAULT_KUBERNETES_VERSION: KubernetesVersion = DEFAULT_KUBERNETES_VERSION;
 
   /**
    * Validate plain Kubernetes objects (as parsed from YAML or produced by `chart.toJson()`).

@@ -218,6 +218,39 @@ describe('the packed tarball carries its data', () => {
     const out = execFileSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(['SCH-001']);
   });
+  test('every minor\'s schema and the shipped CRDs are in the tarball, unzipped; the installed CLI and synth side use them', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    expect(listing.filter((f) => /^package\/lib\/knowledge\/kubernetes\/k8s-1\.\d+\.json$/.test(f)).sort().map((f) => f.replace(/^.*k8s-|\.json$/g, '')))
+      .toEqual(['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+    expect(listing).toContain('package/lib/knowledge/kubernetes/api-versions.json');
+    expect(listing).toContain('package/lib/knowledge/kubernetes/crds/postgresql.cnpg.io.json');
+    expect(listing.filter((f) => f.endsWith('.gz'))).toEqual([]);
+    const manifests = path.join(work, 'versions.yaml');
+    fs.writeFileSync(manifests, [
+      'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: db\nspec:\n  instances: 3\n  storage:\n    sizee: 10Gi\n',
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta2\nkind: FlowSchema\nmetadata:\n  name: f\nspec:\n  priorityLevelConfiguration:\n    name: p\n',
+    ].join('---\n'));
+    const cli = spawnSync(path.join(work, 'node_modules', '.bin', 'cdk8s-golden-paths'), ['validate', '--kubernetes-version', '1.27', '--format', 'json', manifests], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(JSON.parse(cli.stdout).findings.map((f: any) => `${f.severity} ${f.ruleId} ${f.kind}: ${f.message}`)).toEqual([
+      'error SCH-001 Cluster: spec.storage.sizee is not a field of spec.storage (did you mean size?)',
+      'warning SCH-004 FlowSchema: FlowSchema in apiVersion flowcontrol.apiserver.k8s.io/v1beta2 is removed in Kubernetes 1.29 (served up to 1.28; the target is 1.27)',
+    ]);
+    const script = [
+      "const { App, Chart, ApiObject } = require('cdk8s');",
+      "const { GoldenPathValidation, KubernetesVersion, PlatformDefaults } = require('cdk8s-golden-paths');",
+      'const app = new App();',
+      "new ApiObject(new Chart(app, 'c'), 'web', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { backoffLimitPerIndex: 1, completionMode: 'Indexed', completions: 2,",
+      "  template: { spec: { restartPolicy: 'Never', containers: [{ name: 'j', image: 'registry.example.com/j:1' }] } } } });",
+      'PlatformDefaults.set(app, { kubernetesVersion: KubernetesVersion.V1_27 });',
+      "const on127 = GoldenPathValidation.of(app).findings().filter((f) => f.ruleId === 'SCH-001').length;",
+      "GoldenPathValidation.of(app).kubernetesVersion = '1.33';",
+      "const on133 = GoldenPathValidation.of(app).findings().filter((f) => f.ruleId === 'SCH-001').length;",
+      'console.log(JSON.stringify({ on127, on133 }));',
+    ].join('\n');
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: work, encoding: 'utf8' }))).toEqual({ on127: 1, on133: 0 });
+  });
+
   test('the index loads lazily: importing loads one module of the library, and every exported name resolves', () => {
     const script = [
       'const before = new Set(Object.keys(require.cache));',

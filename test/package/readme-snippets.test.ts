@@ -47,7 +47,7 @@ function wrap(code: string): string {
   const lines = code.split('\n').filter((l) => !/^import .* from '(cdk8s-golden-paths|cdk8s|cdk8s-plus-27|constructs)';$/.test(l.trim()));
   const body = lines.join('\n');
   const header = [
-    "import { ApiObject, App, Chart, Cron, Duration, JsonPatch, Size } from 'cdk8s';",
+    "import { ApiObject, App, Chart, Cron, Duration, JsonPatch, Size, Yaml } from 'cdk8s';",
     "import * as kplus from 'cdk8s-plus-27';",
     "import { Cpu, Deployment, Job, Secret, Service } from 'cdk8s-plus-27';",
     "import { Construct } from 'constructs';",

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { Validator } from '../../src';
+import { KubernetesVersion, Validator } from '../../src';
 import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 
 const root = path.join(__dirname, '..', '..');
@@ -78,6 +78,16 @@ test('the examples pass the full validator with no error', () => {
   for (const o of objects) byExample.set(o.example, [...(byExample.get(o.example) ?? []), o.obj]);
   for (const [example, objs] of byExample) {
     const errors = Validator.validate(objs).filter((f) => f.severity === 'error').map((f) => `${example}: ${Validator.format(f)}`);
+    expect(errors).toEqual([]);
+  }
+});
+
+test.each(['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'].map((v) => [v]))('the examples pass the full validator with no error on Kubernetes %s', (v) => {
+  const byExample = new Map<string, any[]>();
+  for (const o of objects) byExample.set(o.example, [...(byExample.get(o.example) ?? []), o.obj]);
+  expect(byExample.size).toBeGreaterThan(0);
+  for (const [example, objs] of byExample) {
+    const errors = Validator.validate(objs, { kubernetesVersion: v as KubernetesVersion }).filter((f) => f.severity === 'error').map((f) => `${example}: ${Validator.format(f)}`);
     expect(errors).toEqual([]);
   }
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Severity, Validator } from '../../src';
+import { KubernetesVersion, Severity, Validator } from '../../src';
 import { loadManifestFiles } from '../../src/cli/load-manifests';
 import { main } from '../../src/cli/main';
 
@@ -15,7 +15,10 @@ describe('real-world manifests', () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 
   test('the examples are there', () => {
-    expect(files).toEqual(['exoscale-block-claim-pod.yaml', 'exoscale-statefulset.yaml', 'hostpath-pv-pvc-pod.yaml']);
+    expect(files).toEqual([
+      'cnpg-cluster.yaml', 'exoscale-block-claim-pod.yaml', 'exoscale-statefulset.yaml', 'gateway-httproute.yaml', 'hostpath-pv-pvc-pod.yaml',
+      'job-pod-failure-policy.yaml', 'mariadb.yaml', 'mongodb-community.yaml', 'native-sidecar-deployment.yaml', 'statefulset-without-service-name.yaml',
+    ]);
   });
 
   test.each(files)('%s has no error', async (file) => {
@@ -33,8 +36,16 @@ describe('real-world manifests', () => {
     const code = await main(['validate', DIR, '--known-storage-class', 'exoscale-block-storage=csi.exoscale.com'],
       { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
     expect(err).toBe('');
-    expect(out).toMatch(/^0 errors, \d+ warnings? in 7 objects from 3 files$/m);
+    expect(out).toMatch(/^0 errors, \d+ warnings? in 21 objects from 10 files$/m);
     expect(code).toBe(0);
+  });
+
+  // the examples of fields from 1.28 on (native sidecars, backoffLimitPerIndex) pass on every later minor
+  test.each(['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'].map((v) => [v]))('all of them have no error on Kubernetes %s', async (v) => {
+    const loaded = await loadManifestFiles(files.map((f) => path.join(DIR, f)));
+    const errors = Validator.validateInputs(loaded.inputs, { knownStorageClasses: EXOSCALE, kubernetesVersion: v as KubernetesVersion })
+      .filter((f) => f.severity === Severity.ERROR);
+    expect(errors.map((f) => Validator.format(f))).toEqual([]);
   });
 
   test('the hostPath example is flagged as single-node only (a warning, not an error)', async () => {

@@ -30,8 +30,12 @@ describe('validator core', () => {
     expect(findings.find((f) => f.ruleId === 'VAL-002')!.message).toBe('rule TST-001 failed: boom');
   });
 
-  test('kinds Kubernetes does not know pass through', () => {
-    expect(Validator.validate([{ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'x' }, spec: { anything: true } }])).toEqual([]);
+  test('kinds with no known schema pass through, reported once per kind as not validated (a warning)', () => {
+    const cert = (name: string) => ({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name }, spec: { anything: true } });
+    const findings = Validator.validate([cert('a'), cert('b')]);
+    expect(findings.map((f) => `${f.severity} ${f.ruleId} ${f.name}: ${f.message}`)).toEqual([
+      'warning SCH-005 a: no schema known for Certificate in apiVersion cert-manager.io/v1: its 2 objects are not validated against a schema',
+    ]);
   });
 
   test('values of the wrong type anywhere never crash a rule', () => {

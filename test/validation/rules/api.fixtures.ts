@@ -1,5 +1,6 @@
 import { RuleFixture, k } from './fixture';
 import { claim, pv, sts, exo } from './volume-builders';
+import { KubernetesVersion } from '../../../src';
 
 const cm = (name: any, extra: Record<string, any> = {}): any => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...extra }, data: {} });
 
@@ -92,8 +93,16 @@ export const FIXTURES: RuleFixture[] = [
   },
   {
     ruleId: 'API-031',
+    trips: [pod({ containers: [container({ env: [{ name: 'LOG=LEVEL', value: 'debug' }] })] })],
+    message: 'container web: env name "LOG=LEVEL" is not a valid variable name in Kubernetes 1.33',
+    passes: [pod({ containers: [container({ env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'log level', value: 'debug' }] })] })],
+  },
+  {
+    // before 1.32 (KEP-4369), names are letters, digits, '_', '-' and '.' only
+    ruleId: 'API-031',
+    kubernetesVersion: KubernetesVersion.V1_31,
     trips: [pod({ containers: [container({ env: [{ name: 'LOG LEVEL', value: 'debug' }] })] })],
-    message: 'container web: env name "LOG LEVEL" is not a valid variable name',
+    message: 'container web: env name "LOG LEVEL" is not a valid variable name in Kubernetes 1.31',
     passes: [pod({ containers: [container({ env: [{ name: 'LOG_LEVEL', value: 'debug' }] })] })],
   },
   {
@@ -167,5 +176,38 @@ export const FIXTURES: RuleFixture[] = [
     trips: [pv('v', { persistentVolumeReclaimPolicy: 'Keep' })],
     message: 'persistentVolumeReclaimPolicy "Keep" is not Retain, Delete or Recycle',
     passes: [pv('v')],
+  },
+  {
+    ruleId: 'API-050',
+    trips: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' } }],
+    message: 'Deployment has no pod spec: spec is missing, so it has no containers',
+    passes: [{
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container()] } } },
+    }],
+  },
+  {
+    ruleId: 'API-050',
+    trips: [{
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'default' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [] } } },
+    }],
+    message: 'Job has no containers: spec.template.spec.containers is empty',
+    passes: [{
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'default' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [container()] } } },
+    }],
+  },
+  {
+    ruleId: 'API-050',
+    trips: [pod(undefined as any)],
+    message: 'Pod has no pod spec: spec is missing, so it has no containers',
+    passes: [pod({ containers: [container()] })],
   },
 ];

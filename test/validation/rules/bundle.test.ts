@@ -22,7 +22,7 @@ function compileSrc(lib: string): void {
   for (const file of walk(src)) {
     const out = path.join(lib, path.relative(src, file));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    if (file.endsWith('.json')) fs.copyFileSync(file, out);
+    if (file.endsWith('.json') || file.endsWith('.json.gz')) fs.copyFileSync(file, out);
     if (!file.endsWith('.ts')) continue;
     const js = ts.transpileModule(fs.readFileSync(file, 'utf-8'), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true },
@@ -37,7 +37,7 @@ function runCompiled(lib: string, inputs: unknown[]): { ruleModules: string[]; r
   const script = `
     const lib = require(${JSON.stringify(lib)});
     const inputs = JSON.parse(require('fs').readFileSync(${JSON.stringify(path.join(lib, '..', 'inputs.json'))}, 'utf-8'));
-    const findings = inputs.map((i) => lib.Validator.validate(i.objects, { knownStorageClasses: i.knownStorageClasses }));
+    const findings = inputs.map((i) => lib.Validator.validate(i.objects, { knownStorageClasses: i.knownStorageClasses, kubernetesVersion: i.kubernetesVersion, customResourceDefinitions: i.customResourceDefinitions }));
     const ruleModules = Object.keys(require.cache).filter((f) => f.includes('/validation/rules/')).map((f) => f.split('/validation/rules/')[1]);
     process.stdout.write(JSON.stringify({ ruleModules, rules: lib.Validator.rules(), findings }));`;
   fs.writeFileSync(path.join(lib, '..', 'inputs.json'), JSON.stringify(inputs));
@@ -47,12 +47,14 @@ function runCompiled(lib: string, inputs: unknown[]): { ruleModules: string[]; r
 }
 
 /** Every fixture without policies (policies hold objects that do not survive JSON), trips and passes. */
-function fixtureInputs(): Array<{ objects: unknown[]; knownStorageClasses?: unknown[] }> {
+function fixtureInputs(): Array<{ objects: unknown[]; knownStorageClasses?: unknown[]; kubernetesVersion?: string; customResourceDefinitions?: unknown[] }> {
   return fs.readdirSync(__dirname).filter((f) => f.endsWith('.fixtures.ts')).sort()
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- fixture files are discovered, not imported by name
     .flatMap((f) => require(path.join(__dirname, f)).FIXTURES as RuleFixture[])
     .filter((f) => !f.policies)
-    .flatMap((f) => [f.trips, f.passes].map((objects) => ({ objects, knownStorageClasses: f.knownStorageClasses })));
+    .flatMap((f) => [f.trips, f.passes].map((objects) => ({
+      objects, knownStorageClasses: f.knownStorageClasses, kubernetesVersion: f.kubernetesVersion, customResourceDefinitions: f.customResourceDefinitions,
+    })));
 }
 
 describe('rules bundle', () => {
@@ -61,7 +63,9 @@ describe('rules bundle', () => {
   const cases = fixtureInputs();
   const expected = JSON.parse(JSON.stringify({
     rules: Validator.rules(),
-    findings: cases.map((i) => Validator.validate(i.objects, { knownStorageClasses: i.knownStorageClasses as any })),
+    findings: cases.map((i) => Validator.validate(i.objects, {
+      knownStorageClasses: i.knownStorageClasses as any, kubernetesVersion: i.kubernetesVersion as any, customResourceDefinitions: i.customResourceDefinitions,
+    })),
   }));
 
   beforeAll(() => {

@@ -1,4 +1,4 @@
-import { KnownStorageClass, ScopedPolicy } from '../../../src';
+import { KnownStorageClass, KubernetesVersion, ScopedPolicy } from '../../../src';
 
 /**
  * A rule's proof: objects that trip it and objects that do not. Every rule in the registry must have one
@@ -17,6 +17,10 @@ export interface RuleFixture {
   readonly knownStorageClasses?: KnownStorageClass[];
   /** Platform policies in force. */
   readonly policies?: ScopedPolicy[];
+  /** The Kubernetes minor targeted (default: the validator's). */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /** CustomResourceDefinitions given with the validation. */
+  readonly customResourceDefinitions?: any[];
 }
 
 /** Small object builders for fixtures. */

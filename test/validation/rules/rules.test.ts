@@ -31,11 +31,11 @@ function ruleFiles(): Array<{ dir: string; file: string; exports: Record<string,
 
 /** The order findings are reported in: rules run in this order (it interleaves families, see registry.ts). */
 const REPORTING_ORDER = [
-  'SCH-001', 'SCH-002', 'SCH-003', 'SCH-004',
+  'SCH-001', 'SCH-002', 'SCH-003', 'SCH-004', 'SCH-005',
   'API-001', 'API-002', 'API-003',
   'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007',
   'API-020', 'API-021', 'API-022', 'API-023', 'API-024', 'API-025', 'API-026', 'API-027', 'API-028', 'API-030',
-  'API-031', 'API-032', 'API-033', 'API-040',
+  'API-031', 'API-032', 'API-033', 'API-040', 'API-050',
   'DBS-001', 'DBS-002', 'DBS-003',
   'API-010', 'API-011', 'API-012', 'API-013', 'API-014', 'API-015', 'API-016', 'API-017',
   'STO-010', 'STO-011', 'STO-012', 'STO-013', 'STO-014', 'STO-015', 'STO-016', 'STO-017', 'STO-018', 'STO-019',
@@ -109,13 +109,19 @@ describe('rule files', () => {
 });
 
 describe.each(fixtures.map((f) => [f.ruleId, f] as const))('%s', (ruleId, fixture) => {
+  const options = {
+    knownStorageClasses: fixture.knownStorageClasses,
+    policies: fixture.policies,
+    kubernetesVersion: fixture.kubernetesVersion,
+    customResourceDefinitions: fixture.customResourceDefinitions,
+  };
   test('trips on the bad manifest', () => {
-    const findings = Validator.validate(fixture.trips, { knownStorageClasses: fixture.knownStorageClasses, policies: fixture.policies });
+    const findings = Validator.validate(fixture.trips, options);
     const mine = findings.filter((f) => f.ruleId === ruleId);
     expect(mine.map((f) => f.message).join('\n')).toContain(fixture.message);
   });
   test('passes the corrected manifest', () => {
-    const findings = Validator.validate(fixture.passes, { knownStorageClasses: fixture.knownStorageClasses, policies: fixture.policies });
+    const findings = Validator.validate(fixture.passes, options);
     expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
   });
 });

@@ -1,4 +1,80 @@
 import { RuleFixture, k } from './fixture';
+import { KubernetesVersion } from '../../../src';
+
+/** A small CustomResourceDefinition, as an operator would ship it. */
+export const WIDGET_CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    scope: 'Namespaced',
+    names: { kind: 'Widget', plural: 'widgets', singular: 'widget' },
+    versions: [{
+      name: 'v1',
+      served: true,
+      storage: true,
+      schema: {
+        openAPIV3Schema: {
+          type: 'object',
+          properties: {
+            apiVersion: { type: 'string' },
+            kind: { type: 'string' },
+            metadata: { type: 'object' },
+            spec: {
+              type: 'object',
+              required: ['size'],
+              properties: {
+                size: { type: 'string', enum: ['small', 'large'] },
+                replicas: { type: 'integer', minimum: 1, maximum: 5 },
+              },
+            },
+          },
+        },
+      },
+    }],
+  },
+};
+
+const widget = (spec: Record<string, any>): any => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'default' }, spec });
+
+const cnpg = (spec: Record<string, any>): any => ({
+  apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'orders-db', namespace: 'default' }, spec,
+});
+
+const job = (rules: any[]): any => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'migrate', namespace: 'default' },
+  spec: {
+    backoffLimit: 3,
+    podFailurePolicy: { rules },
+    template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'registry.example.com/migrate:1.0' }] } },
+  },
+});
+
+const sidecarDeployment = (init: Record<string, any>): any => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: {
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: {
+        initContainers: [{ name: 'log-shipper', image: 'registry.example.com/shipper:2.1', ...init }],
+        containers: [{ name: 'web', image: 'registry.example.com/web:1.4' }],
+      },
+    },
+  },
+});
+
+const flowSchema = (apiVersion: string): any => ({
+  apiVersion,
+  kind: 'FlowSchema',
+  metadata: { name: 'batch-jobs' },
+  spec: { priorityLevelConfiguration: { name: 'workload-low' }, matchingPrecedence: 1000 },
+});
 
 export const FIXTURES: RuleFixture[] = [
   {
@@ -9,10 +85,44 @@ export const FIXTURES: RuleFixture[] = [
     knownStorageClasses: [{ name: 'fast', provisioner: 'ebs.csi.aws.com' }],
   },
   {
+    // a native sidecar (restartPolicy: Always on an init container) is a field from 1.28 on: on a 1.27 target, it is
+    // unknown, and the message says which minor has it
+    ruleId: 'SCH-001',
+    kubernetesVersion: KubernetesVersion.V1_27,
+    trips: [sidecarDeployment({ restartPolicy: 'Always' })],
+    message: 'spec.template.spec.initContainers[0].restartPolicy is not a field of spec.template.spec.initContainers[0] in Kubernetes 1.27 (the validation\'s target); it is a field from Kubernetes 1.28 on',
+    passes: [sidecarDeployment({})],
+  },
+  {
+    ruleId: 'SCH-001',
+    trips: [cnpg({ instances: 3, storage: { sizee: '10Gi' } })],
+    message: 'spec.storage.sizee is not a field of spec.storage (did you mean size?)',
+    passes: [cnpg({ instances: 3, storage: { size: '10Gi' } })],
+  },
+  {
     ruleId: 'SCH-002',
     trips: [k.pvc('data', { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10 GB' } } })],
     message: 'spec.resources.requests.storage "10 GB" is not a valid quantity',
     passes: [k.pvc('data', { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } })],
+  },
+  {
+    ruleId: 'SCH-002',
+    trips: [cnpg({ instances: 3, primaryUpdateStrategy: 'automatic', storage: { size: '10Gi' } })],
+    message: 'spec.primaryUpdateStrategy must be one of unsupervised, supervised, got "automatic"',
+    passes: [cnpg({ instances: 3, primaryUpdateStrategy: 'unsupervised', storage: { size: '10Gi' } })],
+  },
+  {
+    ruleId: 'SCH-002',
+    trips: [cnpg({ instances: 0, storage: { size: '10Gi' } })],
+    message: 'spec.instances 0 is below the minimum 1',
+    passes: [cnpg({ instances: 1, storage: { size: '10Gi' } })],
+  },
+  {
+    ruleId: 'SCH-002',
+    customResourceDefinitions: [WIDGET_CRD],
+    trips: [widget({ size: 'medium', replicas: 9 })],
+    message: 'spec.size must be one of small, large, got "medium"',
+    passes: [widget({ size: 'small', replicas: 3 })],
   },
   {
     ruleId: 'SCH-003',
@@ -21,9 +131,36 @@ export const FIXTURES: RuleFixture[] = [
     passes: [k.storageClass('x', 'csi.exoscale.com')],
   },
   {
+    // the definitions mark onPodConditions required; the API server requires one of onExitCodes and onPodConditions
+    ruleId: 'SCH-003',
+    trips: [job([{ action: 'FailJob' }])],
+    message: 'spec.podFailurePolicy.rules[0] needs one of onExitCodes, onPodConditions',
+    passes: [job([{ action: 'FailJob', onExitCodes: { containerName: 'migrate', operator: 'In', values: [42] } }])],
+  },
+  {
+    ruleId: 'SCH-003',
+    kubernetesVersion: KubernetesVersion.V1_27,
+    trips: [job([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [1] }, onPodConditions: [{ type: 'DisruptionTarget' }] }])],
+    message: 'spec.podFailurePolicy.rules[0] sets onExitCodes and onPodConditions: exactly one of onExitCodes, onPodConditions is allowed',
+    passes: [job([{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }])],
+  },
+  {
     ruleId: 'SCH-004',
     trips: [{ apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1 } }],
-    message: 'PodDisruptionBudget in apiVersion policy/v1beta1 is not served by Kubernetes 1.27',
+    message: 'PodDisruptionBudget in apiVersion policy/v1beta1 is not served by Kubernetes 1.33',
     passes: [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'x' } } } }],
+  },
+  {
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_29,
+    trips: [flowSchema('flowcontrol.apiserver.k8s.io/v1beta2')],
+    message: 'FlowSchema in apiVersion flowcontrol.apiserver.k8s.io/v1beta2 was removed in Kubernetes 1.29; the target is 1.29',
+    passes: [flowSchema('flowcontrol.apiserver.k8s.io/v1')],
+  },
+  {
+    ruleId: 'SCH-005',
+    trips: [widget({ size: 'small' }), widget({ size: 'large' })],
+    message: 'no schema known for Widget in apiVersion example.com/v1: its 2 objects are not validated against a schema',
+    passes: [WIDGET_CRD, widget({ size: 'small' })],
   },
 ];

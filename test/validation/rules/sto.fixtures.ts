@@ -1,12 +1,25 @@
 import { RuleFixture, k } from './fixture';
 import { claim, pv, ref, exo } from './volume-builders';
 
+const inlinePod = (volume: Record<string, any>): any => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'app', namespace: 'default' },
+  spec: { containers: [{ name: 'app', image: 'registry.example.com/app:1.0', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [volume] },
+});
+
 export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'STO-001',
     trips: [k.storageClass('gp2', 'kubernetes.io/aws-ebs')],
     message: 'provisioner kubernetes.io/aws-ebs (Amazon EBS in-tree plugin) was removed in Kubernetes 1.27',
     passes: [k.storageClass('gp2', 'ebs.csi.aws.com')],
+  },
+  {
+    ruleId: 'STO-001',
+    trips: [k.storageClass('q', 'kubernetes.io/quobyte'), k.storageClass('s', 'kubernetes.io/scaleio')],
+    message: 'provisioner kubernetes.io/scaleio (Dell EMC ScaleIO (PowerFlex) in-tree plugin) was removed in Kubernetes 1.21',
+    passes: [k.storageClass('q', 'csi.exoscale.com')],
   },
   {
     ruleId: 'STO-002',
@@ -118,6 +131,13 @@ export const FIXTURES: RuleFixture[] = [
     trips: [pv('v', { nfs: undefined, glusterfs: { endpoints: 'glusterfs-cluster', path: 'vol' } })],
     message: 'spec.glusterfs (GlusterFS in-tree plugin) was removed in Kubernetes 1.26',
     passes: [pv('v')],
+  },
+  {
+    // inline in a pod's volumes too
+    ruleId: 'STO-020',
+    trips: [inlinePod({ name: 'data', quobyte: { registry: 'quobyte.internal:7861', volume: 'data' } })],
+    message: 'spec.volumes[0].quobyte (Quobyte in-tree plugin) was removed in Kubernetes 1.25',
+    passes: [inlinePod({ name: 'data', persistentVolumeClaim: { claimName: 'data' } })],
   },
   {
     ruleId: 'STO-021',

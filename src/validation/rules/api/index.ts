@@ -23,6 +23,7 @@ import { API_031 } from './api-031';
 import { API_032 } from './api-032';
 import { API_033 } from './api-033';
 import { API_040 } from './api-040';
+import { API_050 } from './api-050';
 import { Rule } from '../../rule';
 
 /*
@@ -52,6 +53,7 @@ export const API_OBJECT_RULES: readonly Rule[] = [
   API_032,
   API_033,
   API_040,
+  API_050,
 ];
 
 /** Over PersistentVolumeClaims (and StatefulSet volumeClaimTemplates) and PersistentVolumes. */

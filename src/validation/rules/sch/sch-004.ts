@@ -1,24 +1,54 @@
+import { isBuiltinGroup, schemasOf } from './helpers';
 import { RuleFamily, Severity } from '../../finding';
-import { Rule } from '../../rule';
-import { isKnownKind, knownApiVersionsOf } from '../../schema-check';
+import { ManifestObject, Rule, RuleContext } from '../../rule';
+
+/** The minor after `version` (`'1.28'` -> `'1.29'`). */
+function nextMinor(version: string): string {
+  const [major, minor] = version.split('.').map(Number);
+  return `${major}.${minor + 1}`;
+}
+
+function served(apiVersions: string[]): string {
+  return apiVersions.length > 0 ? `apiVersion ${apiVersions.join(' or ')}` : 'a newer API';
+}
+
+/** An object whose apiVersion the target serves: a warning when a later minor (that the library knows) removes it. */
+function checkServed(ctx: RuleContext, o: ManifestObject): void {
+  const schemas = schemasOf(ctx);
+  const range = schemas.servedRange(o.apiVersion, o.kind);
+  if (!range || range.last === schemas.newestKnown) return;
+  const removedIn = nextMinor(range.last);
+  const later = schemas.currentApiVersionsOf(o.kind).filter((v) => v.apiVersion !== o.apiVersion)
+    .map((v) => (schemas.isAfterTarget(v.since) ? `${v.apiVersion} (served from ${v.since})` : v.apiVersion));
+  ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is removed in Kubernetes ${removedIn} (served up to ${range.last}; the target is ${ctx.kubernetesVersion})`,
+    { severity: Severity.WARNING, fix: `Move to ${served(later)} before the cluster is upgraded to ${removedIn}.` });
+}
 
 export const SCH_004: Rule = {
   id: 'SCH-004',
   severity: Severity.ERROR,
   family: RuleFamily.SCHEMA,
-  what: 'A built-in kind must use an apiVersion Kubernetes 1.27 serves.',
-  why: 'APIs such as extensions/v1beta1 Ingress or policy/v1beta1 PodDisruptionBudget were removed: apply fails with "no matches for kind".',
-  fix: 'Use the apiVersion Kubernetes 1.27 serves for the kind (see the message).',
+  what: 'A built-in kind must use an apiVersion the target Kubernetes minor serves; one a later minor removes is a warning that names the version.',
+  why: 'APIs such as extensions/v1beta1 Ingress or flowcontrol.apiserver.k8s.io/v1beta2 were removed: apply fails with "no matches for kind". One removed in a later minor breaks at that upgrade.',
+  fix: 'Use the apiVersion the target serves for the kind (see the message).',
   check(ctx) {
+    const schemas = schemasOf(ctx);
     for (const o of ctx.objects) {
-      if (isKnownKind(o.apiVersion, o.kind)) continue;
-      const served = knownApiVersionsOf(o.kind);
-      if (served.length === 0) continue; // a kind Kubernetes does not know (CRD): passes through
-      const builtinGroup = !o.apiVersion.includes('/') || o.apiVersion.split('/')[0].endsWith('.k8s.io')
-        || ['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(o.apiVersion.split('/')[0]);
-      if (!builtinGroup) continue; // same kind name in a CRD group (e.g. a custom Ingress)
-      ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is not served by Kubernetes 1.27`,
-        { fix: `Use apiVersion ${served.join(' or ')}.` });
+      if (schemas.isBuiltin(o.apiVersion, o.kind)) {
+        checkServed(ctx, o);
+        continue;
+      }
+      const inTarget = schemas.builtinApiVersionsOf(o.kind);
+      const range = schemas.servedRange(o.apiVersion, o.kind);
+      if (!range && (inTarget.length === 0 || !isBuiltinGroup(o.apiVersion))) continue; // a CRD kind: SCH-005's business
+      const fix = inTarget.length > 0 ? `Use ${served(inTarget)}.` : `Use a target of Kubernetes ${range!.first} or later, where the kind is served.`;
+      if (!range) {
+        ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is not served by Kubernetes ${ctx.kubernetesVersion}`, { fix });
+      } else if (schemas.isAfterTarget(range.first)) {
+        ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is not served by Kubernetes ${ctx.kubernetesVersion}: it is served from ${range.first} on`, { fix });
+      } else {
+        ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} was removed in Kubernetes ${nextMinor(range.last)}; the target is ${ctx.kubernetesVersion}`, { fix });
+      }
     }
   },
 };

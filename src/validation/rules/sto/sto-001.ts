@@ -1,26 +1,33 @@
 import { str } from '../../../core/values';
-import { StorageCatalog } from '../../../knowledge/storage/catalog';
+import { InTreeRemoval, removedInTreeProvisioner } from '../../../knowledge/storage/in-tree';
 import { RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
+
+/** How to replace a removed in-tree provisioner. */
+function replacement(r: InTreeRemoval): string {
+  if (r.system?.provisioner) return `Use the CSI provisioner ${r.system.provisioner}.`;
+  if (r.system) return `${r.name} has no maintained CSI driver: ${r.system.notes[0] ?? 'choose another storage system.'}`;
+  return `${r.name} has no in-tree support left: use its vendor's CSI driver, or move the data to a storage system of the catalog.`;
+}
 
 export const STO_001: Rule = {
   id: 'STO-001',
   severity: Severity.ERROR,
   family: RuleFamily.STORAGE,
-  what: 'A StorageClass must not use a removed in-tree provisioner.',
+  what: 'A StorageClass must not use an in-tree provisioner the target Kubernetes minor no longer has (one removed later is a warning that names the version).',
   why: 'In-tree volume plugins were removed from Kubernetes: claims of such a class stay Pending forever.',
   fix: 'Use the CSI driver that replaced it (see the message) and install it in the cluster.',
   check(ctx) {
     for (const o of ctx.ofKind('StorageClass')) {
       const prov = str(o.obj.provisioner);
       if (!prov) continue;
-      const system = StorageCatalog.forInTreeProvisioner(prov);
-      if (!system || !system.inTreeRemovedIn) continue;
-      const replacement = system.provisioner
-        ? `Use the CSI provisioner ${system.provisioner}.`
-        : `${system.name} has no maintained CSI driver: ${system.notes[0] ?? 'choose another storage system.'}`;
-      ctx.report(o, `provisioner ${prov} (${system.name} in-tree plugin) was removed in Kubernetes ${system.inTreeRemovedIn}`,
-        { fix: replacement });
+      const r = removedInTreeProvisioner(prov);
+      if (!r) continue;
+      const gone = ctx.removedOnTarget(r.removedIn);
+      ctx.report(o, gone
+        ? `provisioner ${prov} (${r.name} in-tree plugin) was removed in Kubernetes ${r.removedIn}`
+        : `provisioner ${prov} (${r.name} in-tree plugin) is removed in Kubernetes ${r.removedIn} (the target is ${ctx.kubernetesVersion}): its claims stay Pending after that upgrade`,
+      { fix: replacement(r), severity: gone ? Severity.ERROR : Severity.WARNING });
     }
   },
 };
