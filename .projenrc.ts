@@ -91,6 +91,7 @@ const LAYERS: string[][] = [
   ['core'],
   ['knowledge'],
   ['validation'],
+  ['graph'],
   ['platform'],
   ['storage'],
   ['workload'],
