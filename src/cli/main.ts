@@ -1,5 +1,9 @@
-import { LoadError, loadManifestFiles } from './load-manifests';
+import { runGraphCommand } from './graph-command';
+import { reportLoadErrors } from './load-errors';
+import { loadManifestFiles } from './load-manifests';
 import { runLockCommand } from './lock-command';
+import { readPolicyFile } from './policy-file';
+import { REPORT_FORMATS, ReportFormat, formatReport } from './report-formats';
 import { Finding, Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
 import { formatFinding, runValidation, Validator } from '../validation/validate';
@@ -25,6 +29,7 @@ export const EXIT_USAGE = 2;
 const USAGE = `Usage:
   cdk8s-golden-paths validate [options] <file|dir|->...
   cdk8s-golden-paths rules [--format text|json]
+  cdk8s-golden-paths graph [options] <file|dir|->...   (see: cdk8s-golden-paths graph --help)
   cdk8s-golden-paths lock ...            (see: cdk8s-golden-paths lock --help)
 
 validate reads multi-document YAML or JSON from files, directories (*.yaml, *.yml,
@@ -33,7 +38,10 @@ golden-paths rules (Kubernetes 1.27 schema, API-server parity, storage,
 workloads, ingress, security). Rules: docs/rules.md or \`cdk8s-golden-paths rules\`.
 
 Options:
-  --format text|json                       output format (default text)
+  --format text|json|sarif|junit           output format (default text); sarif is SARIF 2.1.0
+                                           for code scanning, junit is JUnit XML for CI test reports
+  --policy <file>                          the platform policy (PlatformPolicyProps keys) as
+                                           YAML or JSON: rules POL-001..
   --known-storage-class <name>=<provisioner>
                                            a StorageClass that exists in the cluster
                                            but is not among the files (repeatable)
@@ -44,6 +52,8 @@ Options:
   -h, --help                               this help
 
 Exit codes: 0 no error (warnings allowed), 1 errors found, 2 unreadable input or bad usage.
+Unreadable input is reported on stderr as \`error: <file>:<line>:<column>: <message>\`
+(\`error: <file>: <message>\` where no position exists).
 `;
 
 class UsageError extends Error {}
@@ -64,6 +74,8 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         return await validateCommand(rest, io);
       case 'rules':
         return rulesCommand(rest, io);
+      case 'graph':
+        return await runGraphCommand(rest, io);
       case 'lock':
         return await runLockCommand(rest, io);
       case '-h':
@@ -88,7 +100,8 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
 }
 
 interface ValidateArgs {
-  readonly format: 'text' | 'json';
+  readonly format: ReportFormat;
+  readonly policy?: string;
   readonly paths: string[];
   readonly known: KnownStorageClass[];
   readonly disabled: string[];
@@ -96,7 +109,8 @@ interface ValidateArgs {
 }
 
 function parseValidateArgs(args: string[]): ValidateArgs {
-  let format: 'text' | 'json' = 'text';
+  let format: ReportFormat = 'text';
+  let policy: string | undefined;
   const paths: string[] = [];
   const known = new Map<string, { provisioner?: string; isDefault?: boolean }>();
   const disabled: string[] = [];
@@ -131,10 +145,13 @@ function parseValidateArgs(args: string[]): ValidateArgs {
         break;
       case '--format': {
         const f = next();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(f)}`);
-        format = f;
+        if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(f)}`);
+        format = f as ReportFormat;
         break;
       }
+      case '--policy':
+        policy = next();
+        break;
       case '--known-storage-class': {
         const v = next();
         const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)=(\S+)$/.exec(v);
@@ -156,6 +173,7 @@ function parseValidateArgs(args: string[]): ValidateArgs {
   }
   return {
     format,
+    policy,
     paths,
     known: [...known.entries()].map(([name, k]) => ({ name, provisioner: k.provisioner, isDefault: k.isDefault })),
     disabled,
@@ -174,11 +192,20 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const unknown = opts.disabled.filter((id) => !ruleIds.has(id));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule ${unknown.join(', ')}`);
 
+  const policyFile = opts.policy !== undefined ? readPolicyFile(opts.policy) : undefined;
+  if (policyFile && policyFile.errors.length > 0) {
+    reportLoadErrors(policyFile.errors, io.stderr);
+    return EXIT_USAGE;
+  }
+  const policies = policyFile?.policy ? [{ policy: policyFile.policy }] : [];
   const loaded = await loadManifestFiles(opts.paths, { stdin: io.stdin });
-  const findings = runValidation(loaded.inputs, { knownStorageClasses: opts.known, disabledRules: opts.disabled });
+  const findings = runValidation(loaded.inputs, { knownStorageClasses: opts.known, disabledRules: opts.disabled, policies });
   const files = new Set(loaded.inputs.map((i) => i.file)).size;
 
-  if (opts.format === 'json') {
+  const report = formatReport(opts.format, { findings, inputs: loaded.inputs, loadErrors: loaded.errors });
+  if (report !== undefined) {
+    io.stdout(report);
+  } else if (opts.format === 'json') {
     io.stdout(JSON.stringify({
       findings: findings.map(findingJson),
       ...(loaded.errors.length > 0 ? { errors: loaded.errors } : {}),
@@ -187,7 +214,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     for (const f of findings) io.stdout(formatFinding(f) + '\n');
     io.stdout(summary(findings, loaded.inputs.length, files) + '\n');
   }
-  for (const e of loaded.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
+  reportLoadErrors(loaded.errors, io.stderr);
   if (loaded.errors.length > 0) return EXIT_USAGE;
   if (loaded.inputs.length === 0) {
     // an empty input is most often a failed pipeline (helm template ... | validate -): never report it as clean
@@ -237,9 +264,4 @@ function summary(findings: Finding[], objects: number, files: number): string {
   const warnings = findings.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(objects, 'object')} from ${plural(files, 'file')}`;
-}
-
-function formatLoadError(e: LoadError): string {
-  const where = e.line !== undefined ? `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : e.file;
-  return `${where}: ${e.message}`;
 }

@@ -40,8 +40,7 @@ export function workloadNodes(ctx: GraphContext): WorkloadEntry[] {
 
 function workloadDetails(o: GraphObject, info: PodSpecInfo): string[] {
   const details: string[] = [];
-  if (info.perNode) details.push('one pod per node');
-  else if (o.kind !== 'Pod' && info.replicas !== undefined && !(info.replicas === 1 && (o.kind === 'Job' || o.kind === 'CronJob'))) {
+  if (info.perNode) {details.push('one pod per node');} else if (o.kind !== 'Pod' && info.replicas !== undefined && !(info.replicas === 1 && (o.kind === 'Job' || o.kind === 'CronJob'))) {
     details.push(`×${info.replicas}`);
   }
   const schedule = o.kind === 'CronJob' && isObject(o.obj.spec) ? str(o.obj.spec.schedule) : undefined;
