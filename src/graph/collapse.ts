@@ -13,15 +13,15 @@ export interface CollapseOptions {
    * numbers, neighbours of the same shape) are drawn as one node. Default 3.
    */
   readonly minGroup?: number;
-  /** Nodes drawn at most before the further folding steps run. Default 150. */
+  /** Nodes drawn at most before the further folding steps run. Default 200. */
   readonly maxNodes?: number;
-  /** Edges drawn at most before the further folding steps run. Default 300. */
+  /** Edges drawn at most before the further folding steps run (Mermaid renders at most 500). Default 400. */
   readonly maxEdges?: number;
 }
 
 export const DEFAULT_MIN_GROUP = 3;
-export const DEFAULT_MAX_NODES = 150;
-export const DEFAULT_MAX_EDGES = 300;
+export const DEFAULT_MAX_NODES = 200;
+export const DEFAULT_MAX_EDGES = 400;
 
 /** Collapses and folds until the picture fits the limits (or nothing more can be folded); notes what it did. */
 export function collapseToFit(topo: Topology, options: CollapseOptions = {}): void {
@@ -37,12 +37,13 @@ export function collapseToFit(topo: Topology, options: CollapseOptions = {}): vo
   foldInto(topo, (n) => n.category === 'secret' || n.category === 'configMap', (n) => (n.category === 'secret' ? 'Secret' : 'ConfigMap'));
   topo.notes.push(`Secrets and ConfigMaps folded into the labels of their users (${size})`);
   if (fits()) return;
-  const beforeKinds = topo.nodes.size;
-  collapseRepeated(topo, () => '', 2);
-  topo.notes.push(`objects of the same kind with neighbours of the same kinds drawn as one node (${beforeKinds} -> ${topo.nodes.size} nodes)`);
-  if (fits()) return;
   foldInto(topo, (n) => n.category === 'host', () => 'host');
   topo.notes.push('hosts folded into the labels of their routes');
+  if (fits()) return;
+  const beforeKinds = topo.nodes.size;
+  collapseRepeated(topo, () => '', 2);
+  topo.notes.push(`objects of the same kind with neighbours of the same kinds drawn as one node (${beforeKinds} -> ${topo.nodes.size} nodes; `
+    + 'draw fewer namespaces to see each object: --namespace on the CLI, namespaces in TopologyGraph.render)');
   if (fits()) return;
   for (const [k, e] of topo.edges) if (e.style === 'allows') topo.edges.delete(k);
   topo.notes.push('NetworkPolicy edges left out');
@@ -104,30 +105,37 @@ function mergedNode(topo: Topology, sig: string, group: TopoNode[]): TopoNode {
   const members = group.flatMap((n) => n.members);
   const names = group.flatMap((n) => n.mergedNames ?? [n.name]);
   const count = names.length;
-  const common = group[0].details.filter((d) => !/^\d+ objects$/.test(d) && group.every((n) => n.details.includes(d)));
+  const common = group[0].details.filter((d) => !/^\d+ objects$|^.* and \d+ more$/.test(d) && group.every((n) => n.details.includes(d)));
   const key = `merged|${sig}`;
   topo.nodes.delete(key);
+  const range = rangeName(names);
   return topo.node(key, () => ({
     category: group[0].category,
     kind: group[0].kind,
-    name: rangeName(names),
+    name: range ?? `×${count}`,
     namespace: group[0].namespace,
     external: group[0].external,
-    details: [...common, `${count} objects`],
+    details: range ? [...common, `${count} objects`] : [...common, sampleNames(names)],
     members,
     mergedNames: names,
   }));
 }
 
-/** `web-{0..9}` for names that differ in one number; else the first and last name. */
-export function rangeName(names: readonly string[]): string {
+/** `a, b, c and 7 more` */
+function sampleNames(names: readonly string[]): string {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return sorted.length <= 3 ? sorted.join(', ') : `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more`;
+}
+
+/** `web-{0..9}` for names that differ only in one number; undefined for names that differ otherwise. */
+export function rangeName(names: readonly string[]): string | undefined {
   const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const parts = sorted.map((n) => /^(.*?)(\d+)(\D*)$/.exec(n));
   if (parts.every((p) => p !== null && p[1] === parts[0]![1] && p[3] === parts[0]![3])) {
     const nums = parts.map((p) => p![2]);
     return `${parts[0]![1]}{${nums[0]}..${nums[nums.length - 1]}}${parts[0]![3]}`;
   }
-  return sorted.length <= 2 ? sorted.join(', ') : `${sorted[0]} … ${sorted[sorted.length - 1]}`;
+  return undefined;
 }
 
 /** Removes nodes without findings that `fold` selects, and says on each neighbour how many of them it used. */

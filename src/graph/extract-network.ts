@@ -68,6 +68,9 @@ function peersOf(ctx: GraphContext, np: GraphObject, peers: unknown, workloads: 
       result.push(ctx.outside('peer', 'ipBlock', `${p.ipBlock.cidr}${except.length ? ` except ${except.join(', ')}` : ''}`));
     } else if (p.namespaceSelector !== undefined) {
       result.push(ctx.outside('peer', 'pods', namespacePeerName(p)));
+    } else if (p.podSelector !== undefined && isEmptySelector(p.podSelector)) {
+      // one peer rather than an edge from every workload of the namespace to every target
+      result.push(ctx.outside('peer', 'pods', `all pods in namespace ${np.namespace ?? 'default'}`, np.namespace));
     } else if (p.podSelector !== undefined) {
       const matched = workloads.filter((w) => w.object.namespace === np.namespace && selectorMatches(p.podSelector, w.podLabels));
       if (matched.length > 0) result.push(...matched.map((w) => w.node));

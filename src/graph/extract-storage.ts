@@ -71,9 +71,7 @@ function volumeEdges(ctx: GraphContext, obj: Record<string, any>, key: string): 
     return;
   }
   for (const source of sourcesOf(spec)) {
-    if (source === 'csi') continue;
-    const system = StorageCatalog.forInTreePlugin(source);
-    ctx.topo.edge(node, ctx.outside('backend', source, backendName(source, spec[source])), 'flow', system ? system.name : undefined);
+    if (source !== 'csi') ctx.topo.edge(node, ctx.outside('backend', source, backendName(source, spec[source])), 'flow');
   }
 }
 
