@@ -185,6 +185,11 @@ project.addTask('gen:schema', {
   receiveArgs: true,
 });
 
+project.addTask('docs:topology', {
+  description: 'Redraw the topology picture of each example in README.md (a test fails when it is stale)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-readme-topology.ts',
+});
+
 project.addTask('docs:rules', {
   description: 'Regenerate docs/rules.md from the rule registry',
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
@@ -242,6 +247,10 @@ function fixReleaseWorkflow(releaseWorkflow: GithubWorkflow): void {
   const gh = releaseWorkflow.getJob('release_github') as any;
   releaseWorkflow.updateJob('release_github', { ...gh, if: `\${{ !cancelled() && !failure() && ${gh.if} }}`, steps: fixSteps(gh.steps) });
 }
+
+// Installing from git (`npm install github:...`, pre-commit's node hooks) packs a clone: npm runs only `prepare`
+// there, so it compiles lib/ when it is missing. `npm ci` (CI, the Action) skips it: the test task compiles anyway.
+project.package.setScript('prepare', 'test -f lib/index.js || test "$npm_command" = ci || npx projen compile');
 
 // Node 20 is what this project targets (see README compatibility); the EOL banner of jsii is noise in every run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
