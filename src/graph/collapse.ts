@@ -127,13 +127,16 @@ function sampleNames(names: readonly string[]): string {
   return sorted.length <= 3 ? sorted.join(', ') : `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more`;
 }
 
-/** `web-{0..9}` for names that differ only in one number; undefined for names that differ otherwise. */
+/** `web-{0..9}` (or `web-{0,50,100}`) for names that differ only in one number; undefined for names that differ otherwise. */
 export function rangeName(names: readonly string[]): string | undefined {
   const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const parts = sorted.map((n) => /^(.*?)(\d+)(\D*)$/.exec(n));
   if (parts.every((p) => p !== null && p[1] === parts[0]![1] && p[3] === parts[0]![3])) {
     const nums = parts.map((p) => p![2]);
-    return `${parts[0]![1]}{${nums[0]}..${nums[nums.length - 1]}}${parts[0]![3]}`;
+    const values = nums.map((x) => parseInt(x, 10));
+    const contiguous = values.every((v, i) => i === 0 || v === values[i - 1] + 1);
+    const list = contiguous ? `${nums[0]}..${nums[nums.length - 1]}` : nums.length <= 4 ? nums.join(',') : `${nums[0]},${nums[1]},…,${nums[nums.length - 1]}`;
+    return `${parts[0]![1]}{${list}}${parts[0]![3]}`;
   }
   return undefined;
 }
