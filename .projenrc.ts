@@ -127,7 +127,7 @@ project.eslint?.addRules({
 // Pin after construction: projen's eslint component adds its own version otherwise.
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3', '@types/node@^20');
 
-for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/', '*.cpuprofile']) {
+for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/', '*.cpuprofile', '/action.yml', '/.pre-commit-hooks.yaml']) {
   project.addPackageIgnore(pattern);
 }
 

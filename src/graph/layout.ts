@@ -99,8 +99,10 @@ export function nodeClass(n: TopoNode): 'error' | 'warning' | 'external' | undef
 export function headerLines(topo: Topology): string[] {
   const errors = [...topo.nodes.values()].filter((n) => n.errors.size > 0).length;
   const warnings = [...topo.nodes.values()].filter((n) => n.errors.size === 0 && n.warnings.size > 0).length;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return [
-    `cdk8s-golden-paths topology: ${topo.objectCount} objects, ${topo.nodes.size} nodes, ${topo.edges.size} edges; ${errors} with errors, ${warnings} with warnings`,
+    `cdk8s-golden-paths topology: ${n(topo.objectCount, 'object')}, ${n(topo.nodes.size, 'node')}, ${n(topo.edges.size, 'edge')}; `
+      + `${errors} with errors, ${warnings} with warnings`,
     ...topo.notes.map((n) => `collapsed: ${n}`),
   ];
 }
