@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, Document, Element } from '@xmldom/xmldom';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
@@ -174,15 +174,15 @@ describe('validate --format junit', () => {
     const r = await cli(['validate', '--format', 'junit', 'junit/']);
     code = r.code;
     const errors: string[] = [];
-    doc = new DOMParser({ onError: (level, msg) => { errors.push(`${level}: ${msg}`); } }).parseFromString(r.out, 'text/xml') as unknown as Document;
+    doc = new DOMParser({ onError: (level, msg) => { errors.push(`${level}: ${msg}`); } }).parseFromString(r.out, 'text/xml');
     expect(errors).toEqual([]);
   });
 
-  const all = (el: Element | Document, tag: string) => Array.from(el.getElementsByTagName(tag));
+  const all = (el: Element | Document, tag: string): Element[] => Array.from(el.getElementsByTagName(tag));
 
   test('parses as XML: <testsuites> of <testsuite> per file, with consistent counts', () => {
     expect(code).toBe(2);
-    const root = doc.documentElement;
+    const root = doc.documentElement!;
     expect(root.tagName).toBe('testsuites');
     const suites = all(doc, 'testsuite');
     expect(suites.map((s) => s.getAttribute('name'))).toEqual(['junit/legacy.yaml', 'unreadable input']);
