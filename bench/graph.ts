@@ -59,7 +59,11 @@ export function benchGraph(n = 1000, runs = 7): GraphBenchResult[] {
     const coldMs = time(() => { text = TopologyGraph.render(objects, { findings }); });
     const times = Array.from({ length: runs }, () => time(() => { text = TopologyGraph.render(objects, { findings }); }));
     results.push({
-      set, objects: objects.length, coldMs, medianMs: median(times), validateMs,
+      set,
+      objects: objects.length,
+      coldMs,
+      medianMs: median(times),
+      validateMs,
       chars: text.length,
       nodes: (text.match(/^ +n\d+[[({>]/gm) ?? []).length,
       edges: (text.match(/^ {2}n\d+ (-->|-\.->|==>)/gm) ?? []).length,

@@ -103,7 +103,7 @@ export function headerLines(topo: Topology): string[] {
   return [
     `cdk8s-golden-paths topology: ${n(topo.objectCount, 'object')}, ${n(topo.nodes.size, 'node')}, ${n(topo.edges.size, 'edge')}; `
       + `${errors} with errors, ${warnings} with warnings`,
-    ...topo.notes.map((n) => `collapsed: ${n}`),
+    ...topo.notes.map((note) => `collapsed: ${note}`),
   ];
 }
 
