@@ -248,8 +248,8 @@ function fixReleaseWorkflow(releaseWorkflow: GithubWorkflow): void {
   releaseWorkflow.updateJob('release_github', { ...gh, if: `\${{ !cancelled() && !failure() && ${gh.if} }}`, steps: fixSteps(gh.steps) });
 }
 
-// Installing from git (`npm install github:...`, pre-commit's node hooks) packs a clone: npm runs only `prepare`
-// there, so it compiles lib/ when it is missing. `npm ci` (CI, the Action) skips it: the test task compiles anyway.
+// Installing from git (`npm install github:...`) packs a clone: npm runs only `prepare` there, so it compiles lib/
+// when it is missing. `npm ci` (CI, the Action) skips it: the test task compiles anyway.
 project.package.setScript('prepare', 'test -f lib/index.js || test "$npm_command" = ci || npx projen compile');
 
 // Node 20 is what this project targets (see README compatibility); the EOL banner of jsii is noise in every run.
