@@ -28,6 +28,9 @@ export { GoldenPathValidation } from './validation/app-validation';
 export { KubernetesVersion } from './knowledge/kubernetes/versions';
 export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/validation-plugin';
 
+// Topology picture (Mermaid / DOT) of what the manifests deploy
+export { TopologyGraph, TopologyFormat, TopologyRenderOptions, TopologyWriteOptions } from './graph/topology-graph';
+
 // Day-2 safety: the lock file of immutable fields
 export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
 export { LockFile, LockedObject } from './lock/lock-file';

@@ -18,7 +18,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
-  PodHardening, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
+  PodHardening, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource, TopologyGraph,
 } from '../../src';
 
 /** The uid and gid of the web app: owner of the EFS access point, so every web pod can write the uploads. */
@@ -87,4 +87,7 @@ export class FullStackChart extends Chart {
 
 const app = new App();
 new FullStackChart(app, 'full-stack');
+// The picture of what this app deploys, written next to the manifests at each synth that passes:
+// dist/full-stack/full-stack.topology.md (GitHub renders its Mermaid block).
+TopologyGraph.writeAtSynth(app);
 app.synth();

@@ -148,6 +148,31 @@ test('the README snippets of StatefulWorkload and PodHardening type-check and sy
   expect(yaml).not.toContain('golden-paths.dev/role');
 });
 
+test('TopologyGraph.writeAtSynth: cdk8s synth writes dist/<chart>.topology.md, the picture the packed CLI draws from the YAML', () => {
+  const dir = createApp('topology-app', `
+import { App, Chart, Size } from 'cdk8s';
+import { SharedRwxVolume, SharedVolumeBackend, TopologyGraph } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'cms', { namespace: 'cms' });
+new SharedRwxVolume(chart, 'uploads', {
+  backend: SharedVolumeBackend.nfs({ server: 'nfs.internal', path: '/exports/uploads' }),
+  size: Size.gibibytes(10),
+});
+TopologyGraph.writeAtSynth(app);
+app.synth();
+`);
+  const r = cdk8sSynth(dir, { typeCheck: true });
+  expect(r.status).toBe(0);
+  const md = fs.readFileSync(path.join(dir, 'dist', 'cms.topology.md'), 'utf8');
+  expect(md).toMatch(/^# Topology of chart cms\n\n```mermaid\nflowchart LR\n/);
+  expect(md).toContain('PersistentVolumeClaim uploads');
+  const cli = spawnSync(path.join(work, 'node_modules', '.bin', 'cdk8s-golden-paths'), ['graph', '--format', 'markdown', '--title', 'Topology of chart cms', 'dist/cms.k8s.yaml'],
+    { cwd: dir, encoding: 'utf8' });
+  expect(cli.status).toBe(0);
+  expect(cli.stdout).toBe(md);
+});
+
 describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
   test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
     const dir = createApp('plugin-broken-app', `
