@@ -10,7 +10,7 @@ import { ApiObject, App, AppProps, JsonPatch, Size } from 'cdk8s';
 import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, StorageSystemId,
+  ExistingStorageClass, IngressController, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteOutput, StorageSystemId,
 } from '../../src';
 
 /** The environments Acme runs. */
@@ -70,6 +70,8 @@ export class AcmeApp extends App {
       databaseStorageClass: ExistingStorageClass.fromName('gp3', StorageSystemId.AWS_EBS),
       sharedVolumeStorageClass: ExistingStorageClass.fromName('efs', StorageSystemId.AWS_EFS),
       databaseResources: prod ? ResourcePreset.MEDIUM : ResourcePreset.SMALL,
+      // Acme's edge is the F5 NGINX Ingress Controller, serving the classes nginx-public and nginx-internal
+      routeOutput: RouteOutput.ingress(IngressController.f5Nginx()),
       ingressClassName: 'nginx-public',
       certManagerClusterIssuer: 'acme-letsencrypt',
       imageRegistry: 'registry.acme.internal/mirror',
