@@ -176,7 +176,7 @@ function planRedirect(problems: Problems, prop: unknown, https: boolean, report:
 function planTimeouts(problems: Problems, timeouts: unknown, gateway: boolean): { request?: string; backendRequest?: string } | undefined {
   if (timeouts === undefined) return undefined;
   if (!gateway) {
-    problems.add('timeouts', timeouts, 'is an HTTPRoute setting; Ingress controllers read timeouts from their own options', 'Use the controller\'s option (e.g. IngressController.haproxy({ timeoutServer })), or Gateway API output.');
+    problems.add('timeouts', NO_VALUE, 'is an HTTPRoute setting; Ingress controllers read timeouts from their own options', 'Use the controller\'s option (e.g. IngressController.haproxy({ timeoutServer })), or Gateway API output.');
     return undefined;
   }
   if (timeouts === null || typeof timeouts !== 'object') {
@@ -188,7 +188,7 @@ function planTimeouts(problems: Problems, timeouts: unknown, gateway: boolean): 
   for (const k of ['request', 'backendRequest'] as const) {
     const d = (timeouts as any)[k];
     if (d === undefined) continue;
-    const ms = d instanceof Duration ? d.toMilliseconds() : NaN;
+    const ms = d instanceof Duration ? d.toMilliseconds({ integral: false }) : NaN;
     const text = gatewayDuration(ms);
     if (text === undefined) {
       problems.add(`timeouts.${k}`, d instanceof Duration ? d.toHumanString() : d, 'is not a positive whole number of milliseconds the Gateway API can write', 'Use e.g. Duration.seconds(30).');
