@@ -73,7 +73,8 @@ export class HttpRoutes {
     const first = this.routes.size === 0;
     const { name } = this.input;
     const hostName = name === undefined ? undefined : first ? name : truncate(`${name}-${host.replace(/^\*/, 'wildcard')}`);
-    return new RenderedOnceApiObject(this.input.scope, first ? 'Resource' : `Host-${host}`, {
+    // the id becomes part of generated names: "*" and "." would make "-." in them
+    return new RenderedOnceApiObject(this.input.scope, first ? 'Resource' : `Host-${host.replace(/^\*/, 'wildcard').replace(/\./g, '-')}`, {
       apiVersion: GATEWAY_API_VERSION,
       kind: 'HTTPRoute',
       metadata: this.metadata(hostName),

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
   BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressController,
-  ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource, WebRoute,
+  GatewayRef, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource, WebRoute,
 } from '../../src';
 
 /**
@@ -161,6 +161,18 @@ describe('WebRoute counterexamples (found as IngressRoute)', () => {
       output: RouteOutput.ingress(IngressController.ingressNginx({ proxyBodySize: Size.tebibytes(1e20) })), tls: TlsSource.secret('shop-tls'),
       rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: output proxyBodySize');
+  });
+
+  test('a wildcard host after the first, with generated names (Gateway API): a valid HTTPRoute name, not "...-host-.example.com-..."', () => {
+    const outcome = check((chart) => {
+      const r = new WebRoute(chart, 'shop', { output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public' }) }) });
+      const svc = web(chart);
+      r.addRule('shop.example.com', '/', RouteBackend.service(svc));
+      r.addRule('*.example.com', '/', RouteBackend.service(svc));
+    }, 'shop');
+    const names = outcome.ok ? outcome.objects.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name) : [outcome.message];
+    expect(names).toHaveLength(3);
+    expect(names.find((n) => n.includes('wildcard'))).toMatch(/^test-shop-host-wildcard-example-com-c8[0-9a-f]{6}$/);
   });
 
   test('TLS hosts [null]: the tls hosts error (tlsHostCovers(null) crashed)', () => {

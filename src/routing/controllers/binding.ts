@@ -131,6 +131,7 @@ export function className(problems: Problems, option: unknown, input: Controller
   if (!isDnsSubdomain(name)) {
     problems.add(option !== undefined ? `${input.prop} className` : 'PlatformDefaults ingressClassName', name,
       'is not a valid IngressClass name', `Use the name of an IngressClass in the cluster, e.g. "${fallback}".`);
+    return fallback; // reported: other messages name the controller's own class
   }
-  return typeof name === 'string' ? name : fallback;
+  return name;
 }

@@ -12,11 +12,11 @@ export function bindCustom(problems: Problems, input: ControllerInput, options: 
   if (!isDnsSubdomain(opts.className)) {
     problems.add(`${input.prop} className`, opts.className, 'is not a valid IngressClass name', 'Use the name of an IngressClass in the cluster, e.g. "contour".');
   }
+  const cls = isDnsSubdomain(opts.className) ? opts.className : 'custom';
   if (input.tls.https && input.sslRedirect) {
-    problems.add('sslRedirect', true, `cannot be rendered for IngressController.custom (class ${String(opts.className)}): the library does not know how that controller redirects to HTTPS`,
+    problems.add('sslRedirect', true, `cannot be rendered for IngressController.custom (class ${cls}): the library does not know how that controller redirects to HTTPS`,
       'Configure the redirect in the controller and set sslRedirect: false, or choose a controller the library knows (IngressController.traefik(), .haproxy(), ...).');
   }
-  const cls = typeof opts.className === 'string' ? opts.className : 'custom';
   return {
     description: `custom Ingress controller (class ${cls})`,
     className: cls,
