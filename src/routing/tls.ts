@@ -90,7 +90,7 @@ export interface TlsBinding {
 }
 
 /**
- * Where the certificate of an IngressRoute comes from. TLS is on unless you choose
+ * Where the certificate of a WebRoute (Ingress output) or a WebGateway comes from. TLS is on unless you choose
  * {@link TlsSource.noneInsecurePlainHttp}.
  *
  * @example

@@ -245,7 +245,7 @@ export const NGINX_ANNOTATION_MIGRATIONS: readonly NginxAnnotationMigration[] = 
     what: 'route by request header',
     gatewayApi: by('header match (WebRoute rule `headers`)'),
     controllers: {
-      [T]: none('header matches need an IngressRoute (CRD), not an Ingress annotation'),
+      [T]: none('header matches need a Traefik IngressRoute (CRD), not an Ingress annotation'),
       [H]: by('`haproxy.org/route-acl` on the Service'),
       [F]: none('header matches need a VirtualServer (CRD)'),
       [A]: by('`alb.ingress.kubernetes.io/conditions.<name>` http-header condition'),
@@ -281,7 +281,7 @@ export const NGINX_ANNOTATION_MIGRATIONS: readonly NginxAnnotationMigration[] = 
     what: 'pass TLS through to the backend',
     gatewayApi: by('a TLS listener with `tls.mode: Passthrough` and a TLSRoute'),
     controllers: {
-      [T]: none('passthrough needs an IngressRouteTCP (CRD)'),
+      [T]: none('passthrough needs a Traefik IngressRouteTCP (CRD)'),
       [H]: by('`haproxy.org/ssl-passthrough`'),
       [F]: none('passthrough needs a TransportServer (CRD)'),
       [A]: none('an ALB always terminates TLS (use an NLB)'),

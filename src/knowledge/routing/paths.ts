@@ -1,5 +1,5 @@
 /**
- * Facts about Ingress hosts, paths and TLS hosts, shared by IngressRoute (eager prop checks) and the ING rules
+ * Facts about Ingress hosts, paths and TLS hosts, shared by WebRoute (eager prop checks) and the ING rules
  * (plain objects), so both refuse exactly the same things.
  *
  * Sources: kubernetes/kubernetes pkg/apis/networking/validation/validation.go (host, path and pathType rules),
