@@ -40,14 +40,14 @@ export interface GatewayBinding {
   /** Name and namespace of the Gateway. */
   readonly name: () => string;
   readonly namespace: string;
+  /** Whether the Gateway admits routes of the route's namespace; undefined when it cannot tell. */
+  readonly admits?: boolean;
   /** The parentRefs of the routes for these hosts: their HTTPS listeners, or the HTTP listener when `https` is false. */
   parentRefs(hosts: string[], https: boolean): any[];
   /** What is wrong with a host on this Gateway, at synth (no listener covers it), else undefined. */
   hostProblem(host: string): string | undefined;
   /** Records the route on a Gateway the app owns. */
   attach(route: IConstruct, hosts: () => string[]): void;
-  /** Whether the Gateway admits routes of the route's namespace; undefined when it cannot tell. */
-  readonly admits?: boolean;
 }
 
 /**
@@ -74,14 +74,14 @@ export abstract class GatewayRef {
     return new OwnGateway(gateway);
   }
 
-  /** References are created with the static factories. */
-  protected constructor() {}
-
   /**
    * The Gateway, as messages name it.
    * @internal
    */
   public abstract readonly _description: string;
+
+  /** References are created with the static factories. */
+  protected constructor() {}
 
   /**
    * Checks the reference for a route in `namespace` (problems named `<prop> ...`).

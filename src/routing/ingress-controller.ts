@@ -90,14 +90,14 @@ export abstract class IngressController {
     return new Controller('custom', (p, i) => bindCustom(p, i, options));
   }
 
-  /** Controllers are created with the static factories. */
-  protected constructor() {}
-
   /**
    * The controller's name, as messages say it.
    * @internal
    */
   public abstract readonly _name: string;
+
+  /** Controllers are created with the static factories. */
+  protected constructor() {}
 
   /**
    * Checks the options and the route's TLS for this controller and returns what the route renders from it.

@@ -41,9 +41,6 @@ export abstract class RouteOutput implements IRouteOutput {
   /** What the output is, as messages name it. */
   public abstract readonly description: string;
 
-  /** Outputs are created with the static factories. */
-  protected constructor() {}
-
   /**
    * The Ingress controller, for Ingress output.
    * @internal
@@ -55,6 +52,9 @@ export abstract class RouteOutput implements IRouteOutput {
    * @internal
    */
   public abstract readonly _gateway?: unknown;
+
+  /** Outputs are created with the static factories. */
+  protected constructor() {}
 }
 
 /** An Ingress for a controller. */

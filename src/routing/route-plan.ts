@@ -11,8 +11,8 @@ import { TlsBinding, TlsSource } from './tls';
 import { WebRouteProps } from './web-route-props';
 import { isDnsSubdomain } from '../core/names';
 import { NO_VALUE, Problems } from '../core/problems';
-import { gatewayDuration } from '../knowledge/routing/gateway-api';
 import { INGRESS_NGINX_END_OF_LIFE } from '../knowledge/routing/controllers';
+import { gatewayDuration } from '../knowledge/routing/gateway-api';
 import { PlatformDefaults } from '../platform/defaults';
 
 /** The props of a WebRoute, resolved (defaults and PlatformDefaults applied) and checked. */
@@ -81,8 +81,15 @@ export function planRoute(scope: Construct, props: WebRouteProps): RoutePlan {
   return { name: props.name, namespace, controller, gateway, tls, sslRedirect, rules, metadata, entries, defaultBackend, timeouts };
 }
 
+/** The resolved output: how problems name it, and the controller or the gateway. */
+interface ResolvedOutput {
+  readonly prop: string;
+  readonly controller?: IngressController;
+  readonly gateway?: GatewayRef;
+}
+
 /** The output: the prop, else PlatformDefaults; refused when neither is set (there is no safe default controller). */
-function resolveOutput(problems: Problems, prop: unknown, platform: unknown, platformClass: string | undefined): { prop: string; controller?: IngressController; gateway?: GatewayRef } {
+function resolveOutput(problems: Problems, prop: unknown, platform: unknown, platformClass: string | undefined): ResolvedOutput {
   const name = prop !== undefined ? 'output' : 'PlatformDefaults routeOutput';
   const output = prop ?? platform;
   if (output === undefined) {

@@ -168,7 +168,8 @@ const CASES: Case[] = [
     expected: { library: 'traefik', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
       new WebRoute(chart, 'route', {
-        rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'),
+        rules: [{ host: 'shop.acme.com', backend: backend(chart) }],
+        tls: TlsSource.secret('tls'),
         output: RouteOutput.ingress(IngressController.traefik({ className: prop ? 'prop-class' : undefined })),
       });
     }, { ingressClassName: 'app-class' }, { ingressClassName: 'chart-class' }),
@@ -179,7 +180,8 @@ const CASES: Case[] = [
     expected: { library: 'error', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
       new WebRoute(chart, 'route', {
-        rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'),
+        rules: [{ host: 'shop.acme.com', backend: backend(chart) }],
+        tls: TlsSource.secret('tls'),
         output: prop ? RouteOutput.ingress(IngressController.haproxy({ className: 'prop-class' })) : undefined,
       });
     }, { routeOutput: RouteOutput.ingress(IngressController.traefik({ className: 'app-class' })) }, { routeOutput: RouteOutput.ingress(IngressController.f5Nginx({ className: 'chart-class' })) }),

@@ -158,7 +158,8 @@ describe('WebRoute counterexamples (found as IngressRoute)', () => {
 
   test('a proxy body size beyond what nginx reads: the proxyBodySize error, not "9.5e+25m"', () => {
     expect(errorOf((chart) => new WebRoute(chart, 'r', {
-      output: RouteOutput.ingress(IngressController.ingressNginx({ proxyBodySize: Size.tebibytes(1e20) })), tls: TlsSource.secret('shop-tls'),
+      output: RouteOutput.ingress(IngressController.ingressNginx({ proxyBodySize: Size.tebibytes(1e20) })),
+      tls: TlsSource.secret('shop-tls'),
       rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: output proxyBodySize');
   });

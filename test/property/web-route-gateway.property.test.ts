@@ -46,7 +46,10 @@ interface RuleSpec {
 const rule: fc.Arbitrary<RuleSpec> = fc.record({
   host,
   path,
-  pathType: fc.oneof({ arbitrary: fc.constantFrom(undefined, RoutePathType.PREFIX, RoutePathType.EXACT), weight: 60 }, { arbitrary: fc.constant(RoutePathType.IMPLEMENTATION_SPECIFIC), weight: 1 }),
+  pathType: fc.oneof(
+    { arbitrary: fc.constantFrom(undefined, RoutePathType.PREFIX, RoutePathType.EXACT), weight: 60 },
+    { arbitrary: fc.constant(RoutePathType.IMPLEMENTATION_SPECIFIC), weight: 1 },
+  ),
   backend,
   header: fc.boolean(),
   rewrite: fc.constantFrom(undefined, undefined, undefined, 'prefix' as const, 'full' as const),
@@ -68,7 +71,10 @@ const spec = fc.record({
   /** The route's tls: left out (the gateway's HTTPS listeners), the plain-HTTP opt-out, or a certificate (refused). */
   tls: fc.oneof({ arbitrary: fc.constant('default' as const), weight: 16 }, { arbitrary: fc.constant('plain' as const), weight: 3 }, { arbitrary: fc.constant('certificate' as const), weight: 1 }),
   sslRedirect: fc.constantFrom(undefined, undefined, true, false),
-  timeouts: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.record({ request: fc.integer({ min: 1, max: 600 }), backendRequest: fc.integer({ min: 1, max: 600 }) }), weight: 1 }),
+  timeouts: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 4 },
+    { arbitrary: fc.record({ request: fc.integer({ min: 1, max: 600 }), backendRequest: fc.integer({ min: 1, max: 600 }) }), weight: 1 },
+  ),
   rules: fc.array(rule, { minLength: 1, maxLength: 4 }),
   junkProps: fc.oneof({ arbitrary: fc.constant(null), weight: 60 }, { arbitrary: junk, weight: 1 }),
 });
@@ -185,7 +191,7 @@ describe('WebRoute with Gateway API output: properties', () => {
       const https = s.tls === 'default' && (s.gateway.kind === 'platform' || s.gateway.tls !== 'plain');
       const http = (ref: any) => ref.sectionName === 'http';
       for (const r of main) expect(r.spec.parentRefs.every((p: any) => http(p) === !https)).toBe(true);
-      const redirects = routes.filter((r) => r.spec.rules.some((x: any) => x.filters?.some((f: any) => f.type === 'RequestRedirect')));
+      const redirects = routes.filter((r) => r.spec.rules.some((x: any) => x.filters?.some((filter: any) => filter.type === 'RequestRedirect')));
       expect(redirects.length).toBe(https && s.sslRedirect !== false ? 1 : 0);
       if (redirects.length) expect(redirects[0].spec.hostnames).toEqual([...new Set(expected.map((e) => e.host))]);
       // a backend in another namespace comes with its ReferenceGrant

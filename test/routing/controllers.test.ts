@@ -141,7 +141,10 @@ describe('F5 NGINX Ingress Controller', () => {
       const r = new WebRoute(chart, 'r', {
         name: 'shop',
         output: RouteOutput.ingress(IngressController.f5Nginx({
-          clientMaxBodySize: Size.mebibytes(8), proxyConnectTimeout: Duration.seconds(10), proxyReadTimeout: Duration.minutes(2), proxySendTimeout: Duration.seconds(90),
+          clientMaxBodySize: Size.mebibytes(8),
+          proxyConnectTimeout: Duration.seconds(10),
+          proxyReadTimeout: Duration.minutes(2),
+          proxySendTimeout: Duration.seconds(90),
           backendProtocol: BackendProtocol.GRPCS,
         })),
         tls: CM,
@@ -190,7 +193,8 @@ describe('AWS Load Balancer Controller', () => {
   });
 
   test('internet-facing, instance targets, plain HTTP: one HTTP listener, no redirect', () => {
-    expect(ingress(route(IngressController.awsLoadBalancer({ scheme: AlbScheme.INTERNET_FACING, targetType: AlbTargetType.INSTANCE }), TlsSource.noneInsecurePlainHttp())).metadata.annotations).toEqual({
+    const alb = IngressController.awsLoadBalancer({ scheme: AlbScheme.INTERNET_FACING, targetType: AlbTargetType.INSTANCE });
+    expect(ingress(route(alb, TlsSource.noneInsecurePlainHttp())).metadata.annotations).toEqual({
       'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP":80}]',
       'alb.ingress.kubernetes.io/scheme': 'internet-facing',
       'alb.ingress.kubernetes.io/target-type': 'instance',
@@ -314,13 +318,16 @@ describe('backends the app does not define, and resource backends', () => {
 
   test('a resource backend: the Ingress resource field; a port is refused', () => {
     const objects = synth((chart) => new WebRoute(chart, 'r', {
-      output: RouteOutput.ingress(IngressController.haproxy()), tls: CM, name: 'shop',
+      output: RouteOutput.ingress(IngressController.haproxy()),
+      tls: CM,
+      name: 'shop',
       rules: [{ host: 'static.example.com', backend: RouteBackend.resource({ apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' }) }],
     }));
     expect(ingress(objects).spec.rules[0].http.paths[0].backend).toEqual({ resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' } });
     expect(Validator.validate(objects).filter((f) => f.severity === Severity.ERROR)).toEqual([]);
     expect(errorOf((chart) => new WebRoute(chart, 'r', {
-      output: RouteOutput.ingress(IngressController.haproxy()), tls: CM,
+      output: RouteOutput.ingress(IngressController.haproxy()),
+      tls: CM,
       rules: [{ host: 'static.example.com', backend: RouteBackend.resource({ kind: 'Storage Bucket', name: 'static', port: 80 }) }],
     }))).toMatch(/rules\[0\] backend kind "Storage Bucket" is not a kind[\s\S]*rules\[0\] backend port 80 is set, but an Ingress resource backend has no port/);
   });

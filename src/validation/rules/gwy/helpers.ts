@@ -143,8 +143,16 @@ export function backendRefsOf(ctx: RuleContext, route: ManifestObject): BackendR
   return out;
 }
 
-/** Whether a ReferenceGrant in `namespace` lets `fromKind` objects of `fromNamespace` refer to `toKind` `toName`. */
-export function granted(ctx: RuleContext, namespace: string, from: { group: string; kind: string; namespace: string }, to: { group: string; kind: string; name: string }): boolean {
+/** One side of a reference: group and kind, and the namespace (from) or the name (to). */
+export interface GrantSide {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name?: string;
+}
+
+/** Whether a ReferenceGrant in `namespace` lets objects of `from` (kind, namespace) refer to `to` (kind, name). */
+export function granted(ctx: RuleContext, namespace: string, from: GrantSide, to: GrantSide): boolean {
   return ctx.ofKind('ReferenceGrant').some((g) => {
     if (!g.apiVersion.startsWith(`${GATEWAY_GROUP}/`) || ctx.namespaceOf(g) !== namespace || !isObject(g.obj.spec)) return false;
     const fromOk = asArray(g.obj.spec.from).some((f) => isObject(f) && (f.group ?? '') === from.group && f.kind === from.kind && f.namespace === from.namespace);

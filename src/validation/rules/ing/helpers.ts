@@ -27,8 +27,9 @@ export function controllerOf(ctx: RuleContext, o: ManifestObject): IngressContro
     if (known) return known;
   }
   const keys = Object.keys(annotationsOf(o.obj));
-  if (keys.some((k) => k.startsWith(INGRESS_CONTROLLERS[IngressControllerId.F5_NGINX].annotationPrefix))) return INGRESS_CONTROLLERS[IngressControllerId.F5_NGINX];
-  if (keys.some((k) => k.startsWith(INGRESS_CONTROLLERS[IngressControllerId.INGRESS_NGINX].annotationPrefix))) return INGRESS_CONTROLLERS[IngressControllerId.INGRESS_NGINX];
+  for (const id of [IngressControllerId.F5_NGINX, IngressControllerId.INGRESS_NGINX]) {
+    if (keys.some((k) => k.startsWith(INGRESS_CONTROLLERS[id].annotationPrefix))) return INGRESS_CONTROLLERS[id];
+  }
   return undefined;
 }
 
