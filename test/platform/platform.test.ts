@@ -13,8 +13,8 @@ import { parseAllDocuments } from 'yaml';
 import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../../examples/platform-golden-path/acme-platform';
 import { BlockProvisioner, BlockStorageClass, DatabaseEngine, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressController, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings, WebRoute } from '../../src';
 
-/** Routes in these tests are Ingresses for Traefik unless a test says otherwise. */
-const TRAEFIK = RouteOutput.ingress(IngressController.traefik());
+/** Routes in these tests are Ingresses for HAProxy (one Ingress per route) unless a test says otherwise. */
+const HAPROXY = RouteOutput.ingress(IngressController.haproxy());
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -99,7 +99,7 @@ function withLevel(level: Level, build: (chart: Chart, prop: boolean) => void, a
 }
 
 function pick(r: any[] | string, f: (objects: any[]) => unknown): string {
-  if (typeof r === 'string') return r.includes('is required') || r.includes('is not set') || r.includes('without a certificate') ? 'error' : r;
+  if (typeof r === 'string') return r.includes('is required') || r.includes('is not set') || r.includes('without a certificate') || r.includes('output (not set)') ? 'error' : r;
   const v = f(r);
   return v === undefined ? '(unset)' : String(v);
 }
@@ -165,12 +165,12 @@ const CASES: Case[] = [
   },
   {
     name: 'WebRoute class (ingressClassName / the controller\'s className)',
-    expected: { library: 'traefik', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
+    expected: { library: 'haproxy', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
       new WebRoute(chart, 'route', {
         rules: [{ host: 'shop.acme.com', backend: backend(chart) }],
         tls: TlsSource.secret('tls'),
-        output: RouteOutput.ingress(IngressController.traefik({ className: prop ? 'prop-class' : undefined })),
+        output: RouteOutput.ingress(IngressController.haproxy({ className: prop ? 'prop-class' : undefined })),
       });
     }, { ingressClassName: 'app-class' }, { ingressClassName: 'chart-class' }),
     (o) => only(o, 'Ingress').spec.ingressClassName),
@@ -184,14 +184,14 @@ const CASES: Case[] = [
         tls: TlsSource.secret('tls'),
         output: prop ? RouteOutput.ingress(IngressController.haproxy({ className: 'prop-class' })) : undefined,
       });
-    }, { routeOutput: RouteOutput.ingress(IngressController.traefik({ className: 'app-class' })) }, { routeOutput: RouteOutput.ingress(IngressController.f5Nginx({ className: 'chart-class' })) }),
+    }, { routeOutput: RouteOutput.ingress(IngressController.haproxy({ className: 'app-class' })) }, { routeOutput: RouteOutput.ingress(IngressController.f5Nginx({ className: 'chart-class' })) }),
     (o) => only(o, 'Ingress').spec.ingressClassName),
   },
   {
     name: 'WebRoute issuer (certManagerClusterIssuer / tls)',
     expected: { library: 'error', app: 'app-issuer', chart: 'chart-issuer', prop: 'prop-issuer' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new WebRoute(chart, 'route', { output: TRAEFIK, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: prop ? TlsSource.certManagerClusterIssuer('prop-issuer') : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: prop ? TlsSource.certManagerClusterIssuer('prop-issuer') : undefined });
     }, { certManagerClusterIssuer: 'app-issuer' }, { certManagerClusterIssuer: 'chart-issuer' }),
     (o) => only(o, 'Ingress').metadata.annotations['cert-manager.io/cluster-issuer']),
   },
@@ -199,7 +199,7 @@ const CASES: Case[] = [
     name: 'WebRoute labels (labels, per key)',
     expected: { library: '(unset)', app: 'a', chart: 'c', prop: 'p' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new WebRoute(chart, 'route', { output: TRAEFIK, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), labels: prop ? { team: 'p' } : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), labels: prop ? { team: 'p' } : undefined });
     }, { labels: { team: 'a' } }, { labels: { team: 'c' } }),
     (o) => only(o, 'Ingress').metadata.labels.team),
   },
@@ -207,7 +207,7 @@ const CASES: Case[] = [
     name: 'WebRoute annotations (annotations, per key)',
     expected: { library: '(unset)', app: 'a', chart: 'c', prop: 'p' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new WebRoute(chart, 'route', { output: TRAEFIK, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), annotations: prop ? { 'acme.com/owner': 'p' } : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), annotations: prop ? { 'acme.com/owner': 'p' } : undefined });
     }, { annotations: { 'acme.com/owner': 'a' } }, { annotations: { 'acme.com/owner': 'c' } }),
     (o) => (only(o, 'Ingress').metadata.annotations ?? {})['acme.com/owner']),
   },
@@ -274,8 +274,8 @@ describe('resolution order: prop > Chart default > App default > library default
     const chart = new Chart(app, 'c');
     const group = new Construct(chart, 'public');
     PlatformDefaults.set(group, { ingressClassName: 'group-class' });
-    const inside = new WebRoute(group, 'r', { output: TRAEFIK, tls: TlsSource.secret('tls'), defaultBackend: backend(group) });
-    const outside = new WebRoute(chart, 'r', { output: TRAEFIK, tls: TlsSource.secret('tls'), defaultBackend: backend(chart) });
+    const inside = new WebRoute(group, 'r', { output: HAPROXY, tls: TlsSource.secret('tls'), defaultBackend: backend(group) });
+    const outside = new WebRoute(chart, 'r', { output: HAPROXY, tls: TlsSource.secret('tls'), defaultBackend: backend(chart) });
     expect(inside.ingressClassName).toBe('group-class');
     expect(outside.ingressClassName).toBe('app-class');
   });
@@ -331,7 +331,7 @@ describe('labels and annotations on every object the constructs emit', () => {
     });
     const web = new Deployment(chart, 'web', { containers: [{ image: 'nginx', portNumber: 8080 }] });
     new WebRoute(chart, 'route', {
-      output: TRAEFIK,
+      output: HAPROXY,
       tls: TlsSource.secret('tls'),
       rules: [{ host: 'shop.acme.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) }],
     });
@@ -385,8 +385,8 @@ describe('labels and annotations on every object the constructs emit', () => {
     Warnings.of(app).sink = Warnings.SILENT;
     const strict = new PlatformChart(app, 'strict', { policy: { requireTls: true } });
     const lax = new PlatformChart(app, 'lax');
-    new WebRoute(strict, 'r', { output: TRAEFIK, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'a.acme.com', backend: backend(strict) }] });
-    new WebRoute(lax, 'r', { output: TRAEFIK, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'b.acme.com', backend: backend(lax) }] });
+    new WebRoute(strict, 'r', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'a.acme.com', backend: backend(strict) }] });
+    new WebRoute(lax, 'r', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'b.acme.com', backend: backend(lax) }] });
     const message = attempt(() => app.synth());
     expect(message).toMatch(/POL-002 Ingress\/\S+ \(strict\/r\/Resource\): host a\.acme\.com/);
     expect(message).not.toMatch(/lax\/r/);
@@ -480,7 +480,7 @@ describe('policy violations through real constructs, with construct paths', () =
   });
 
   test('POL-002 requireTls: a WebRoute on plain HTTP', () => {
-    const build = (tls: TlsSource) => (c: Chart) => new WebRoute(c, 'web', { output: TRAEFIK, tls, rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+    const build = (tls: TlsSource) => (c: Chart) => new WebRoute(c, 'web', { output: HAPROXY, tls, rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
     expect(policyError({ requireTls: true }, build(TlsSource.noneInsecurePlainHttp())))
       .toMatch(/POL-002 Ingress\/\S+ \(team\/web\/Resource\): host shop\.acme\.com is served without TLS/);
     expect(policyError({ requireTls: true }, build(TlsSource.secret('shop-tls')))).toBe('');
@@ -517,7 +517,7 @@ describe('policy violations through real constructs, with construct paths', () =
 
   test('POL-006 requiredLabels: the library\'s objects without the platform labels, and the app\'s own objects', () => {
     const build = (c: Chart) => {
-      new WebRoute(c, 'web', { output: TRAEFIK, tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+      new WebRoute(c, 'web', { output: HAPROXY, tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
       new Deployment(c, 'api', { containers: [{ image: 'nginx', portNumber: 8080 }] });
     };
     const message = policyError({ requiredLabels: ['acme.com/team'] }, build);
@@ -545,7 +545,7 @@ describe('policy violations through real constructs, with construct paths', () =
 
   test('a violation is reported once, by the construct that owns the object', () => {
     const message = policyError({ requireTls: true, requiredLabels: ['team'] }, (c) =>
-      new WebRoute(c, 'web', { output: TRAEFIK, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'shop.acme.com', backend: backend(c) }] }));
+      new WebRoute(c, 'web', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'shop.acme.com', backend: backend(c) }] }));
     expect(message.match(/POL-002/g)).toHaveLength(1);
     expect(message.match(/POL-006 Ingress/g)).toHaveLength(1);
   });
