@@ -35,11 +35,18 @@ export class RouteNamespaces {
     return new RouteNamespaces('Selector', matchLabels);
   }
 
+  /** The Gateway API `from` value: `Same`, `All` or `Selector`. */
+  public readonly from: string;
   /**
-   * @param from the Gateway API `from` value
-   * @param matchLabels the selector's labels
+   * The labels a namespace must have (a selector).
+   * @default - none: `Same` or `All`
    */
-  private constructor(public readonly from: string, public readonly matchLabels?: { [key: string]: string }) {}
+  public readonly matchLabels?: { [key: string]: string };
+
+  private constructor(from: string, matchLabels?: { [key: string]: string }) {
+    this.from = from;
+    this.matchLabels = matchLabels;
+  }
 
   /** As messages show it. */
   public toString(): string {

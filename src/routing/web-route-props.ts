@@ -52,11 +52,15 @@ export class PathRewrite {
     return new PathRewrite('ReplaceFullPath', path);
   }
 
-  /**
-   * @param type the Gateway API type (`ReplacePrefixMatch`, `ReplaceFullPath`)
-   * @param value the new prefix or path
-   */
-  private constructor(public readonly type: string, public readonly value: string) {}
+  /** The Gateway API type of the rewrite: `ReplacePrefixMatch` or `ReplaceFullPath`. */
+  public readonly type: string;
+  /** The new prefix or path. */
+  public readonly value: string;
+
+  private constructor(type: string, value: string) {
+    this.type = type;
+    this.value = value;
+  }
 
   /** The rewrite as messages show it. */
   public toString(): string {
