@@ -145,7 +145,9 @@ export interface WebRouteProps {
   readonly tls?: TlsSource;
   /**
    * Redirect HTTP requests to HTTPS: the controller's redirect (Ingress), or a RequestRedirect route on the Gateway's
-   * plain HTTP listener (Gateway API).
+   * plain HTTP listener (Gateway API). `false` on an Ingress serves the hosts over both HTTP and HTTPS; on a Gateway it
+   * emits no redirect route, leaving plain HTTP to what the Gateway's HTTP listener does (e.g. the platform's own
+   * redirect route).
    * @default - true with TLS: no page is served over plain HTTP
    */
   readonly sslRedirect?: boolean;
