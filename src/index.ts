@@ -55,11 +55,20 @@ export {
   StaticVolumeOptions, NfsExportOptions, EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
 } from './storage/shared-volume-backend-options';
 
-// Routing: IngressRoute
-export { IngressRoute } from './routing/ingress-route';
-export { IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType } from './routing/ingress-route-props';
-export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
-export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
+// Routing: WebRoute (Ingress or Gateway API from one intent), WebGateway, controllers
+export { WebRoute } from './routing/web-route';
+export { WebRouteProps, RouteRule, RouteRuleOptions, RoutePathType, HeaderMatch, PathRewrite, RouteTimeouts } from './routing/web-route-props';
+export { RouteOutput, GatewayApiOutputOptions } from './routing/route-output';
+export { IRouteOutput } from './platform/route-output-choice';
+export { IngressController } from './routing/ingress-controller';
+export {
+  IngressControllerCommonOptions, IngressNginxControllerOptions, TraefikOptions, HaproxyOptions, F5NginxOptions, AwsLoadBalancerOptions, AlbScheme,
+  AlbTargetType, GkeOptions, GkeIngressClass, CustomIngressControllerOptions,
+} from './routing/ingress-controller-options';
+export { GatewayRef, PlatformGatewayOptions } from './routing/gateway-ref';
+export { WebGateway, WebGatewayProps, RouteNamespaces } from './routing/web-gateway';
+export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions, ServiceNameBackendOptions, ResourceBackendOptions } from './routing/backend';
+export { TlsSource, TlsOptions, CertManagerTlsOptions, AwsCertificateManagerTlsOptions, TlsKind } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 
 // Databases: StatefulDatabase, engines, managed mode

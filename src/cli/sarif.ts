@@ -25,6 +25,7 @@ export const FAMILY_ANCHORS: Record<RuleFamily, string> = {
   [RuleFamily.STORAGE]: 'storage',
   [RuleFamily.WORKLOAD]: 'workloads',
   [RuleFamily.INGRESS]: 'ingress',
+  [RuleFamily.GATEWAY]: 'gateway-api',
   [RuleFamily.SECURITY]: 'security',
   [RuleFamily.POLICY]: 'policy',
   [RuleFamily.VALIDATOR]: 'validator',

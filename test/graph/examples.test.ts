@@ -40,7 +40,6 @@ test('full-stack: host -> Ingress -> Service -> web -> uploads on EFS; CloudNati
   expectEdges(t, [
     'shop.example.com -> Ingress shop [https]',
     /^Ingress shop -> Service full-stack-web-service-\w+ \[\/ :http\]$/,
-    'Ingress shop -.-> Secret shop-tls [tls]',
     /^Service full-stack-web-service-\w+ -> Deployment full-stack-web-\w+ \[:80\]$/,
     /^Deployment full-stack-web-\w+ -> PersistentVolumeClaim uploads \[\/var\/www\/uploads\]$/,
     'PersistentVolumeClaim uploads -> StorageClass efs-uploads',
@@ -140,6 +139,21 @@ test('shop: three hosts, two Ingresses, two Services, two Deployments', () => {
     /^Service shop-web-service-\w+ -> Deployment shop-web-\w+ \[:80\]$/,
     /^Service shop-api-service-\w+ -> Deployment shop-api-\w+ \[:80\]$/,
   ]);
+});
+
+test('shop-gateway: hosts -> HTTPRoutes attached to the platform Gateway\'s listeners -> Services, checkout in payments', () => {
+  const t = topo('shop-gateway');
+  expectEdges(t, [
+    'shop.example.com -> HTTPRoute shop',
+    'Gateway public -> HTTPRoute shop [https]',
+    'Gateway public -> HTTPRoute shop-redirect [http]',
+    'Gateway public -.-> Secret wildcard-example-com-tls [tls]',
+    'HTTPRoute shop -> Service checkout [/checkout :8080]',
+    /^HTTPRoute shop -> Service shop-api-service-\w+ \[\/api :80\]$/,
+    /^Service shop-web-service-\w+ -> Deployment shop-web-\w+ \[:80\]$/,
+  ]);
+  expect(node(t, 'Service checkout').external).toBe(true);
+  expect(findingsMarked(t)).toEqual([]);
 });
 
 test('storage-classes: each class and snapshot class -> its CSI driver', () => {

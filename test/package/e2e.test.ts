@@ -173,6 +173,46 @@ app.synth();
   expect(cli.stdout).toBe(md);
 });
 
+test('cdk8s synth of a fresh app routing through the Gateway API (issue 18): HTTPRoutes on the platform Gateway; no output is refused', () => {
+  const dir = createApp('gateway-app', `
+import { App, Chart } from 'cdk8s';
+import { Deployment } from 'cdk8s-plus-27';
+import { GatewayRef, RouteBackend, RouteOutput, WebRoute } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'shop', { namespace: 'shop' });
+const web = new Deployment(chart, 'web', { containers: [{ image: 'registry.example.com/web:1.0.0', portNumber: 8080 }] });
+new WebRoute(chart, 'shop', {
+  name: 'shop',
+  output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public', namespace: 'gateway-system' }) }),
+  rules: [{ host: 'shop.example.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) }],
+});
+app.synth();
+`);
+  const r = cdk8sSynth(dir, { typeCheck: true });
+  expect(r.output).not.toMatch(/error/i);
+  expect(r.status).toBe(0);
+  const yaml = fs.readFileSync(path.join(dir, 'dist', 'shop.k8s.yaml'), 'utf8');
+  expect(yaml).toContain('kind: HTTPRoute');
+  expect(yaml).toContain('sectionName: https');
+  expect(yaml).toContain('type: RequestRedirect');
+  expect(yaml).not.toContain('kind: Ingress');
+
+  const broken = createApp('no-output-app', `
+import { App, Chart } from 'cdk8s';
+import { Service } from 'cdk8s-plus-27';
+import { RouteBackend, TlsSource, WebRoute } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'shop');
+new WebRoute(chart, 'shop', { tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(new Service(chart, 'web', { ports: [{ port: 80 }] })) }] });
+app.synth();
+`);
+  const b = cdk8sSynth(broken);
+  expect(b.status).not.toBe(0);
+  expect(b.output).toContain('shop/shop: output (not set) chooses neither an Ingress controller nor a Gateway');
+});
+
 describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
   test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
     const dir = createApp('plugin-broken-app', `

@@ -53,7 +53,7 @@ afterAll(() => {
 test('the generated Python package holds the constructs, the validator and the plugin', () => {
   for (const cls of [
     'BlockStorageClass', 'FileStorageClass', 'ExistingStorageClass', 'SharedRwxVolume', 'StatefulDatabase', 'ManagedDatabase',
-    'IngressRoute', 'DeployLock', 'PlatformDefaults', 'PlatformPolicy', 'Validator', 'GoldenPathsValidationPlugin',
+    'WebRoute', 'WebGateway', 'IngressController', 'RouteOutput', 'GatewayRef', 'DeployLock', 'PlatformDefaults', 'PlatformPolicy', 'Validator', 'GoldenPathsValidationPlugin',
   ]) {
     expect(initPy).toMatch(new RegExp(`^class ${cls}\\(`, 'm'));
   }

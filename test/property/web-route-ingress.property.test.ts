@@ -2,7 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, sizeOf, sizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment } from './harness';
-import { BackendProtocol, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, TlsSource } from '../../src';
+import { BackendProtocol, IngressController, PlatformDefaults, RouteBackend, RouteOutput, RoutePathType, TlsSource, WebRoute } from '../../src';
 
 const hostOf = (j: number) => pick(['shop.example.com', 'api.example.com', '*.example.com', 'a.b'], ['Shop.Example.com', '10.0.0.1', '*.*.x', '', 'ünï.example.com', 'x'.repeat(300), 'a_b.com'], j);
 const pathOf = (j: number) => pick(['/', '/api', '/api/v1', '/static/'], ['api', '/a/../b', '//x', '/a b', '/(.*)', '/api(/|$)(.*)', '/{x}', '/a;b'], j);
@@ -41,18 +41,24 @@ const nginxOf = (j: number) => fc.record({
   useRegex: optional(fc.boolean(), j),
 }, { requiredKeys: [] });
 
+/** The controller: ingress-nginx with its typed options (the generators of the old `nginx` prop), or another one. */
+const outputOf = (j: number) => fc.oneof(
+  fc.record({ kind: fc.constant('ingressNginx'), className: optional(pick(['nginx', 'internal'], ['Nginx', ''], j), j), nginx: optional(nginxOf(j), j) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constantFrom('traefik', 'haproxy', 'f5Nginx'), className: optional(pick(['public', 'internal'], ['Public', ''], j), j) }, { requiredKeys: ['kind'] }),
+  ...(j ? [fc.constantFrom({ kind: 'none' }, { kind: 'junk' })] : []),
+);
+
 const propsOf = (j: number) => fc.record({
   name: optional(dnsName, j),
-  ingressClassName: optional(pick(['nginx', 'internal'], ['Nginx', ''], j), j),
+  output: outputOf(j),
   tls: tlsOf(j),
   sslRedirect: optional(fc.boolean(), j),
   rules: optional(fc.array(maybe(ruleOf(j), j), { minLength: j ? 0 : 1, maxLength: 3 }), j),
   defaultBackend: optional(backendOf(j), j),
-  nginx: optional(nginxOf(j), j),
   annotations: optional(fc.dictionary(pick(['team', 'example.com/owner'], ['kubernetes.io/ingress.class', 'nginx.ingress.kubernetes.io/ssl-redirect', 'cert-manager.io/issuer', 'Bad Key', ''], j), maybe(fc.constantFrom('shop', 'x'), j), { maxKeys: 2 }), j),
   labels: optional(fc.dictionary(pick(['team', 'tier'], ['Bad Key', '', 'x/'], j), maybe(pick(['shop', 'web'], ['Bad Value', 'x'.repeat(64)], j), j), { maxKeys: 2 }), j),
   addRules: fc.array(ruleOf(j).chain((r) => pathOf(j).map((path) => ({ ...r, path: r.path ?? path }))), { maxLength: 2 }),
-}, { requiredKeys: ['tls', 'addRules'] });
+}, { requiredKeys: ['tls', 'addRules', 'output'] });
 
 function build(chart: Chart, s: any): void {
   const web = restrictedDeployment(chart, 'web');
@@ -73,7 +79,7 @@ function build(chart: Chart, s: any): void {
       case 'issuer': return TlsSource.certManagerIssuer(t.name, { hosts: t.hosts, secretName: t.secretName });
       case 'none': return TlsSource.noneInsecurePlainHttp();
       case 'platform':
-        PlatformDefaults.set(chart, { certManagerClusterIssuer: 'letsencrypt-prod', ingressClassName: 'internal' });
+        PlatformDefaults.set(chart, { certManagerClusterIssuer: 'letsencrypt-prod', ingressClassName: 'internal', routeOutput: RouteOutput.ingress(IngressController.haproxy()) });
         return undefined;
       case 'default': return undefined;
       default: return t.name;
@@ -85,19 +91,27 @@ function build(chart: Chart, s: any): void {
     return { ...n, proxyBodySize: n.proxyBodySize && typeof n.proxyBodySize === 'object' && 'mib' in n.proxyBodySize ? Size.mebibytes(Math.max(0, n.proxyBodySize.mib)) : sizeOf(n.proxyBodySize), proxyConnectTimeout: d(n.proxyConnectTimeout), proxyReadTimeout: d(n.proxyReadTimeout) };
   };
   const rule = (r: any) => (r && typeof r === 'object' && 'backend' in r ? { ...r, backend: backend(r.backend) } : r);
+  const output = (o: any): any => {
+    switch (o.kind) {
+      case 'ingressNginx': return RouteOutput.ingress(IngressController.ingressNginx({ ...nginx(o.nginx), className: o.className }));
+      case 'traefik': case 'haproxy': case 'f5Nginx': return RouteOutput.ingress((IngressController as any)[o.kind]({ className: o.className }));
+      case 'none': return undefined;
+      default: return 'nginx';
+    }
+  };
   const props = s.junkProps !== null ? s.junkProps : {
     ...s.props,
     tls: tls(s.props.tls),
     rules: Array.isArray(s.props.rules) ? s.props.rules.map(rule) : s.props.rules,
     defaultBackend: backend(s.props.defaultBackend),
-    nginx: nginx(s.props.nginx),
+    output: output(s.props.output),
     addRules: undefined,
   };
-  const route = new IngressRoute(chart, s.id, props);
+  const route = new WebRoute(chart, s.id, props);
   for (const r of s.props.addRules) route.addRule(r.host, r.path, backend(r.backend), { pathType: r.pathType });
 }
 
-describe('IngressRoute properties', () => {
+describe('WebRoute with Ingress output: properties', () => {
   test(`any props and rules: valid objects or the library's error naming the prop (${RUNS} runs)`, () => {
     assertProperty(fc.record({ id: constructId, ns: namespace, props: cleanOrJunk(propsOf), junkProps: rarely(junk) }), (s) => {
       check((chart) => build(chart, s), s.ns);
