@@ -74,7 +74,6 @@ export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 // Databases: StatefulDatabase, engines, managed mode
 export { DatabaseEngine, EngineVersionOptions, CustomEngineOptions, ReplicationSupport } from './database/engines';
 export { DatabaseCredentials } from './database/credentials';
-export { DatabaseUpdateStrategy, DatabaseRollingUpdateOptions } from './database/update-strategy';
 export { DatabaseBackupOptions, BackupMethod } from './database/backup-job';
 export {
   DatabaseRuntime, StatefulSetRuntimeOptions, CloudNativePgOptions, MariaDbOperatorOptions, MongoDbCommunityOptions,
@@ -87,6 +86,6 @@ export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-databa
 
 // Workloads: StatefulWorkload, hardening any cdk8s-plus workload
 export { PodHardening, PodHardeningOptions } from './workload/pod-hardening';
-export { WorkloadUpdateStrategy, WorkloadRollingUpdateOptions } from './workload/update-strategy';
+export { StatefulUpdateStrategy, StatefulRollingUpdateOptions } from './workload/update-strategy';
 export { StatefulWorkload } from './workload/stateful-workload';
 export { StatefulWorkloadProps, StatefulClaimTemplate, StatefulClaimMount } from './workload/stateful-workload-props';

@@ -6,6 +6,7 @@ import { GraphFormat, renderGraph } from './render';
 import { Problems } from '../core/problems';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Finding } from '../validation/finding';
+import { OtherValidations } from '../validation/other-validations';
 import { ManifestInput } from '../validation/validate';
 
 const STATE = Symbol.for('cdk8s-golden-paths.TopologyGraph');
@@ -153,11 +154,12 @@ export class TopologyGraph {
 
   private readonly root: IConstruct;
   private readonly outdirOption?: string;
-  private validating = false;
+  private readonly others: OtherValidations;
   private written: string[] = [];
 
   private constructor(root: IConstruct, format: TopologyFormat, outdir?: string) {
     this.root = root;
+    this.others = new OtherValidations(root);
     this.format = format;
     this.outdirOption = outdir;
     // a construct of its own, so its synth-time step runs with the app's validations
@@ -188,8 +190,8 @@ export class TopologyGraph {
 
   /** The synth-time step: write the pictures when every other validation of the app passes. */
   private validate(): string[] {
-    if (this.validating) return [];
-    if (this.othersFail()) return [];
+    if (this.others.asking) return [];
+    if (this.others.fail()) return [];
     const dir = path.resolve(this.outdirOption ?? (this.root instanceof App ? this.root.outdir : 'dist'));
     const written: string[] = [];
     try {
@@ -205,17 +207,6 @@ export class TopologyGraph {
     return [];
   }
 
-  /** Whether another validation of the app fails: then synth fails and nothing is written. */
-  private othersFail(): boolean {
-    this.validating = true;
-    try {
-      return this.root.node.findAll().some((c) => c.node.validate().length > 0);
-    } catch {
-      return true;
-    } finally {
-      this.validating = false;
-    }
-  }
 }
 
 function checkRenderOptions(options: TopologyRenderOptions): void {

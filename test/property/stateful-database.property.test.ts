@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, SizeSpec, assertProperty, check, cleanOrJunk, constructId, dnsName, junk, maybe, namespace, optional, pick, rarely, restrictedDeployment, sizeOf, sizeSpec } from './harness';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, RemovalPolicy, StatefulDatabase } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, StatefulUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, RemovalPolicy, StatefulDatabase } from '../../src';
 
 const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, READ_ONLY_MANY: ROX } = PersistentVolumeAccessMode;
 
@@ -75,7 +75,7 @@ function build(chart: Chart, s: any): void {
   const credentials = p.credentials && typeof p.credentials === 'object' && p.credentials.secret === 'secret'
     ? { ...p.credentials, secret: kplus.Secret.fromSecretName(chart, 'creds', 'db-credentials') } : p.credentials;
   const update = p.updateStrategy && typeof p.updateStrategy === 'object'
-    ? (p.updateStrategy.onDelete ? DatabaseUpdateStrategy.onDelete() : DatabaseUpdateStrategy.rollingUpdate({ partition: p.updateStrategy.partition }))
+    ? (p.updateStrategy.onDelete ? StatefulUpdateStrategy.onDelete() : StatefulUpdateStrategy.rollingUpdate({ partition: p.updateStrategy.partition }))
     : p.updateStrategy;
   const backup = p.backup && typeof p.backup === 'object' && 'size' in p.backup ? {
     ...p.backup,

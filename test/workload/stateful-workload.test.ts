@@ -12,7 +12,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   BlockProvisioner, BlockStorageClass, DeployLock, ExistingStorageClass, FileProvisioner, FileStorageClass, GatewayRef, IngressController,
   RemovalPolicy, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulWorkload, StatefulWorkloadProps, StorageSystemId,
-  TlsSource, Validator, VolumeBindingMode, WebRoute, WorkloadUpdateStrategy,
+  TlsSource, Validator, VolumeBindingMode, WebRoute, StatefulUpdateStrategy,
 } from '../../src';
 import { checkRestricted } from '../../src/validation/pod-spec';
 import { errorOf, ofKind, only, synth } from '../util';
@@ -131,7 +131,7 @@ describe('StatefulWorkload: props appear as given', () => {
   test('parallel pods, OnDelete or a partition, DESTROY, grace period, gid, writable dirs', () => {
     const s = sts(build({
       podManagementPolicy: PodManagementPolicy.PARALLEL,
-      updateStrategy: WorkloadUpdateStrategy.rollingUpdate({ partition: 2 }),
+      updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 2 }),
       removalPolicy: RemovalPolicy.DESTROY,
       terminationGracePeriod: Duration.seconds(90),
       gid: 2000,
@@ -145,7 +145,7 @@ describe('StatefulWorkload: props appear as given', () => {
     expect(spec.securityContext).toMatchObject({ runAsUser: 101, runAsGroup: 2000, fsGroup: 2000 });
     expect(spec.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/usr/share/nginx/html', '/tmp', '/var/cache/nginx']);
     expect(spec.volumes.map((v: any) => v.name)).toEqual(['tmp', 'var-cache-nginx']);
-    expect(sts(build({ updateStrategy: WorkloadUpdateStrategy.onDelete() })).spec.updateStrategy).toEqual({ type: 'OnDelete' });
+    expect(sts(build({ updateStrategy: StatefulUpdateStrategy.onDelete() })).spec.updateStrategy).toEqual({ type: 'OnDelete' });
   });
 
   test('several claims and containers: each mount goes to the container named, with subPath and readOnly', () => {
@@ -327,7 +327,7 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     expect(refusal({ containers: [{ name: 'nginx', image: 'nginx:latest' }] })).toContain('containers[0].image "nginx:latest" is not pinned');
     expect(refusal({ containers: [] })).toContain('containers [] must list at least one container');
     expect(refusal({ containers: [{ image: IMAGE }, { image: IMAGE }], mounts: [], volumeClaimTemplates: [] })).toContain('containers[1].name "main" is the name of another container');
-    expect(refusal({ updateStrategy: WorkloadUpdateStrategy.rollingUpdate({ partition: 4 }) })).toContain(
+    expect(refusal({ updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 4 }) })).toContain(
       'updateStrategy.partition 4 is greater than replicas (3), so no pod would ever be updated. Use a partition between 0 and 3');
     expect(refusal({ podManagementPolicy: 'Random' as any })).toContain('podManagementPolicy "Random" is not a PodManagementPolicy');
     expect(refusal({ removalPolicy: 'delete' as any })).toContain('removalPolicy "delete" is not a RemovalPolicy');
