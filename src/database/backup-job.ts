@@ -3,7 +3,6 @@ import { k8s, PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ResolvedCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
-import { DumpSpec } from './runtime-context';
 import { POD_SECURITY_LABEL, POD_SECURITY_RESTRICTED } from '../core/conventions';
 import { Problems } from '../core/problems';
 import { isSize, sizeQuantity } from '../core/quantity';
@@ -18,6 +17,18 @@ import { restrictedContainer, restrictedPod } from '../workload/pod-security';
 
 const KubePersistentVolumeClaimObject = rendersOnce(k8s.KubePersistentVolumeClaim);
 const KubeCronJobObject = rendersOnce(k8s.KubeCronJob);
+
+/** A logical dump the generic backup CronJob runs against the database. */
+export interface DumpSpec {
+  /** Host the dump connects to. */
+  readonly host: string;
+  /** The dump script: writes into $BACKUP_DIR; reads $DB_HOST, $DB_USER, $DB_PASSWORD, $DB_NAME (and $DB_URI where set). */
+  readonly script: string;
+  /** Extra environment of the dump container. */
+  readonly env: k8s.EnvVar[];
+  /** ServiceAccount of the dump pods (no token is mounted). */
+  readonly serviceAccountName?: string;
+}
 
 /**
  * How a database is backed up.

@@ -1,5 +1,5 @@
 import { ApiObject, Size } from 'cdk8s';
-import type { DatabasePlan } from './database-plan';
+import type { RuntimePlan } from './runtime-context';
 import { RuntimeContext, RuntimeOutput } from './runtime-context';
 import { DATABASE_ROLE, ROLE_ANNOTATION } from '../core/conventions';
 import { sizeQuantity } from '../core/quantity';
@@ -25,7 +25,7 @@ export interface CloudNativePgSettings {
 }
 
 /** The operator's image for the engine's version: CloudNativePG's tags start with the PostgreSQL major version. */
-export function cnpgImage(plan: DatabasePlan, settings: CloudNativePgSettings): string {
+export function cnpgImage(plan: RuntimePlan, settings: CloudNativePgSettings): string {
   return settings.imageName ?? `ghcr.io/cloudnative-pg/postgresql:${plan.engine.version}`;
 }
 
@@ -122,7 +122,7 @@ function platformLabels(ctx: RuntimeContext): Record<string, string> {
   return labels;
 }
 
-function bootstrap(plan: DatabasePlan): Record<string, unknown> {
+function bootstrap(plan: RuntimePlan): Record<string, unknown> {
   const app = { database: plan.database, owner: plan.credentials!.username, secret: { name: plan.credentials!.secretName } };
   if (plan.storage.restoreFromSnapshot) {
     return {

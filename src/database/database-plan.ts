@@ -1,12 +1,12 @@
-import { Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { Duration } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import { BackupPlan, planBackup } from './backup-job';
+import { planBackup } from './backup-job';
 import { checkDatabaseClaim } from './claims';
 import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
 import { DatabaseRuntime } from './runtime';
+import { RuntimePlan, StoragePlan } from './runtime-context';
 import { StatefulDatabaseProps } from './stateful-database-props';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
@@ -24,34 +24,9 @@ export const MIN_TERMINATION_GRACE_SECONDS = 120;
 /** Longest StatefulSet name: the controller-revision-hash label `<name>-<10 chars>` must fit in 63 characters. */
 const MAX_NAME_LENGTH = 52;
 
-/** Everything a StatefulDatabase renders, checked. */
-export interface DatabasePlan {
-  readonly engine: DatabaseEngine;
+/** Everything a StatefulDatabase renders, checked: what every runtime reads, and the runtime itself. */
+export interface DatabasePlan extends RuntimePlan {
   readonly runtime: DatabaseRuntime;
-  /** The application database, where one is created. */
-  readonly database?: string;
-  readonly name: string;
-  readonly replicas: number;
-  readonly updateStrategy: StatefulUpdateStrategy;
-  readonly cpu: kplus.Cpu;
-  readonly cpuLimit?: kplus.Cpu;
-  readonly memory: Size;
-  readonly graceSeconds: number;
-  readonly startupSeconds: number;
-  readonly storage: StoragePlan;
-  readonly credentials?: ResolvedCredentials;
-  readonly env: Record<string, string>;
-  readonly backup?: BackupPlan;
-  readonly removalPolicy: RemovalPolicy;
-}
-
-/** The per-replica claim. */
-export interface StoragePlan {
-  readonly size: Size;
-  readonly storageClass?: IStorageClass;
-  readonly accessMode: PersistentVolumeAccessMode;
-  readonly claimName: string;
-  readonly restoreFromSnapshot?: string;
 }
 
 /**

@@ -1,9 +1,43 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { k8s } from 'cdk8s-plus-27';
+import { k8s, PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { DatabasePlan } from './database-plan';
+import type { BackupPlan, DumpSpec } from './backup-job';
+import type { ResolvedCredentials } from './credentials';
+import type { DatabaseEngine } from './engines';
+import type { RemovalPolicy } from '../core/removal-policy';
+import type { IStorageClass } from '../knowledge/storage/storage-class';
 import { ConventionalMeta } from '../platform/conventions';
+import type { StatefulUpdateStrategy } from '../workload/update-strategy';
+
+/** The checked plan of a database as its runtime reads it (the runtime itself aside). */
+export interface RuntimePlan {
+  readonly engine: DatabaseEngine;
+  /** The application database, where one is created. */
+  readonly database?: string;
+  readonly name: string;
+  readonly replicas: number;
+  readonly updateStrategy: StatefulUpdateStrategy;
+  readonly cpu: kplus.Cpu;
+  readonly cpuLimit?: kplus.Cpu;
+  readonly memory: Size;
+  readonly graceSeconds: number;
+  readonly startupSeconds: number;
+  readonly storage: StoragePlan;
+  readonly credentials?: ResolvedCredentials;
+  readonly env: Record<string, string>;
+  readonly backup?: BackupPlan;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/** The per-replica claim. */
+export interface StoragePlan {
+  readonly size: Size;
+  readonly storageClass?: IStorageClass;
+  readonly accessMode: PersistentVolumeAccessMode;
+  readonly claimName: string;
+  readonly restoreFromSnapshot?: string;
+}
 
 /**
  * What a runtime (the StatefulSet the library writes, or an operator's resources) receives from the StatefulDatabase.
@@ -11,7 +45,7 @@ import { ConventionalMeta } from '../platform/conventions';
 export interface RuntimeContext {
   /** The StatefulDatabase: the runtime's objects are its children. */
   readonly scope: Construct;
-  readonly plan: DatabasePlan;
+  readonly plan: RuntimePlan;
   /** Labels and annotations of every object of the database. */
   readonly meta: ConventionalMeta;
   /** The library's selector labels (app.kubernetes.io/name, instance, component). */
@@ -42,18 +76,6 @@ export interface RuntimeEndpoints {
   readonly readOnlyHost?: string;
   /** A Secret key the operator writes with a full connection string (MongoDB). */
   readonly uri?: { readonly secretName: string; readonly key: string };
-}
-
-/** A logical dump the generic backup CronJob runs against the database. */
-export interface DumpSpec {
-  /** Host the dump connects to. */
-  readonly host: string;
-  /** The dump script: writes into $BACKUP_DIR; reads $DB_HOST, $DB_USER, $DB_PASSWORD, $DB_NAME (and $DB_URI where set). */
-  readonly script: string;
-  /** Extra environment of the dump container. */
-  readonly env: k8s.EnvVar[];
-  /** ServiceAccount of the dump pods (no token is mounted). */
-  readonly serviceAccountName?: string;
 }
 
 /** What a runtime rendered. */

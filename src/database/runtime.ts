@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
 import { CloudNativePgSettings, renderCloudNativePg } from './cloudnative-pg';
-import type { DatabasePlan } from './database-plan';
 import { MariaDbSettings, MariaDbTopology, renderMariaDbOperator } from './mariadb-operator';
 import { MongoDbSettings, renderMongoDbCommunity } from './mongodb-community';
+import type { RuntimePlan } from './runtime-context';
 import { RuntimeContext, RuntimeOutput } from './runtime-context';
 import { renderStatefulSetRuntime } from './statefulset-runtime';
 import { isDnsLabel } from '../core/names';
@@ -140,7 +140,7 @@ export abstract class DatabaseRuntime {
    * Records what is wrong with the runtime for a database plan (engine, replicas, credentials, backup method).
    * @internal
    */
-  public abstract _check(problems: Problems, plan: DatabasePlan): void;
+  public abstract _check(problems: Problems, plan: RuntimePlan): void;
 
   /**
    * Renders the runtime's objects.
@@ -154,7 +154,7 @@ class StatefulSetRuntime extends DatabaseRuntime {
     super('statefulset');
   }
 
-  public _check(problems: Problems, plan: DatabasePlan): void {
+  public _check(problems: Problems, plan: RuntimePlan): void {
     const byHand = this.options.replicationWiredByHand;
     if (byHand !== undefined && typeof byHand !== 'boolean') {
       problems.add('runtime replicationWiredByHand', byHand, 'is not a boolean', 'Use true or false.');
@@ -196,7 +196,7 @@ function replicasFix(engine: string): string {
 
 /** Checks shared by the operator runtimes: the engine, a pinned version, the application user and the namespace. */
 abstract class OperatorRuntime extends DatabaseRuntime {
-  protected checkOperator(problems: Problems, plan: DatabasePlan, factory: string, operatorNamespace: unknown): void {
+  protected checkOperator(problems: Problems, plan: RuntimePlan, factory: string, operatorNamespace: unknown): void {
     if (plan.engine.name !== this.engineName) {
       const fix = plan.engine.name === 'mysql' && this.engineName === 'mariadb'
         ? 'mariadb-operator runs MariaDB (MySQL-compatible): use DatabaseEngine.mariadb({ version }).'
@@ -217,7 +217,7 @@ class CloudNativePgRuntime extends OperatorRuntime {
     super('cloudnative-pg', 'postgres');
   }
 
-  public _check(problems: Problems, plan: DatabasePlan): void {
+  public _check(problems: Problems, plan: RuntimePlan): void {
     this.checkOperator(problems, plan, 'DatabaseRuntime.cloudNativePg()', this.settings().operatorNamespace);
     // CloudNativePG: DNS-1035 label of at most 50 characters (internal/webhook/v1/cluster_webhook.go validateName)
     if (!/^[a-z]([-a-z0-9]{0,48}[a-z0-9])?$/.test(plan.name)) {
@@ -254,7 +254,7 @@ class MariaDbOperatorRuntime extends OperatorRuntime {
     super('mariadb-operator', 'mariadb');
   }
 
-  public _check(problems: Problems, plan: DatabasePlan): void {
+  public _check(problems: Problems, plan: RuntimePlan): void {
     const settings = this.settings();
     this.checkOperator(problems, plan, 'DatabaseRuntime.mariadbOperator()', settings.operatorNamespace);
     if (!inEnum(settings.topology, MariaDbTopology)) {
@@ -285,7 +285,7 @@ class MongoDbCommunityRuntime extends OperatorRuntime {
     super('mongodb-community', 'mongodb');
   }
 
-  public _check(problems: Problems, plan: DatabasePlan): void {
+  public _check(problems: Problems, plan: RuntimePlan): void {
     this.checkOperator(problems, plan, 'DatabaseRuntime.mongodbCommunity()', this.settings().operatorNamespace);
     if (plan.backup?.method === 'volume-snapshot') {
       problems.add('backup.method', plan.backup.method, 'is not available: MongoDB\'s community operator takes no backups', 'Use BackupMethod.LOGICAL_DUMP (a mongodump CronJob the library writes).');

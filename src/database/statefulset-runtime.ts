@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import type { DatabasePlan } from './database-plan';
 import { ReplicationSupport } from './engines';
+import type { RuntimePlan } from './runtime-context';
 import { RuntimeContext, RuntimeOutput } from './runtime-context';
 import { DATABASE_ROLE, POD_SECURITY_LABEL, POD_SECURITY_RESTRICTED, ROLE_ANNOTATION } from '../core/conventions';
 import { sizeQuantity } from '../core/quantity';
@@ -98,7 +98,7 @@ function renderStatefulSet(ctx: RuntimeContext): k8s.KubeStatefulSet {
   });
 }
 
-function podSpec(plan: DatabasePlan, selector: Record<string, string>, image: string): k8s.PodSpec {
+function podSpec(plan: RuntimePlan, selector: Record<string, string>, image: string): k8s.PodSpec {
   const engine = plan.engine;
   const scratch = scratchVolumes(engine.writableDirs);
   return {
@@ -138,7 +138,7 @@ function renderDisruptionBudget(ctx: RuntimeContext): k8s.KubePodDisruptionBudge
 /** The role annotation on the database's Services and StatefulSet. */
 const ROLE = { [ROLE_ANNOTATION]: DATABASE_ROLE };
 
-function claimSpec(plan: DatabasePlan): k8s.PersistentVolumeClaimSpec {
+function claimSpec(plan: RuntimePlan): k8s.PersistentVolumeClaimSpec {
   const storage = plan.storage;
   return {
     accessModes: [storage.accessMode],
@@ -154,7 +154,7 @@ function claimSpec(plan: DatabasePlan): k8s.PersistentVolumeClaimSpec {
  * The engine's literal env, the credentials from the Secret (an application user where the engine creates one, the
  * superuser otherwise), the database to create, then the user's literal env.
  */
-function containerEnv(plan: DatabasePlan): k8s.EnvVar[] | undefined {
+function containerEnv(plan: RuntimePlan): k8s.EnvVar[] | undefined {
   const { engine, credentials: creds } = plan;
   const env: k8s.EnvVar[] = [];
   for (const [k, v] of Object.entries(engine.env)) env.push({ name: k, value: v });
@@ -177,7 +177,7 @@ function containerEnv(plan: DatabasePlan): k8s.EnvVar[] | undefined {
 }
 
 /** CPU request (limit only when asked: a CPU limit throttles a database at its busiest), memory request = limit. */
-function resources(plan: DatabasePlan): k8s.ResourceRequirements {
+function resources(plan: RuntimePlan): k8s.ResourceRequirements {
   const memory = k8s.Quantity.fromString(sizeQuantity(plan.memory));
   return {
     requests: { cpu: k8s.Quantity.fromString(plan.cpu.amount), memory },
@@ -186,7 +186,7 @@ function resources(plan: DatabasePlan): k8s.ResourceRequirements {
 }
 
 /** Startup (as long as the startup timeout), liveness and readiness probes from the engine's commands. */
-function probes(plan: DatabasePlan): Pick<k8s.Container, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
+function probes(plan: RuntimePlan): Pick<k8s.Container, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
   const engine = plan.engine;
   const probe = (command: string[] | undefined) => command
     ? { exec: { command: [...command] } }
