@@ -21,7 +21,7 @@ export {
 } from './storage/block-provisioner-options';
 
 // Validation
-export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
+export { Severity, RuleFamily, RuleBasis, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';

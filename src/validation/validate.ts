@@ -1,4 +1,4 @@
-import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
+import { Finding, RuleBasis, RuleFamily, RuleInfo, Severity } from './finding';
 import { ScopedPolicy } from './policy-options';
 import { allRules } from './registry';
 import { KnownStorageClass, ManifestObject, Rule, RuleContext } from './rule';
@@ -81,7 +81,7 @@ const VALIDATOR_RULES: Record<string, RuleInfo> = {
 
 /** Rule infos of the validator itself. */
 export function validatorRuleInfos(): RuleInfo[] {
-  return Object.values(VALIDATOR_RULES);
+  return Object.values(VALIDATOR_RULES).map(ruleInfo);
 }
 
 /** Wraps plain inputs as manifest objects; documents that are not objects become VAL-003 findings. */
@@ -240,5 +240,5 @@ export class Validator {
 
 /** Only the metadata of a rule. */
 export function ruleInfo(r: RuleInfo): RuleInfo {
-  return { id: r.id, severity: r.severity, family: r.family, what: r.what, why: r.why, fix: r.fix };
+  return { id: r.id, severity: r.severity, family: r.family, what: r.what, why: r.why, fix: r.fix, basis: r.basis ?? RuleBasis.CLUSTER };
 }

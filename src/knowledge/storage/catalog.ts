@@ -107,3 +107,29 @@ export function effectiveCapabilities(system: StorageSystemInfo, parameters: Rec
 export function accessModesFor(caps: StorageCapabilities, volumeMode: string | undefined): PersistentVolumeAccessMode[] {
   return volumeMode === 'Block' ? caps.blockAccessModes : caps.filesystemAccessModes;
 }
+
+/**
+ * The storage systems that give `mode` (ReadWriteMany or ReadOnlyMany) to Filesystem claims through dynamic
+ * provisioning, as a list for a message: computed from the catalog for the mode asked for, never the system just
+ * refused. The refused system comes first when a class parameter would enable the mode on it (a Portworx class with
+ * `sharedv4: "true"`), then the systems of its family (Amazon EFS for Amazon EBS), then the others in catalog order;
+ * a condition a class must meet is named with the system.
+ *
+ * @param mode the access mode asked for
+ * @param refused the system of the class that was refused, if any
+ * @param refusedParameters the parameters of that class (whether the sharing parameter is already set)
+ */
+export function sharingAlternatives(mode: string, refused?: StorageSystemInfo, refusedParameters?: Record<string, unknown>): string {
+  const names: string[] = [];
+  const withCondition = (s: StorageSystemInfo) => s.sharedAccessRequires
+    ? `${s.name} (a class with ${s.sharedAccessRequires.parameter}: "${s.sharedAccessRequires.value}")` : s.name;
+  const serves = (s: StorageSystemInfo) => s.dynamicProvisioning && (s.filesystemAccessModes as string[]).includes(mode);
+  if (refused && serves(refused) && refused.sharedAccessRequires
+    && String(refusedParameters?.[refused.sharedAccessRequires.parameter]) !== refused.sharedAccessRequires.value) {
+    names.push(withCondition(refused));
+  }
+  const others = catalog().filter((s) => s !== refused && serves(s));
+  const sameFamily = refused?.family ? others.filter((s) => s.family === refused.family) : [];
+  for (const s of [...sameFamily, ...others.filter((x) => !sameFamily.includes(x))]) names.push(withCondition(s));
+  return names.join(', ');
+}

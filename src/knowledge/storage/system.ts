@@ -57,6 +57,12 @@ export interface StorageSystemInfo extends StorageCapabilities {
   /** Human name. */
   readonly name: string;
   /**
+   * The cloud or project a system belongs to (`aws`, `azure`, `ceph`, `openebs`): when the library suggests another
+   * system, those of the same family come first (Amazon EFS for an EBS claim that asked to share).
+   * @default - a family of its own
+   */
+  readonly family?: string;
+  /**
    * CSI provisioner / driver name used in StorageClasses and PVs.
    * @default - none: the system has no dynamic provisioner
    */

@@ -47,6 +47,7 @@ export const exoscaleBlockStorage: StorageSystemInfo = {
 export const awsEbs: StorageSystemInfo = {
   id: StorageSystemId.AWS_EBS,
   name: 'Amazon EBS',
+  family: 'aws',
   kind: StorageKind.BLOCK,
   provisioner: 'ebs.csi.aws.com',
   dynamicProvisioning: true,
@@ -91,6 +92,7 @@ export const awsEbs: StorageSystemInfo = {
 export const azureDisk: StorageSystemInfo = {
   id: StorageSystemId.AZURE_DISK,
   name: 'Azure Disk',
+  family: 'azure',
   kind: StorageKind.BLOCK,
   provisioner: 'disk.csi.azure.com',
   dynamicProvisioning: true,

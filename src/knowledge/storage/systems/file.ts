@@ -10,6 +10,7 @@ import { ExpansionSupport, SizeGranularity, StorageKind } from '../types';
 export const azureFiles: StorageSystemInfo = {
   id: StorageSystemId.AZURE_FILES,
   name: 'Azure Files',
+  family: 'azure',
   kind: StorageKind.FILE,
   provisioner: 'file.csi.azure.com',
   dynamicProvisioning: true,
@@ -42,6 +43,7 @@ export const azureFiles: StorageSystemInfo = {
 export const cephfs: StorageSystemInfo = {
   id: StorageSystemId.CEPHFS,
   name: 'CephFS (Rook)',
+  family: 'ceph',
   kind: StorageKind.FILE,
   provisioner: 'cephfs.csi.ceph.com',
   provisionerMayBePrefixed: true,
@@ -98,6 +100,7 @@ export const nfs: StorageSystemInfo = {
 export const awsEfs: StorageSystemInfo = {
   id: StorageSystemId.AWS_EFS,
   name: 'Amazon EFS',
+  family: 'aws',
   kind: StorageKind.FILE,
   provisioner: 'efs.csi.aws.com',
   dynamicProvisioning: true,

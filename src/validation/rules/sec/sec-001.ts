@@ -1,6 +1,6 @@
 import { forEachContainer } from './helpers';
 import { asArray, isObject, str } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 /** Env var names that hold credentials. `*_FILE`, `*_PATH`, ... name where a secret is, not the secret. */
@@ -11,6 +11,7 @@ export const SEC_001: Rule = {
   id: 'SEC-001',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Environment variables named like credentials (*PASSWORD*, *SECRET*, *TOKEN*, *API_KEY*, *PRIVATE_KEY*, *CREDENTIAL*) must not hold a literal value.',
   why: 'A literal value is stored in plain text in the manifest, in git and in the object, readable by anyone who can read the workload.',
   fix: 'Put the value in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).',

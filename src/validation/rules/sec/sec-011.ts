@@ -1,5 +1,5 @@
 import { hostPathVolumes } from './helpers';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -10,6 +10,7 @@ export const SEC_011: Rule = {
   id: 'SEC-011',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Pods must not mount sensitive host paths (/, /boot, /dev, /etc, /lib, /proc, /sys, /usr) or a container runtime socket (*.sock).',
   why: 'These give the container control of the node: a runtime socket starts privileged containers, /etc and /proc rewrite the host.',
   fix: 'Remove the hostPath volume; talk to the runtime or node through an API with its own authorization.',
