@@ -5,9 +5,9 @@ export { RemovalPolicy } from './core/removal-policy';
 
 // Storage: catalog and classes
 export {
-  StorageKind, VolumeBindingMode, ExpansionSupport, SizeGranularity, ParameterType, StorageParameterInfo, StorageCapabilities,
+  StorageKind, VolumeBindingMode, ExpansionSupport, SizeGranularity, ParameterType, StorageParameterInfo, ParameterConstraint, StorageCapabilities,
 } from './knowledge/storage/types';
-export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './knowledge/storage/catalog';
+export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition, ConditionalSizeLimits } from './knowledge/storage/catalog';
 export { IStorageClass } from './knowledge/storage/storage-class';
 export { ExistingStorageClass, ExistingStorageClassOptions } from './storage/existing-storage-class';
 export { StorageClassBase } from './storage/storage-class-base';

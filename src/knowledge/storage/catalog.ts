@@ -4,7 +4,7 @@ import { ROX, RWX } from './systems/helpers';
 import { StorageCapabilities } from './types';
 
 // The catalog's types live in system.ts (the data files use them); re-exported here, where the rest of the library reads them.
-export { NO_PROVISIONER, SharedAccessCondition, StorageSystemId, StorageSystemInfo } from './system';
+export { ConditionalSizeLimits, NO_PROVISIONER, SharedAccessCondition, StorageSystemId, StorageSystemInfo } from './system';
 
 /**
  * The storage catalog: facts per storage system, as data. Sources are cited per entry; facts the
@@ -92,14 +92,19 @@ export class StorageCatalog {
 
 /**
  * What a class of a system can do with its parameters: without the parameter that enables sharing (see
- * `sharedAccessRequires`), Filesystem claims get neither ReadWriteMany nor ReadOnlyMany.
+ * `sharedAccessRequires`), Filesystem claims get neither ReadWriteMany nor ReadOnlyMany; size limits that depend on a
+ * parameter (see `sizeLimitsWhen`) replace the system's own.
  */
 export function effectiveCapabilities(system: StorageSystemInfo, parameters: Record<string, unknown> | undefined): StorageCapabilities {
   const cond = system.sharedAccessRequires;
-  if (!cond || (parameters && String(parameters[cond.parameter]) === cond.value)) return system;
+  const sizes = system.sizeLimitsWhen?.find((l) => parameters && l.values.includes(String(parameters[l.parameter])));
+  if ((!cond || (parameters && String(parameters[cond.parameter]) === cond.value)) && !sizes) return system;
   return {
     ...system,
-    filesystemAccessModes: system.filesystemAccessModes.filter((m) => m !== RWX && m !== ROX),
+    filesystemAccessModes: !cond || (parameters && String(parameters[cond.parameter]) === cond.value)
+      ? system.filesystemAccessModes : system.filesystemAccessModes.filter((m) => m !== RWX && m !== ROX),
+    minSizeGib: sizes?.minSizeGib ?? system.minSizeGib,
+    maxSizeGib: sizes?.maxSizeGib ?? system.maxSizeGib,
   };
 }
 

@@ -110,6 +110,18 @@ export interface StorageSystemInfo extends StorageCapabilities {
    * @default - the listed access modes hold for every class
    */
   readonly sharedAccessRequires?: SharedAccessCondition;
+  /**
+   * The prefix of the topology keys the driver reports when they are deployment-specific (vSphere:
+   * `topology.csi.vmware.com/<label>`), for systems without one `topologyKey`.
+   * @default - the driver reports `topologyKey` only, or no topology at all
+   */
+  readonly topologyKeyPrefix?: string;
+  /**
+   * Size limits that hold only for classes with some parameter values (Azure Files: Premium shares are 100 GiB at
+   * least). Constructs and the validator both read them.
+   * @default - the system's own limits hold for every class
+   */
+  readonly sizeLimitsWhen?: ConditionalSizeLimits[];
   /** StorageClass parameters the driver reads. */
   readonly parameters: StorageParameterInfo[];
   /** Caveats that matter in production. */
@@ -129,4 +141,24 @@ export interface SharedAccessCondition {
   readonly parameter: string;
   /** Required value. */
   readonly value: string;
+}
+
+/**
+ * Size limits of the classes whose parameter has one of some values.
+ */
+export interface ConditionalSizeLimits {
+  /** Parameter key. */
+  readonly parameter: string;
+  /** The values the limits hold for. */
+  readonly values: string[];
+  /**
+   * Smallest volume, in GiB.
+   * @default - the system's own minimum
+   */
+  readonly minSizeGib?: number;
+  /**
+   * Largest volume, in GiB.
+   * @default - the system's own maximum
+   */
+  readonly maxSizeGib?: number;
 }

@@ -20,12 +20,16 @@ export function bool(key: string, description: string): StorageParameterInfo {
 export function oneOf(key: string, description: string, allowedValues: string[], extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
   return p(key, ParameterType.ENUM, description, { allowedValues, ...extra });
 }
-export function int(key: string, description: string, min?: number, max?: number): StorageParameterInfo {
-  return p(key, ParameterType.INTEGER, description, { min, max });
+export function int(key: string, description: string, min?: number, max?: number, extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return p(key, ParameterType.INTEGER, description, { min, max, ...extra });
 }
-export function str(key: string, description: string, required?: boolean): StorageParameterInfo {
-  return p(key, ParameterType.STRING, description, required ? { required } : {});
+export function str(key: string, description: string, required?: boolean, extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return p(key, ParameterType.STRING, description, { ...(required ? { required } : {}), ...extra });
 }
+/** Octal permissions as drivers read them ("0770", "700"). */
+export const OCTAL: Partial<StorageParameterInfo> = { pattern: '^[0-7]{3,4}$', patternDescription: 'octal permissions', example: '"0770"' };
+/** An absolute path. */
+export const ABSOLUTE_PATH: Partial<StorageParameterInfo> = { pattern: '^/', patternDescription: 'an absolute path', example: '/exports/k8s' };
 export function fsType(key: string, allowed: string[]): StorageParameterInfo {
   return oneOf(key, 'File system created on the volume at first mount', allowed);
 }
