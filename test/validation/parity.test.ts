@@ -305,7 +305,9 @@ const ROWS: ParityRow[] = [
   {
     refusal: 'database/shared-claim-template',
     rule: 'DBS-003',
-    construct: (c) => database(c, { storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage(), accessMode: PersistentVolumeAccessMode.READ_WRITE_MANY } }),
+    construct: (c) => database(c, {
+      storage: { size: Size.gibibytes(20), storageClass: ExistingStorageClass.exoscaleBlockStorage(), accessMode: PersistentVolumeAccessMode.READ_WRITE_MANY },
+    }),
     refused: 'ReadWriteMany',
     yaml: [dbYaml({ volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteMany'], storageClassName: 'exoscale-block-storage', resources: { requests: { storage: '20Gi' } } } }] })],
     knownStorageClasses: EXO,

@@ -67,8 +67,8 @@ function unreadKey(system: StorageSystemInfo, key: string, raw: unknown): Parame
 function constraintFor(spec: StorageParameterInfo, params: Record<string, unknown>, specs: Map<string, StorageParameterInfo>): ParameterConstraint | undefined {
   for (const c of spec.constraints ?? []) {
     const set = params[c.whenParameter];
-    const selecting = set === undefined || set === null ? specs.get(c.whenParameter)?.defaultValue : String(set);
-    if (selecting !== undefined && c.whenValues.includes(selecting)) return c;
+    const value = set === undefined || set === null ? specs.get(c.whenParameter)?.defaultValue : String(set);
+    if (value !== undefined && c.whenValues.includes(value)) return c;
   }
   return undefined;
 }
