@@ -311,20 +311,26 @@ function article(t: string): string {
   return /^[aeiou]/.test(t) ? 'an' : 'a';
 }
 
-/** The closest known field name, for "did you mean" hints (prefix match or edit distance <= 2). */
+/**
+ * The closest known field name, for "did you mean" hints: the smallest edit distance (at most 2) wins, so
+ * `imagePullPolicyy` gets imagePullPolicy, not image; a name that one extends or shortens (`storageClass` for
+ * storageClassName) is the fallback when no name is that close. Ties go to the first in schema order.
+ */
 function nearest(key: string, candidates: string[]): string | undefined {
   let best: string | undefined;
-  let bestScore = Infinity;
+  let bestDistance = 3;
+  let prefix: string | undefined;
   const lower = key.toLowerCase();
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    const score = cl.startsWith(lower) || lower.startsWith(cl) ? 0.5 : editDistance(lower, cl, 3);
-    if (score < bestScore) {
-      bestScore = score;
+    const d = editDistance(lower, cl, 2);
+    if (d < bestDistance) {
+      bestDistance = d;
       best = c;
     }
+    if (prefix === undefined && (cl.startsWith(lower) || lower.startsWith(cl))) prefix = c;
   }
-  return bestScore <= 2 ? best : undefined;
+  return best ?? prefix;
 }
 
 function editDistance(a: string, b: string, cap: number): number {

@@ -1,5 +1,15 @@
 import { RuleFixture, k } from './fixture';
 
+/** A CronJob whose pod has one container. */
+function cronJob(container: Record<string, any>): any {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'nightly', namespace: 'default' },
+    spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [container] } } } } },
+  };
+}
+
 export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'SCH-001',
@@ -7,6 +17,19 @@ export const FIXTURES: RuleFixture[] = [
     message: 'spec.storageClass is not a field of spec (did you mean storageClassName?)',
     passes: [k.pvc('data', { accessModes: ['ReadWriteOnce'], storageClassName: 'fast', resources: { requests: { storage: '1Gi' } } })],
     knownStorageClasses: [{ name: 'fast', provisioner: 'ebs.csi.aws.com' }],
+  },
+  {
+    // typos at any depth (here 7 levels down a CronJob), and the nearest name by edit distance before prefix (issue 17)
+    ruleId: 'SCH-001',
+    trips: [cronJob({ name: 'app', image: 'app:1.0', imagePullPolicyy: 'Always', securityContext: { capabilities: { dropp: ['ALL'] } } })],
+    message: 'spec.jobTemplate.spec.template.spec.containers[0].imagePullPolicyy is not a field of spec.jobTemplate.spec.template.spec.containers[0] (did you mean imagePullPolicy?)',
+    passes: [cronJob({ name: 'app', image: 'app:1.0', imagePullPolicy: 'Always', securityContext: { capabilities: { drop: ['ALL'] } } })],
+  },
+  {
+    ruleId: 'SCH-001',
+    trips: [cronJob({ name: 'app', image: 'app:1.0', securityContext: { capabilities: { dropp: ['ALL'] } } })],
+    message: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.dropp is not a field of spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities (did you mean drop?)',
+    passes: [cronJob({ name: 'app', image: 'app:1.0', securityContext: { capabilities: { drop: ['ALL'] } } })],
   },
   {
     ruleId: 'SCH-002',

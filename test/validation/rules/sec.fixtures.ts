@@ -125,8 +125,17 @@ export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'SEC-011',
     trips: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }] })],
-    message: 'volume docker mounts the sensitive host path /var/run/docker.sock',
+    message: 'volume docker mounts the container runtime socket /var/run/docker.sock',
     passes: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/lib/app-cache' } }] })],
+  },
+  {
+    // any runtime socket at its known path, and the directory that holds it; not every *.sock (issue 17)
+    ruleId: 'SEC-011',
+    trips: [w.deployment('web', {}, { volumes: [{ name: 'crio', hostPath: { path: '/run/crio/crio.sock' } }, { name: 'run', hostPath: { path: '/var/run/' } }] })],
+    message: 'volume run mounts /var/run/, the host directory of the container runtime socket',
+    passes: [w.deployment('web', {}, {
+      volumes: [{ name: 'csi', hostPath: { path: '/var/lib/kubelet/plugins/csi.example.com/csi.sock' } }, { name: 'app', hostPath: { path: '/var/run/app/app.sock' } }],
+    })],
   },
   {
     ruleId: 'SEC-012',
@@ -157,5 +166,55 @@ export const FIXTURES: RuleFixture[] = [
     trips: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 22 }] })] })],
     message: 'container app: exposes port 22 (SSH)',
     passes: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 8080 }] })] })],
+  },
+  {
+    ruleId: 'SEC-017',
+    trips: [w.deployment('db', {}, { containers: [container({ image: 'docker.io/library/mysql:8.4', env: [{ name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: '1' }] })] })],
+    message: 'container app: env MYSQL_ALLOW_EMPTY_PASSWORD="1" lets root log in with an empty password',
+    passes: [w.deployment('db', {}, {
+      containers: [container({
+        image: 'docker.io/library/mysql:8.4',
+        env: [{ name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'yes' }, { name: 'ALLOW_EMPTY_PASSWORD', value: 'no' }, { name: 'POSTGRES_HOST_AUTH_METHOD', value: 'scram-sha-256' }],
+      })],
+    })],
+  },
+  {
+    ruleId: 'SEC-017',
+    trips: [w.deployment('pg', {}, { containers: [container({ env: [{ name: 'POSTGRES_HOST_AUTH_METHOD', value: 'trust' }] })] })],
+    message: 'env POSTGRES_HOST_AUTH_METHOD="trust" lets every client log in without a password',
+    passes: [w.deployment('pg', {}, { containers: [container({ env: [{ name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'pg', key: 'password' } } }] })] })],
+  },
+  {
+    // the switches about passwords are not literal credentials (SEC-017 reports what they allow)
+    ruleId: 'SEC-001',
+    trips: [w.deployment('db', {}, { containers: [container({ env: [{ name: 'MARIADB_ROOT_PASSWORD', value: 'yes' }] })] })],
+    message: 'env MARIADB_ROOT_PASSWORD has a literal value',
+    passes: [w.deployment('db', {}, {
+      containers: [container({ env: [{ name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: '1' }, { name: 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', value: 'yes' }, { name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'true' }] })],
+    })],
+  },
+  {
+    ruleId: 'SEC-018',
+    trips: [w.deployment('web', {}, { securityContext: { runAsNonRoot: true, runAsUser: 1000 } })],
+    message: 'container app: no seccomp profile',
+    passes: [w.deployment('web'), w.deployment('api', {}, { securityContext: { runAsNonRoot: true }, containers: [container({ securityContext: sc({ seccompProfile: { type: 'Localhost', localhostProfile: 'app.json' } }) })] })],
+  },
+  {
+    ruleId: 'SEC-019',
+    trips: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, runAsGroup: 0 } })],
+    message: 'container app: runs with runAsGroup 0 (root group)',
+    passes: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, runAsGroup: 1000, fsGroup: 1000 } })],
+  },
+  {
+    ruleId: 'SEC-019',
+    trips: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, fsGroup: 0, supplementalGroups: [0] } })],
+    message: 'securityContext.fsGroup is 0 (root group owns the volumes)',
+    passes: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, supplementalGroups: [1000] } })],
+  },
+  {
+    ruleId: 'SEC-020',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ procMount: 'Unmasked' }) })] })],
+    message: 'container app: securityContext.procMount is "Unmasked"',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ procMount: 'Default' }) })] })],
   },
 ];

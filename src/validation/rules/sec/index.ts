@@ -14,6 +14,10 @@ import { SEC_013 } from './sec-013';
 import { SEC_014 } from './sec-014';
 import { SEC_015 } from './sec-015';
 import { SEC_016 } from './sec-016';
+import { SEC_017 } from './sec-017';
+import { SEC_018 } from './sec-018';
+import { SEC_019 } from './sec-019';
+import { SEC_020 } from './sec-020';
 import { Rule } from '../../rule';
 
 /*
@@ -38,4 +42,8 @@ export const SEC_RULES: readonly Rule[] = [
   SEC_014,
   SEC_015,
   SEC_016,
+  SEC_017,
+  SEC_018,
+  SEC_019,
+  SEC_020,
 ];
