@@ -148,7 +148,7 @@ function buildByHand(chart: Chart, i: number): void {
   });
   new k8s.KubePodDisruptionBudget(chart, `${name}-pdb`, {
     metadata: meta,
-    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: sel } },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: sel }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
   });
   new k8s.KubeNetworkPolicy(chart, `${name}-np`, {
     metadata: meta,

@@ -300,7 +300,9 @@ export class StatefulDatabase extends Construct implements IDatabase {
     if (plan.replicas <= 1) return undefined;
     return new KubePodDisruptionBudgetObject(this, 'PodDisruptionBudget', {
       metadata: objectMeta(meta, plan.name),
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } } },
+      // AlwaysAllow: a replica that is not ready serves nothing, and evicting it never costs availability; the
+      // default (IfHealthyBudget) lets crash-looping replicas block node drains (WKL-032)
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
     });
   }
 

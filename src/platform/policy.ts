@@ -20,7 +20,7 @@ export class PlatformPolicy {
     if (policy.minDatabaseReplicas !== undefined && (!Number.isInteger(policy.minDatabaseReplicas) || policy.minDatabaseReplicas < 1)) {
       problems.add('minDatabaseReplicas', policy.minDatabaseReplicas, 'must be a whole number of at least 1', 'Use e.g. minDatabaseReplicas: 2.');
     }
-    for (const key of ['allowedProvisioners', 'requiredLabels', 'allowedIngressClasses'] as const) {
+    for (const key of ['allowedProvisioners', 'requiredLabels', 'requiredAnnotations', 'allowedIngressClasses'] as const) {
       const v = policy[key];
       if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))) {
         problems.add(key, v, 'must be a list of non-empty strings', 'List the names, e.g. ["team", "cost-centre"].');

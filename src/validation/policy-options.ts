@@ -36,6 +36,11 @@ export interface PlatformPolicyProps {
    */
   readonly requiredLabels?: string[];
   /**
+   * Annotations every object must carry (e.g. `acme.com/owner`, an owner contact).
+   * @default - none
+   */
+  readonly requiredAnnotations?: string[];
+  /**
    * Ingress classes Ingresses may use.
    * @default - any class
    */
