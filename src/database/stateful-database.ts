@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -17,7 +17,7 @@ import { ConventionalMeta, conventionalMeta, objectMeta } from '../platform/conv
 import { PlatformDefaults } from '../platform/defaults';
 import { useStorageClass } from '../storage/existing-storage-class';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { rendersOnce } from '../validation/render-cache';
+import { renderOnce, rendersOnce } from '../validation/render-cache';
 import { restrictedContainer, restrictedPod, scratchVolumes } from '../workload/pod-security';
 
 // The objects a database emits render once per synth (validation and output share the JSON).
@@ -112,6 +112,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
 
     // no API access needed, no token mounted
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: objectMeta(meta, plan.name), automountToken: false });
+    renderOnce(ApiObject.of(this.serviceAccount));
     this.headlessService = this.renderHeadlessService(plan, meta, selector);
     this.service = this.renderClientService(plan, meta, selector);
     this.statefulSet = this.renderStatefulSet(plan, meta, selector, image);
@@ -220,6 +221,7 @@ export class StatefulDatabase extends Construct implements IDatabase {
       metadata: objectMeta(meta, plan.name, { annotations: ROLE }),
       ports: [{ name: plan.engine.portName, port, targetPort: port, protocol: kplus.Protocol.TCP }],
     });
+    renderOnce(ApiObject.of(service));
     for (const [k, v] of Object.entries(selector)) service.selectLabel(k, v);
     if (plan.engine.replication === ReplicationSupport.NONE && plan.replicas > 1) {
       // independent servers: one address for writes, or they diverge

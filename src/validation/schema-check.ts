@@ -269,9 +269,9 @@ function checkRequired(required: string[], value: any, at: Array<string | number
 function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: any, at: Array<string | number>, issues: SchemaIssue[], depth: number): void {
   const required = node.required;
   if (required) checkRequired(required, value, at, issues);
-  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
+  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array (JSON
+  // objects inherit no enumerable key, so no own-property test per key)
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const child = props.get(key);
     at.push(key);
     if (child) {

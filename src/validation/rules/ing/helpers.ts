@@ -1,11 +1,10 @@
 import { INGRESS_CLASS_ANNOTATION } from '../../../core/conventions';
 import { asArray, isObject, str } from '../../../core/values';
-import { annotationsOf } from '../../metadata';
 import { ManifestObject, RuleContext } from '../../rule';
 
 /** The class an Ingress asks for: spec.ingressClassName, else the deprecated annotation, else undefined (cluster default). */
 export function classOf(o: ManifestObject): string | undefined {
-  return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(annotationsOf(o.obj)[INGRESS_CLASS_ANNOTATION]);
+  return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(o.annotations[INGRESS_CLASS_ANNOTATION]);
 }
 
 /** Whether the class is served by ingress-nginx, as far as its name tells (classes named after nginx). */

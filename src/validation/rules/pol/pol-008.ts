@@ -1,5 +1,4 @@
 import { policyRule } from './helpers';
-import { isObject } from '../../../core/values';
 import { Rule } from '../../rule';
 
 export const POL_008: Rule = policyRule('POL-008',
@@ -9,7 +8,7 @@ export const POL_008: Rule = policyRule('POL-008',
   (ctx, o, policy) => {
     const required = policy.requiredAnnotations;
     if (!required) return;
-    const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : {};
+    const ann = o.annotations;
     const missing = required.filter((a) => typeof ann[a] !== 'string' || ann[a] === '');
     if (missing.length) ctx.report(o, `missing required annotation(s) ${missing.join(', ')}`);
   });

@@ -1,20 +1,21 @@
 import { asArray, isObject } from '../../../core/values';
 import { RuleBasis, RuleFamily, Severity } from '../../finding';
-import { podSpecs, push, selectorMatches } from '../../pod-spec';
+import { podSpecs, workloadsSelectedBy } from '../../pod-spec';
 import { ManifestObject, Rule, RuleContext } from '../../rule';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
 
-/** The NetworkPolicies that restrict ingress, by namespace. */
-function ingressPolicies(ctx: RuleContext): Map<string, ManifestObject[]> {
-  const byNs = new Map<string, ManifestObject[]>();
+/** The pod-bearing objects whose pods a NetworkPolicy restricting ingress selects (indexed by label, no pairwise test). */
+function isolated(ctx: RuleContext): Set<ManifestObject> {
+  const result = new Set<ManifestObject>();
   for (const o of ctx.ofKind('NetworkPolicy')) {
     const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
     if (!spec) continue;
     const types = asArray(spec.policyTypes);
-    if (types.length === 0 || types.includes('Ingress')) push(byNs, ctx.namespaceOf(o) ?? 'default', o);
+    if (types.length > 0 && !types.includes('Ingress')) continue;
+    for (const w of workloadsSelectedBy(ctx, ctx.namespaceOf(o) ?? 'default', spec.podSelector ?? {})) result.add(w.owner);
   }
-  return byNs;
+  return result;
 }
 
 export const SEC_028: Rule = {
@@ -26,12 +27,11 @@ export const SEC_028: Rule = {
   why: 'Without one every pod of the cluster can connect to them: one compromised pod reaches every database and admin port.',
   fix: 'Add a NetworkPolicy for the namespace: a default deny of ingress (podSelector: {}), then policies that allow each client (StatefulDatabase.connect does this for databases).',
   check(ctx) {
-    const policies = ingressPolicies(ctx);
+    const covered = isolated(ctx);
     for (const info of podSpecs(ctx)) {
-      if (!WORKLOADS.has(info.owner.kind)) continue;
+      if (!WORKLOADS.has(info.owner.kind) || covered.has(info.owner)) continue;
       const ns = ctx.namespaceOf(info.owner) ?? 'default';
-      const covered = (policies.get(ns) ?? []).some((p) => selectorMatches(p.obj.spec.podSelector ?? {}, info.labels));
-      if (!covered) ctx.report(info.owner, `no NetworkPolicy among the objects selects its pods in namespace ${ns}: any pod can connect to them`);
+      ctx.report(info.owner, `no NetworkPolicy among the objects selects its pods in namespace ${ns}: any pod can connect to them`);
     }
   },
 };

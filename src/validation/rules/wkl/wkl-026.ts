@@ -1,7 +1,7 @@
 import { CONTROLLER_LABELS, show } from './helpers';
 import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
-import { mapSelectorMatches, workloadIndex } from '../../pod-spec';
+import { mapSelectorSelectsAny, workloadIndex } from '../../pod-spec';
 import { Rule } from '../../rule';
 
 export const WKL_026: Rule = {
@@ -18,11 +18,8 @@ export const WKL_026: Rule = {
       const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
       if (!spec || spec.type === 'ExternalName' || !isObject(spec.selector) || Object.keys(spec.selector).length === 0) continue;
       // labels the controllers add to the pods they create are not on the templates
-      const selector: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(spec.selector)) if (!CONTROLLER_LABELS.has(key)) selector[key] = v;
       const ns = ctx.namespaceOf(o) ?? 'default';
-      const pods = idx.byNamespace.get(ns) ?? [];
-      if (!pods.some((w) => mapSelectorMatches(selector, w.labels))) {
+      if (!mapSelectorSelectsAny(ctx, ns, spec.selector, CONTROLLER_LABELS)) {
         ctx.report(o, `selector ${show(spec.selector)} selects no pods of the workloads in namespace ${ns}`);
       }
     }
