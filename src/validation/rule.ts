@@ -131,6 +131,8 @@ export class RuleContext {
   private readonly byKey = new Map<string, Map<string, Map<string, ManifestObject>>>();
   private readonly known: Map<string, KnownStorageClass>;
   private currentRule?: RuleInfo;
+  /** StorageClass objects resolved (defaultStorageClasses() asks for every class, for every claim without a class). */
+  private readonly resolvedObjects = new Map<ManifestObject, ResolvedStorageClass>();
   /** storageClass() by name: the objects do not change during a validation, and many claim rules ask. */
   private readonly resolvedClasses = new Map<string, ResolvedStorageClass | undefined>();
 
@@ -257,6 +259,12 @@ export class RuleContext {
   }
 
   private resolveClassObject(o: ManifestObject): ResolvedStorageClass {
+    let r = this.resolvedObjects.get(o);
+    if (!r) this.resolvedObjects.set(o, (r = this.resolveClassObjectOnce(o)));
+    return r;
+  }
+
+  private resolveClassObjectOnce(o: ManifestObject): ResolvedStorageClass {
     const provisioner = str(o.obj.provisioner);
     const system = provisioner ? StorageCatalog.forProvisioner(provisioner) : undefined;
     const known = this.known.get(o.name);

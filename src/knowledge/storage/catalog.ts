@@ -1,7 +1,7 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { StorageSystemId, StorageSystemInfo } from './system';
-import { ROX, RWX } from './systems/helpers';
 import { StorageCapabilities } from './types';
+import { ROX, RWX } from '../../core/access-modes';
 
 // The catalog's types live in system.ts (the data files use them); re-exported here, where the rest of the library reads them.
 export { ConditionalSizeLimits, NO_PROVISIONER, SharedAccessCondition, StorageSystemId, StorageSystemInfo } from './system';
@@ -33,6 +33,21 @@ function catalog(): StorageSystemInfo[] {
   return CATALOG;
 }
 
+let BY_PROVISIONER: Map<string, StorageSystemInfo | undefined> | undefined;
+function byProvisioner(): Map<string, StorageSystemInfo | undefined> {
+  return BY_PROVISIONER ?? (BY_PROVISIONER = new Map());
+}
+
+/** The catalog entry of a provisioner name, found by walking the catalog. */
+function findByProvisioner(provisioner: string): StorageSystemInfo | undefined {
+  for (const s of catalog()) {
+    if (!s.provisioner) continue;
+    if (s.provisioner === provisioner) return s;
+    if (s.provisionerMayBePrefixed && provisioner.endsWith('.' + s.provisioner)) return s;
+  }
+  return undefined;
+}
+
 function byId(): Map<string, StorageSystemInfo> {
   catalog();
   return BY_ID!;
@@ -62,12 +77,12 @@ export class StorageCatalog {
    */
   public static forProvisioner(provisioner: string): StorageSystemInfo | undefined {
     if (typeof provisioner !== 'string') return undefined;
-    for (const s of catalog()) {
-      if (!s.provisioner) continue;
-      if (s.provisioner === provisioner) return s;
-      if (s.provisionerMayBePrefixed && provisioner.endsWith('.' + s.provisioner)) return s;
-    }
-    return undefined;
+    // classes of one provisioner are many (one per app, per tier): the answer is kept by name
+    const cache = byProvisioner();
+    if (cache.has(provisioner)) return cache.get(provisioner);
+    const found = findByProvisioner(provisioner);
+    if (cache.size < 1000) cache.set(provisioner, found);
+    return found;
   }
 
   /**
@@ -84,7 +99,7 @@ export class StorageCatalog {
 
   /** Storage systems that give ReadWriteMany to Filesystem claims through dynamic provisioning. */
   public static sharedFileSystems(): StorageSystemInfo[] {
-    return catalog().filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(PersistentVolumeAccessMode.READ_WRITE_MANY));
+    return catalog().filter((s) => s.dynamicProvisioning && s.filesystemAccessModes.includes(RWX));
   }
 
   private constructor() {}

@@ -1,4 +1,5 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ACCESS_MODES } from '../../core/access-modes';
 
 /**
  * What kind of storage a system provides.
@@ -202,7 +203,7 @@ export function capabilitiesProblem(caps: unknown): string | undefined {
   if (caps === null || typeof caps !== 'object' || Array.isArray(caps)) return 'is not a StorageCapabilities object';
   const c = caps as Record<string, unknown>;
   const inEnum = (v: unknown, e: object) => (Object.values(e) as unknown[]).includes(v);
-  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => inEnum(m, PersistentVolumeAccessMode));
+  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => (ACCESS_MODES as unknown[]).includes(m));
   const wrong: string[] = [];
   if (!inEnum(c.kind, StorageKind)) wrong.push('kind');
   if (!modes(c.filesystemAccessModes)) wrong.push('filesystemAccessModes');

@@ -1,12 +1,8 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { ParameterType, StorageParameterInfo, VolumeBindingMode } from '../types';
 
 /* Shorthands the catalog's data files are written with. */
 
-export const RWO = PersistentVolumeAccessMode.READ_WRITE_ONCE;
-export const ROX = PersistentVolumeAccessMode.READ_ONLY_MANY;
-export const RWX = PersistentVolumeAccessMode.READ_WRITE_MANY;
-export const RWOP = PersistentVolumeAccessMode.READ_WRITE_ONCE_POD;
+export { RWO, ROX, RWX, RWOP } from '../../../core/access-modes';
 export const WFFC = VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
 export const IMMEDIATE = VolumeBindingMode.IMMEDIATE;
 export const CSI_FSTYPE = 'csi.storage.k8s.io/fstype';

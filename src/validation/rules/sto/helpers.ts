@@ -1,4 +1,4 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ROX, RWX } from '../../../core/access-modes';
 import { str, isObject } from '../../../core/values';
 import { sharingAlternatives, StorageCatalog, StorageSystemInfo } from '../../../knowledge/storage/catalog';
 import { sourcesOf } from '../../volumes';
@@ -9,13 +9,13 @@ export function volumeModeOf(spec: any): string {
 }
 
 /** Access modes that let several nodes use a volume. */
-export const SHARED: ReadonlySet<string> = new Set<string>([PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY]);
+export const SHARED: ReadonlySet<string> = new Set<string>([RWX, ROX]);
 
 /**
  * The storage systems that give a shared mode to Filesystem claims, for fixes: computed from the catalog for the mode
  * asked for, never the refused system (see sharingAlternatives).
  */
-export function sharedAlternatives(mode: string = PersistentVolumeAccessMode.READ_WRITE_MANY, refused?: StorageSystemInfo,
+export function sharedAlternatives(mode: string = RWX, refused?: StorageSystemInfo,
   refusedParameters?: Record<string, unknown>): string {
   return sharingAlternatives(mode, refused, refusedParameters);
 }

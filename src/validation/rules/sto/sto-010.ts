@@ -1,4 +1,4 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { SHARED, sharedAlternatives, volumeModeOf } from './helpers';
 import { isObject } from '../../../core/values';
 import { accessModesFor } from '../../../knowledge/storage/catalog';

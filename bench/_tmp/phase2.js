@@ -1,0 +1,18 @@
+require('/work/wt-val-synth/node_modules/ts-node').register({ project: '/work/wt-val-synth/bench/tsconfig.json', transpileOnly: true });
+const { BUILDERS } = require('/work/wt-val-synth/bench/synth.ts');
+const { App, Chart } = require('/work/wt-val-synth/node_modules/cdk8s');
+const lib = require('/work/wt-val-synth/lib');
+const { runValidation } = require('/work/wt-val-synth/lib/validation/validate');
+const n = Number(process.argv[2] || 1000);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const app = new App(); lib.Warnings.of(app).sink = lib.Warnings.SILENT;
+const chart = new Chart(app, 'bench');
+for (let i = 0; i < n; i++) BUILDERS.a(chart, i);
+let t = cpu();
+const inputs = lib.GoldenPathValidation.of(app)._renderedObjects();
+const render = cpu() - t; t = cpu();
+const f = runValidation(inputs, {});
+const rules = cpu() - t; t = cpu();
+const f2 = runValidation(inputs, {});
+const warm = cpu() - t;
+console.log(JSON.stringify({ n, objects: inputs.length, render: +render.toFixed(1), rulesCold: +rules.toFixed(1), rulesWarm2nd: +warm.toFixed(1), findings: f.length }));

@@ -1,0 +1,10 @@
+require('/work/wt-val-synth/node_modules/ts-node').register({ project: '/work/wt-val-synth/bench/tsconfig.json', transpileOnly: true });
+const orig = require.extensions['.ts'];
+require.extensions['.ts'] = function (m, filename) { console.log('TS', filename); return orig(m, filename); };
+const { BUILDERS } = require('/work/wt-val-synth/bench/synth.ts');
+const { App, Chart } = require('/work/wt-val-synth/node_modules/cdk8s');
+const lib = require('/work/wt-val-synth/lib');
+const app = new App(); lib.Warnings.of(app).sink = lib.Warnings.SILENT;
+const chart = new Chart(app, 'bench');
+for (let i = 0; i < 3; i++) BUILDERS[process.argv[2]](chart, i);
+app.synthYaml();
