@@ -71,7 +71,8 @@ function firstChar(d: string): number {
 }
 const mayBeNull = (c: number) => c === 0 || c === 126 /* ~ */ || c === 110 /* n */ || c === 78 /* N */;
 const mayBeBool = (c: number) => 'yYnNtTfFoO'.includes(String.fromCharCode(c));
-const mayBeNumber = (c: number) => (c >= 48 && c <= 57) || c === 43 /* + */ || c === 45 /* - */ || c === 46 /* . */;
+// `e3` is a float to the yaml package (its exponent pattern makes the mantissa optional): kept, for the same values
+const mayBeNumber = (c: number) => (c >= 48 && c <= 57) || c === 43 /* + */ || c === 45 /* - */ || c === 46 /* . */ || c === 101 /* e */ || c === 69 /* E */;
 
 const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
