@@ -53,16 +53,16 @@ function decorate(o: any, i: number): any {
   return copy;
 }
 
-/** One run of the CLI in a fresh process: wall time, exit code, peak RSS. */
-function runCli(dir: string): { ms: number; code: number; rssMiB: number } {
-  const bin = path.join(__dirname, '..', 'bin', 'cdk8s-golden-paths');
+/** One run of the CLI (of this checkout, or of the baseline's root) in a fresh process: wall time, exit code, peak RSS. */
+function runCli(dir: string, root: string = path.join(__dirname, '..')): { ms: number; code: number; rssMiB: number } {
+  const bin = path.join(root, 'bin', 'cdk8s-golden-paths');
   const script = 'const t=process.hrtime.bigint();const {spawnSync}=require(\'child_process\');'
     + `const r=spawnSync(process.execPath,[${JSON.stringify(bin)},'validate','--format','json',${JSON.stringify(dir)}],{maxBuffer:1<<30});`
     + 'console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,code:r.status}));';
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   const { ms, code } = JSON.parse(out);
   // peak RSS of a CLI run, measured by the child itself
-  const rss = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(__dirname, '..', 'lib', 'cli', 'main.js'))}).main(['validate','--format','json',${JSON.stringify(dir)}],`
+  const rss = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(root, 'lib', 'cli', 'main.js'))}).main(['validate','--format','json',${JSON.stringify(dir)}],`
     + '{stdout(){},stderr(){}}).then(()=>console.log(process.resourceUsage().maxRSS/1024))'], { encoding: 'utf8' });
   return { ms, code, rssMiB: Number(rss.trim()) };
 }
@@ -88,6 +88,8 @@ export interface CliBenchResult {
   /** Reading the files alone, median, in one process after a first read. */
   readonly readFastMs: number;
   readonly readYamlMs: number;
+  /** The baseline's CLI on the same directory, when a baseline is given (GOLDEN_PATHS_BASELINE). */
+  readonly baselineCliMs?: number;
 }
 
 /** Generates the directory, runs the CLI `runs` times, and times the reading with both parsers. */
@@ -95,7 +97,13 @@ export async function benchCli(runs = 5, keep?: string): Promise<CliBenchResult>
   const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'golden-paths-cli-'));
   const written = writeManifestDir(dir);
   try {
-    const cli = Array.from({ length: runs }, () => runCli(dir));
+    const baseline = process.env.GOLDEN_PATHS_BASELINE;
+    const cli: Array<{ ms: number; code: number; rssMiB: number }> = [];
+    const before: number[] = [];
+    for (let i = 0; i < runs; i++) { // alternating with the baseline, when there is one
+      cli.push(runCli(dir));
+      if (baseline) before.push(runCli(dir, baseline).ms);
+    }
     if (cli.some((r) => r.code !== 0 && r.code !== 1)) throw new Error(`the CLI failed: exit ${cli.map((r) => r.code).join(', ')}`);
     const fast: number[] = [];
     const yaml: number[] = [];
@@ -114,6 +122,7 @@ export async function benchCli(runs = 5, keep?: string): Promise<CliBenchResult>
       peakRssMiB: median(cli.map((r) => r.rssMiB)),
       readFastMs: median(fast),
       readYamlMs: median(yaml),
+      baselineCliMs: before.length ? median(before) : undefined,
     };
   } finally {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   const cli = await benchCli(quick ? 1 : 5);
   console.log(`\nCLI, ${cli.files} files, ${cli.objects} objects, ${cli.megabytes.toFixed(1)} MB: ${cli.cliMs.toFixed(0)} ms end to end `
     + `(${Math.round(cli.objectsPerSecond)} objects/s, target >= 20000), peak RSS ${cli.peakRssMiB.toFixed(0)} MiB; `
-    + `reading alone: js-yaml ${cli.readFastMs.toFixed(0)} ms, yaml package ${cli.readYamlMs.toFixed(0)} ms`);
+    + `reading alone: js-yaml ${cli.readFastMs.toFixed(0)} ms, yaml package ${cli.readYamlMs.toFixed(0)} ms`
+    + (cli.baselineCliMs !== undefined ? `; baseline CLI ${cli.baselineCliMs.toFixed(0)} ms (${Math.round(cli.objects / (cli.baselineCliMs / 1000))} objects/s)` : ''));
 
   const out = path.join(__dirname, `results-${new Date().toISOString().slice(0, 10)}.json`);
   fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, validator, cli }, null, 2) + '\n');

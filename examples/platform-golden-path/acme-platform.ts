@@ -7,7 +7,7 @@
  * In your own module, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { ApiObject, App, AppProps, JsonPatch, Size } from 'cdk8s';
-import { Capability, Cpu, Deployment, Protocol, Service, Volume } from 'cdk8s-plus-27';
+import { Capability, Cpu, Deployment, Namespaces, NetworkPolicy, NetworkPolicyPort, Probe, Protocol, Service, Volume } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   ExistingStorageClass, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, ResourcePreset, StorageSystemId,
@@ -48,6 +48,8 @@ export function acmePolicy(env: AcmeEnv): PlatformPolicyProps {
     maxClaimSize: Size.gibibytes(500),
     requiredLabels: [TEAM_LABEL, COST_CENTRE_LABEL, ENV_LABEL],
     allowedIngressClasses: ['nginx-public', 'nginx-internal'],
+    // in production the app's own objects meet every practice rule too (probes, resources, seccomp, isolation, ...)
+    enforcePracticesOnAppObjects: env === AcmeEnv.PROD,
   };
 }
 
@@ -108,7 +110,8 @@ export interface AcmeWebServiceProps {
 
 /**
  * A stateless HTTP service the Acme way: a Deployment whose pods meet Pod Security "restricted" (cdk8s-plus-27
- * sets neither the seccomp profile nor drops ALL capabilities by itself) and a Service in front of it.
+ * sets neither the seccomp profile nor drops ALL capabilities by itself), probed on /healthz, spread over nodes and
+ * zones, reachable only from the ingress controller's namespace, and a Service in front of it.
  */
 export class AcmeWebService extends Construct {
   public readonly deployment: Deployment;
@@ -119,6 +122,7 @@ export class AcmeWebService extends Construct {
     const uid = props.uid ?? 10001;
     this.deployment = new Deployment(this, 'Deployment', {
       replicas: props.replicas ?? 2,
+      spread: true,
       automountServiceAccountToken: false,
       securityContext: { ensureNonRoot: true, user: uid, group: uid, fsGroup: uid },
       containers: [{
@@ -139,6 +143,8 @@ export class AcmeWebService extends Construct {
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
         },
         volumeMounts: [{ path: '/tmp', volume: Volume.fromEmptyDir(this, 'tmp', 'tmp') }],
+        readiness: Probe.fromHttpGet('/healthz', { port: props.port }),
+        liveness: Probe.fromHttpGet('/healthz', { port: props.port, failureThreshold: 6 }),
       }],
     });
     this.deployment.podMetadata.addLabel('golden-paths.dev/pod-security', 'restricted');
@@ -146,6 +152,11 @@ export class AcmeWebService extends Construct {
     this.service = new Service(this, 'Service', {
       selector: this.deployment,
       ports: [{ name: 'http', port: 80, targetPort: props.port }],
+    });
+    // only the ingress controller reaches the pods (StatefulDatabase.connect adds the database's own rule)
+    new NetworkPolicy(this, 'NetworkPolicy', {
+      selector: this.deployment,
+      ingress: { rules: [{ peer: Namespaces.select(this, 'IngressNamespace', { names: ['ingress-nginx'] }), ports: [NetworkPolicyPort.tcp(props.port)] }] },
     });
   }
 }

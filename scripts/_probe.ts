@@ -1,9 +1,0 @@
-import { Validator } from '../src';
-const sc = (name: string, prov: string, extra: any = {}) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name }, provisioner: prov, reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer', ...extra });
-const run = (label: string, objs: any[], opts: any = {}) => { console.log('--', label); for (const f of Validator.validate(objs, opts)) console.log(Validator.format(f).slice(0, 260)); };
-run('zones on longhorn', [sc('lh', 'driver.longhorn.io', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a'] }] }] })]);
-run('vsc no snapshots', [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 'x' }, driver: 'openebs.io/local', deletionPolicy: 'Retain' }]);
-run('premium small', [sc('af', 'file.csi.azure.com', { parameters: { skuName: 'Premium_LRS' } }), { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c', namespace: 'default' }, spec: { storageClassName: 'af', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } }]);
-run('restore no snapshots', [sc('lp', 'openebs.io/local'), { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c', namespace: 'default' }, spec: { storageClassName: 'lp', accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 's' }, resources: { requests: { storage: '10Gi' } } } }]);
-run('ssl redirect no tls', [{ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'default', annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } }, spec: { ingressClassName: 'nginx', rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }] } }]);
-run('mount options hostpath', []);
