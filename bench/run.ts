@@ -4,6 +4,7 @@
  *   1. synth cost: (a) StatefulDatabase vs (b) hand-written cdk8s-plus-27 vs (c) raw ApiObjects, N = 1, 100, 1000
  *   2. module load time: the library vs cdk8s-plus-27 alone
  *   3. validator throughput on 10,000 and 100,000 objects
+ *   4. the CLI end to end on 1,000 files with 7,714 objects, and reading them with js-yaml against the yaml package
  *
  * Usage: npm run bench [-- --quick] [-- --baseline DIR]
  *   --quick: fewer repetitions, for a smoke run
@@ -13,6 +14,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { benchCli } from './cli';
 import { benchGraph } from './graph';
 import { benchFirstValidation, benchLoadTime } from './load-time';
 import { SynthRow, benchSynth, sameObjects } from './synth';
@@ -34,11 +36,13 @@ async function main(): Promise<void> {
     console.log(`| ${r.n} | ${r.variant} | ${r.buildMs.toFixed(1)} | ${r.synthMs.toFixed(1)} | ${r.totalMs.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.objects} |`);
   }
   const get = (n: number, v: string): SynthRow => synthRows.find((r) => r.n === n && r.variant === v)!;
-  console.log('\n| N | a/b total | a/c total | a/b RSS |');
-  console.log('|---:|---:|---:|---:|');
+  console.log('\n| N | a/b total | a - b ms | a/c total | a/b CPU | a/b RSS | (a) cold pass: rules ms | render ms |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of [1, 100, 1000]) {
     const a = get(n, 'a');
-    console.log(`| ${n} | ${(a.totalMs / get(n, 'b').totalMs).toFixed(2)} | ${(a.totalMs / get(n, 'c').totalMs).toFixed(2)} | ${(a.peakRssMiB / get(n, 'b').peakRssMiB).toFixed(2)} |`);
+    const bn = get(n, 'b');
+    console.log(`| ${n} | ${(a.totalMs / bn.totalMs).toFixed(2)} | ${(a.totalMs - bn.totalMs).toFixed(1)} | ${(a.totalMs / get(n, 'c').totalMs).toFixed(2)} `
+      + `| ${(a.totalCpuMs / bn.totalCpuMs).toFixed(2)} | ${(a.peakRssMiB / bn.peakRssMiB).toFixed(2)} | ${a.passRulesMs.toFixed(1)} | ${a.passRenderMs.toFixed(1)} |`);
   }
   if (baseline) {
     console.log(`\nside by side with the baseline (${baseline}), same run, variants alternating:`);
@@ -76,8 +80,16 @@ async function main(): Promise<void> {
     console.log(`| ${g.set} | ${g.objects} | ${g.coldMs.toFixed(0)} | ${g.medianMs.toFixed(0)} | ${g.validateMs.toFixed(0)} | ${g.chars} | ${g.nodes} | ${g.edges} |`);
   }
 
+
+  const cli = await benchCli(quick ? 1 : 5);
+  console.log(`\nCLI, ${cli.files} files, ${cli.objects} objects, ${cli.megabytes.toFixed(1)} MB: ${cli.cliMs.toFixed(0)} ms end to end `
+    + `(${Math.round(cli.objectsPerSecond)} objects/s, target >= 20000), peak RSS ${cli.peakRssMiB.toFixed(0)} MiB; `
+    + `reading alone: js-yaml ${cli.readFastMs.toFixed(0)} ms, yaml package ${cli.readYamlMs.toFixed(0)} ms`
+    + (cli.baselineCliMs !== undefined ? `; baseline CLI ${cli.baselineCliMs.toFixed(0)} ms (${Math.round(cli.objects / (cli.baselineCliMs / 1000))} objects/s)` : ''));
+
+
   const out = path.join(__dirname, `results-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, firstValidation: first, validator, graph }, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, firstValidation: first, validator, graph, cli }, null, 2) + '\n');
   console.log(`\nsaved ${path.relative(process.cwd(), out)}`);
 }
 

@@ -150,7 +150,7 @@ function buildByHand(chart: Chart, i: number): void {
   });
   new k8s.KubePodDisruptionBudget(chart, `${name}-pdb`, {
     metadata: meta,
-    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: sel } },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: sel }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
   });
   new k8s.KubeNetworkPolicy(chart, `${name}-np`, {
     metadata: meta,
@@ -181,18 +181,52 @@ export const BUILDERS: Record<Variant, (chart: Chart, i: number) => void> = {
   a: (chart, i) => buildGoldenPath(chart, i, 'a'), b: buildByHand, c: buildRaw, a0: (chart, i) => buildGoldenPath(chart, i, 'a0'),
 };
 
+/** CPU time of this process (user + system), in ms: steadier than the wall clock on a shared machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** One measurement in this process: build N databases, then synthesize them to YAML (validation runs in (a)). */
-export function measure(variant: Variant, n: number): { loadMs: number; buildMs: number; synthMs: number; objects: number } {
+export function measure(variant: Variant, n: number): Measurement {
   if (variant === 'c') template = goldenPathJson(0); // prepared outside the timed region
   const tLoad = process.hrtime.bigint();
   const app = quietApp(variant); // the first require of the library (index only, when it loads lazily)
   const t0 = process.hrtime.bigint();
+  const c0 = cpuMs();
   const chart = new Chart(app, 'bench');
   for (let i = 0; i < n; i++) BUILDERS[variant](chart, i);
   const t1 = process.hrtime.bigint();
+  const c1 = cpuMs();
   const yaml = app.synthYaml();
   const t2 = process.hrtime.bigint();
-  return { loadMs: Number(t0 - tLoad) / 1e6, buildMs: Number(t1 - t0) / 1e6, synthMs: Number(t2 - t1) / 1e6, objects: (yaml.match(/^kind: /gm) ?? []).length };
+  const c2 = cpuMs();
+  // the cold validation pass of this synth (rendering the objects for the rules, then the rules), as the library timed it
+  const pass = variant === 'a' ? library(variant).GoldenPathValidation.of(app)._lastPass : undefined;
+  return {
+    loadMs: Number(t0 - tLoad) / 1e6,
+    buildMs: Number(t1 - t0) / 1e6,
+    synthMs: Number(t2 - t1) / 1e6,
+    buildCpuMs: c1 - c0,
+    synthCpuMs: c2 - c1,
+    passRenderMs: pass?.renderMs ?? 0,
+    passRulesMs: pass?.rulesMs ?? 0,
+    objects: (yaml.match(/^kind: /gm) ?? []).length,
+  };
+}
+
+/** What one child process measured. */
+export interface Measurement {
+  readonly loadMs: number;
+  readonly buildMs: number;
+  readonly synthMs: number;
+  /** CPU time of the build and of the synth. */
+  readonly buildCpuMs: number;
+  readonly synthCpuMs: number;
+  /** (a) only: the validation pass within the synth, rendering and rules (wall clock, cold: the first of the process). */
+  readonly passRenderMs: number;
+  readonly passRulesMs: number;
+  readonly objects: number;
 }
 
 /** The three variants give the same objects (modulo the order within a database). */
@@ -229,13 +263,18 @@ export interface SynthRow {
   readonly endToEndMs: number;
   readonly peakRssMiB: number;
   readonly objects: number;
+  /** Build + synth CPU time of the process, median. */
+  readonly totalCpuMs: number;
+  /** (a): the cold validation pass of the synth, median: rules only, and rendering for the rules. */
+  readonly passRulesMs: number;
+  readonly passRenderMs: number;
 }
 
 /** Runs every (N, variant, repetition) in its own child process, variants alternating; returns medians. */
 export function benchSynth(sizes: number[], reps: number): SynthRow[] {
   const rows: SynthRow[] = [];
   for (const n of sizes) {
-    const samples: Record<Variant, Array<{ loadMs: number; buildMs: number; synthMs: number; rss: number; objects: number }>> = { a: [], b: [], c: [], a0: [] };
+    const samples: Record<Variant, Array<Measurement & { rss: number }>> = { a: [], b: [], c: [], a0: [] };
     for (let r = 0; r < reps; r++) {
       for (const v of variants()) {
         const out = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', path.join(__dirname, 'tsconfig.json'),
@@ -249,7 +288,19 @@ export function benchSynth(sizes: number[], reps: number): SynthRow[] {
       const synthMs = median(s.map((x) => x.synthMs));
       const totalMs = median(s.map((x) => x.buildMs + x.synthMs));
       const endToEndMs = median(s.map((x) => x.loadMs + x.buildMs + x.synthMs));
-      rows.push({ n, variant: v, buildMs, synthMs, totalMs, endToEndMs, peakRssMiB: median(s.map((x) => x.rss)), objects: s[0].objects });
+      rows.push({
+        n,
+        variant: v,
+        buildMs,
+        synthMs,
+        totalMs,
+        endToEndMs,
+        peakRssMiB: median(s.map((x) => x.rss)),
+        objects: s[0].objects,
+        totalCpuMs: median(s.map((x) => x.buildCpuMs + x.synthCpuMs)),
+        passRulesMs: median(s.map((x) => x.passRulesMs)),
+        passRenderMs: median(s.map((x) => x.passRenderMs)),
+      });
     }
   }
   return rows;

@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RuleFamily, RuleInfo, Validator } from '../src';
+import { KUBE_LINTER_CHECKS, KUBE_LINTER_COMMIT } from './kube-linter-coverage';
+import { RuleBasis, RuleFamily, RuleInfo, Validator } from '../src';
 import { SUPPRESS_ANNOTATION_PREFIX } from '../src/core/conventions';
 import { MIN_SUPPRESSION_REASON } from '../src/validation/validate';
 
@@ -38,6 +39,12 @@ export function renderRulesDoc(rules: readonly RuleInfo[] = Validator.rules()): 
   out.push('(`cdk8s-golden-paths validate <file|dir|->`) and the cdk8s-cli validation plugin (`cdk8s synth`).');
   out.push('An **error** fails synth and makes the CLI exit 1; a **warning** is reported only.');
   out.push('');
+  out.push('At `cdk8s synth`, the app\'s own objects (hand-written cdk8s-plus objects and ApiObjects) are checked too. What the');
+  out.push('cluster would reject fails synth for them as for the library\'s objects; the findings of **practice** rules (security');
+  out.push('hardening and operations advice the cluster does not enforce) are warnings on them, unless a platform policy sets');
+  out.push('`enforcePracticesOnAppObjects` (then they are errors). Practice rules:');
+  out.push(rules.filter((r) => r.basis === RuleBasis.PRACTICE).map((r) => r.id).join(', ') + '.');
+  out.push('');
   out.push('## Suppressing a rule for one object');
   out.push('');
   out.push('Add an annotation to the object, named after the rule, whose value says why the finding does not apply');
@@ -57,6 +64,7 @@ export function renderRulesDoc(rules: readonly RuleInfo[] = Validator.rules()): 
     const title = FAMILY_TITLES[f as RuleFamily]?.[0] ?? f;
     out.push(`- [${title}](#${title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}) (${rules.filter((r) => r.family === f).length})`);
   }
+  out.push('- [kube-linter checks and the rules that cover them](#kube-linter-checks-and-the-rules-that-cover-them)');
   for (const f of [...families, ...unknown]) {
     const [title, intro] = FAMILY_TITLES[f as RuleFamily] ?? [f, ''];
     out.push('');
@@ -71,8 +79,25 @@ export function renderRulesDoc(rules: readonly RuleInfo[] = Validator.rules()): 
     const list = rules.filter((r) => r.family === f).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const r of list) out.push(`| ${r.id} | ${r.severity} | ${cell(r.what)} | ${cell(r.why)} | ${cell(r.fix)} |`);
   }
+  out.push(...kubeLinterTable());
   out.push('');
   return out.join('\n');
+}
+
+/** The kube-linter checks, each with the rules that cover its concern or why none should. */
+function kubeLinterTable(): string[] {
+  const covered = KUBE_LINTER_CHECKS.filter((c) => c.rules?.length).length;
+  return [
+    '',
+    '## kube-linter checks and the rules that cover them',
+    '',
+    `${covered} of kube-linter's ${KUBE_LINTER_CHECKS.length} checks (its fixture files at stackrox/kube-linter@${KUBE_LINTER_COMMIT.slice(0, 7)}, tests/checks) are`,
+    'covered by a rule with the same concern; for the others, the reason no rule should cover them.',
+    '',
+    '| kube-linter check | covered by | or why not |',
+    '|---|---|---|',
+    ...KUBE_LINTER_CHECKS.map((c) => `| ${c.check} | ${(c.rules ?? []).join(', ')} | ${cell(c.reason ?? '')} |`),
+  ];
 }
 
 if (require.main === module) {

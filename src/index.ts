@@ -5,9 +5,9 @@ export { RemovalPolicy } from './core/removal-policy';
 
 // Storage: catalog and classes
 export {
-  StorageKind, VolumeBindingMode, ExpansionSupport, SizeGranularity, ParameterType, StorageParameterInfo, StorageCapabilities,
+  StorageKind, VolumeBindingMode, ExpansionSupport, SizeGranularity, ParameterType, StorageParameterInfo, ParameterConstraint, StorageCapabilities,
 } from './knowledge/storage/types';
-export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition } from './knowledge/storage/catalog';
+export { StorageCatalog, StorageSystemId, StorageSystemInfo, SharedAccessCondition, ConditionalSizeLimits } from './knowledge/storage/catalog';
 export { IStorageClass } from './knowledge/storage/storage-class';
 export { ExistingStorageClass, ExistingStorageClassOptions } from './storage/existing-storage-class';
 export { StorageClassBase } from './storage/storage-class-base';
@@ -21,7 +21,7 @@ export {
 } from './storage/block-provisioner-options';
 
 // Validation
-export { Severity, RuleFamily, Finding, RuleInfo } from './validation/finding';
+export { Severity, RuleFamily, RuleBasis, Finding, RuleInfo } from './validation/finding';
 export { KnownStorageClass } from './validation/rule';
 export { Validator, ValidateOptions, ManifestInput } from './validation/validate';
 export { GoldenPathValidation } from './validation/app-validation';

@@ -39,8 +39,14 @@ export class CmsChart extends Chart {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(512) },
         },
+        readiness: kplus.Probe.fromHttpGet('/healthz', { port: 8080 }),
+        liveness: kplus.Probe.fromHttpGet('/healthz', { port: 8080, failureThreshold: 6 }),
       }],
     });
+    // one replica per node where the cluster can (a preference: a small cluster still schedules all three)
+    web.scheduling.spread({ topology: kplus.Topology.HOSTNAME, weight: 100 });
+    // only the ingress controller reaches the pods
+    web.connections.allowFrom(kplus.Namespaces.select(this, 'ingress-controller', { names: ['traefik'] }), { ports: [kplus.NetworkPolicyPort.tcp(8080)] });
     // Pod Security "restricted" (cdk8s-plus-27 defaults are not): the CMS runs as 10001 and writes only to its volumes.
     PodHardening.apply(web, { uid: 10001, writableDirs: [] });
 

@@ -10,7 +10,7 @@
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { App, Chart, Cron, Size } from 'cdk8s';
-import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Namespaces, NetworkPolicyPort, Probe, Secret, Topology } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { DatabaseEngine, ExistingStorageClass, PodHardening, StatefulDatabase } from '../../src';
 
@@ -39,9 +39,14 @@ export class ExoscalePostgresChart extends Chart {
           cpu: { request: Cpu.millis(100) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
         },
+        readiness: Probe.fromHttpGet('/healthz', { port: 8080 }),
+        liveness: Probe.fromHttpGet('/healthz', { port: 8080, failureThreshold: 6 }),
       }],
     });
     PodHardening.apply(api, { uid: 10001, writableDirs: [] });
+    api.scheduling.spread({ topology: Topology.HOSTNAME, weight: 100 });
+    // the API's own clients: the ingress controller only
+    api.connections.allowFrom(Namespaces.select(this, 'ingress-controller', { names: ['traefik'] }), { ports: [NetworkPolicyPort.tcp(8080)] });
 
     // One call: a NetworkPolicy rule for the API's pods, plus ORDERS_DB_HOST/PORT/USER/PASSWORD (password from the Secret).
     db.connect(api, { envPrefix: 'ORDERS_DB' });

@@ -11,7 +11,7 @@
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { App, Chart, Size } from 'cdk8s';
-import { Cpu, Probe } from 'cdk8s-plus-27';
+import { Cpu, Namespaces, NetworkPolicy, NetworkPolicyPort, Pods, Probe } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ExistingStorageClass, IngressController, RouteBackend, RouteOutput, StatefulWorkload, TlsSource, WebRoute } from '../../src';
 
@@ -28,6 +28,7 @@ export class ExoscaleWebServerChart extends Chart {
         ports: [{ number: 8080, name: 'http' }],
         // a TCP check: a fresh, empty www volume answers 403 on / until content is copied in
         readiness: Probe.fromTcpSocket({ port: 8080 }),
+        liveness: Probe.fromTcpSocket({ port: 8080, failureThreshold: 6 }),
         resources: {
           cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
           memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
@@ -36,6 +37,12 @@ export class ExoscaleWebServerChart extends Chart {
       // Exoscale Block Storage takes whole GiB only: Size.gibibytes, never 10G.
       volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(10), storageClass: ExistingStorageClass.exoscaleBlockStorage() }],
       mounts: [{ claim: 'www', path: '/usr/share/nginx/html' }],
+    });
+
+    // only Traefik (namespace traefik) reaches the web servers
+    new NetworkPolicy(this, 'from-ingress', {
+      selector: Pods.select(this, 'web-server-pods', { labels: web.selectorLabels }),
+      ingress: { rules: [{ peer: Namespaces.select(this, 'ingress-controller', { names: ['traefik'] }), ports: [NetworkPolicyPort.tcp(8080)] }] },
     });
 
     new WebRoute(this, 'www', {

@@ -65,8 +65,13 @@ export class FullStackChart extends Chart {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
           memory: { request: Size.mebibytes(512), limit: Size.mebibytes(512) },
         },
+        readiness: kplus.Probe.fromHttpGet('/healthz', { port: 8080 }),
+        liveness: kplus.Probe.fromHttpGet('/healthz', { port: 8080, failureThreshold: 6 }),
       }],
     });
+    web.scheduling.spread({ topology: kplus.Topology.HOSTNAME, weight: 100 });
+    // The ALB reaches the pods directly (ip targets) from the VPC: allow the VPC's range only.
+    web.connections.allowFrom(kplus.NetworkPolicyIpBlock.ipv4(this, 'vpc', '10.0.0.0/16'), { ports: [kplus.NetworkPolicyPort.tcp(8080)] });
     // Pod Security "restricted" in one call: non-root uid/gid, seccomp RuntimeDefault, capabilities dropped, no
     // escalation, read-only root with /tmp writable, no service-account token.
     PodHardening.apply(web, { uid: WEB_UID, writableDirs: ['/tmp'] });

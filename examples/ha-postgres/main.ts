@@ -16,7 +16,7 @@
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { App, Chart, Cron, Size } from 'cdk8s';
-import { Cpu, Deployment, Secret } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Namespaces, NetworkPolicyPort, Probe, Secret, Topology } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { BackupMethod, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, PodHardening, ResourcePreset, StatefulDatabase } from '../../src';
 
@@ -47,8 +47,13 @@ export class HaPostgresChart extends Chart {
         portNumber: 8080,
         resources: { cpu: { request: Cpu.millis(100) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) } },
         securityContext: { ensureNonRoot: true, user: 10001, group: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false },
+        readiness: Probe.fromHttpGet('/healthz', { port: 8080 }),
+        liveness: Probe.fromHttpGet('/healthz', { port: 8080, failureThreshold: 6 }),
       }],
     });
+    api.scheduling.spread({ topology: Topology.HOSTNAME, weight: 100 });
+    // the API's own clients: the ingress controller only
+    api.connections.allowFrom(Namespaces.select(this, 'ingress-controller', { names: ['traefik'] }), { ports: [NetworkPolicyPort.tcp(8080)] });
 
     PodHardening.apply(api, { uid: 10001, writableDirs: [] }); // Pod Security "restricted"
 

@@ -7,7 +7,7 @@
  * In your own module, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { App, AppProps, Size } from 'cdk8s';
-import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Namespaces, NetworkPolicy, NetworkPolicyPort, Probe, Protocol, Service, Topology } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   ExistingStorageClass, IngressController, KubernetesVersion, PlatformChart, PlatformDefaults, PlatformPolicy,
@@ -49,6 +49,8 @@ export function acmePolicy(env: AcmeEnv): PlatformPolicyProps {
     maxClaimSize: Size.gibibytes(500),
     requiredLabels: [TEAM_LABEL, COST_CENTRE_LABEL, ENV_LABEL],
     allowedIngressClasses: ['nginx-public', 'nginx-internal'],
+    // in production the app's own objects meet every practice rule too (probes, resources, seccomp, isolation, ...)
+    enforcePracticesOnAppObjects: env === AcmeEnv.PROD,
   };
 }
 
@@ -113,7 +115,8 @@ export interface AcmeWebServiceProps {
 
 /**
  * A stateless HTTP service the Acme way: a Deployment whose pods meet Pod Security "restricted" (one
- * PodHardening call: non-root, no escalation, capabilities dropped, seccomp, read-only root) and a Service in front.
+ * PodHardening call: non-root, no escalation, capabilities dropped, seccomp, read-only root), probed on /healthz,
+ * spread over nodes and zones, reachable only from the ingress controller's namespace, and a Service in front of it.
  */
 export class AcmeWebService extends Construct {
   public readonly deployment: Deployment;
@@ -131,12 +134,24 @@ export class AcmeWebService extends Construct {
           cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
           memory: { request: Size.mebibytes(256), limit: Size.mebibytes(256) },
         },
+        readiness: Probe.fromHttpGet('/healthz', { port: props.port }),
+        liveness: Probe.fromHttpGet('/healthz', { port: props.port, failureThreshold: 6 }),
       }],
     });
     PodHardening.apply(this.deployment, { uid: props.uid ?? 10001, writableDirs: ['/tmp'] });
+    // one replica per node where the cluster can: a preference (cdk8s-plus's `spread: true` is a requirement, which
+    // leaves replicas Pending on a cluster with fewer nodes or zones than replicas)
+    this.deployment.scheduling.spread({ topology: Topology.HOSTNAME, weight: 100 });
+    this.deployment.scheduling.spread({ topology: Topology.ZONE, weight: 50 });
     this.service = new Service(this, 'Service', {
       selector: this.deployment,
       ports: [{ name: 'http', port: 80, targetPort: props.port }],
+    });
+    // only the ingress controller (F5 NGINX, in its namespace nginx-ingress) reaches the pods (StatefulDatabase.connect
+    // adds the database's own rule)
+    new NetworkPolicy(this, 'NetworkPolicy', {
+      selector: this.deployment,
+      ingress: { rules: [{ peer: Namespaces.select(this, 'IngressNamespace', { names: ['nginx-ingress'] }), ports: [NetworkPolicyPort.tcp(props.port)] }] },
     });
   }
 }

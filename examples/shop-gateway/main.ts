@@ -11,7 +11,7 @@
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { ApiObject, App, Chart, Duration, Size } from 'cdk8s';
-import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Namespaces, NetworkPolicyPort, Probe, Protocol, Service, Topology } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { GatewayRef, PlatformChart, PlatformDefaults, PodHardening, RouteBackend, RouteOutput, WebRoute } from '../../src';
 
@@ -34,9 +34,15 @@ function restrictedDeployment(scope: Construct, id: string, image: string, port:
         cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
       },
+      readiness: Probe.fromTcpSocket({ port }),
+      liveness: Probe.fromTcpSocket({ port, failureThreshold: 6 }),
     }],
   });
   PodHardening.apply(deployment, { uid, writableDirs: ['/tmp'] });
+  // one replica per node where the cluster can (a preference, so a one-node cluster still runs both)
+  deployment.scheduling.spread({ topology: Topology.HOSTNAME, weight: 100 });
+  // only the Gateway's proxies (namespace gateway-system) reaches the pods
+  deployment.connections.allowFrom(Namespaces.select(scope, `${id}-clients`, { names: ['gateway-system'] }), { ports: [NetworkPolicyPort.tcp(port)] });
   return deployment;
 }
 

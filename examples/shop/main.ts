@@ -7,13 +7,14 @@
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
 import { App, Chart, Size } from 'cdk8s';
-import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
+import { Cpu, Deployment, Namespaces, NetworkPolicyPort, Probe, Protocol, Service, Topology } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { IngressController, PlatformDefaults, PodHardening, RouteBackend, RouteOutput, RoutePathType, WebRoute } from '../../src';
 
 /**
- * A Deployment whose pods meet Pod Security "restricted": PodHardening sets non-root uid/gid, no privilege
- * escalation, every capability dropped, RuntimeDefault seccomp and a read-only root file system with /tmp writable.
+ * A Deployment whose pods meet Pod Security "restricted" (PodHardening: non-root uid/gid, no privilege escalation,
+ * every capability dropped, RuntimeDefault seccomp, a read-only root file system with /tmp writable), probed, spread
+ * over nodes, and reachable from the ingress only.
  */
 function restrictedDeployment(scope: Construct, id: string, image: string, port: number, uid: number): Deployment {
   const deployment = new Deployment(scope, id, {
@@ -26,9 +27,15 @@ function restrictedDeployment(scope: Construct, id: string, image: string, port:
         cpu: { request: Cpu.millis(100), limit: Cpu.millis(500) },
         memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
       },
+      readiness: Probe.fromTcpSocket({ port }),
+      liveness: Probe.fromTcpSocket({ port, failureThreshold: 6 }),
     }],
   });
   PodHardening.apply(deployment, { uid, writableDirs: ['/tmp'] });
+  // one replica per node where the cluster can (a preference, so a one-node cluster still runs both)
+  deployment.scheduling.spread({ topology: Topology.HOSTNAME, weight: 100 });
+  // only Traefik (namespace traefik) reaches the pods
+  deployment.connections.allowFrom(Namespaces.select(scope, `${id}-clients`, { names: ['traefik'] }), { ports: [NetworkPolicyPort.tcp(port)] });
   return deployment;
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Composer, LineCounter, Node as YamlNode, Parser, isMap, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { fastParse } from './fast-yaml';
 import { ManifestInput } from '../validation/validate';
 
 /**
@@ -76,6 +77,12 @@ export interface LoadOptions {
   readonly maxAliasCount?: number;
   /** Nesting depth of a document at most. Default {@link DEFAULT_MAX_DEPTH}. */
   readonly maxDepth?: number;
+  /**
+   * Which YAML parser reads files: `fast` (js-yaml with a YAML 1.1 schema; a file it cannot read is read again by the
+   * `yaml` package, whose errors are reported) or `yaml` (the `yaml` package only). For benchmarks and tests.
+   * Default `fast`.
+   */
+  readonly parser?: 'fast' | 'yaml';
 }
 
 /**
@@ -142,14 +149,10 @@ export function parseManifestText(text: string, file: string, options: LoadOptio
     errors.push({ file, message: 'not a text file (contains NUL bytes)' });
     return { inputs, errors };
   }
-  const nesting = flowNesting(text);
-  if (nesting > MAX_FLOW_NESTING) {
-    errors.push({ file, message: `brackets nest ${nesting} levels deep, more than ${MAX_FLOW_NESTING}: not a manifest` });
-    return { inputs, errors };
-  }
-  const addDoc = (value: unknown, line: number | undefined) => {
+  const addDoc = (value: unknown, line: number | undefined, nestsAtMost?: number) => {
     if (value === null || value === undefined) return;
-    const depthError = checkDepth(value, maxDepth);
+    // the fast reader knows how deep the document nests: no second walk when it is within the bound
+    const depthError = nestsAtMost !== undefined && nestsAtMost <= maxDepth ? undefined : checkDepth(value, maxDepth);
     if (depthError) {
       errors.push({ file, line, message: depthError });
       return;
@@ -168,6 +171,30 @@ export function parseManifestText(text: string, file: string, options: LoadOptio
     }
   }
 
+  if (options.parser !== 'yaml') {
+    const docs = fastParse(text, maxDepth, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+    if (docs) {
+      for (const d of docs) addDoc(d.value, d.line, d.depth);
+      return { inputs, errors };
+    }
+    // js-yaml could not read it (a syntax error, a duplicate key, a tag it does not know, an alias bomb): the yaml
+    // package reads it again, so that what is reported, and how, does not depend on the fast path
+  }
+  // the yaml package needs memory and stack per level of brackets (js-yaml stops at its maxDepth)
+  const nesting = flowNesting(text);
+  if (nesting > MAX_FLOW_NESTING) {
+    errors.push({ file, message: `brackets nest ${nesting} levels deep, more than ${MAX_FLOW_NESTING}: not a manifest` });
+    return { inputs, errors };
+  }
+  parseWithYamlPackage(text, file, options, addDoc, errors);
+  return { inputs, errors };
+}
+
+/** The `yaml` package's reading of a file: per-document errors with line and column. */
+function parseWithYamlPackage(text: string, file: string, options: LoadOptions, addDoc: (value: unknown, line: number | undefined) => void,
+  errors: LoadError[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for files the fast path cannot read
+  const { Composer, LineCounter, Parser } = require('yaml') as typeof import('yaml');
   try {
     const lines = new LineCounter();
     const parser = new Parser(lines.addNewLine);
@@ -202,7 +229,6 @@ export function parseManifestText(text: string, file: string, options: LoadOptio
     // parser or composer failure (e.g. nesting that exhausts the stack): the whole file is unreadable
     errors.push({ file, message: `cannot parse: ${errorMessage(e)}` });
   }
-  return { inputs, errors };
 }
 
 function push(result: LoadResult, inputs: ManifestInput[], errors: LoadError[]): void {
@@ -334,6 +360,8 @@ function checkDepth(value: unknown, maxDepth: number): string | undefined {
  * number of keys of a map, which lets one large map hang the process).
  */
 function duplicateKey(root: unknown): { key: string; offset: number } | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the yaml package loads with its parser, on demand
+  const { isMap, isScalar, isSeq } = require('yaml') as typeof import('yaml');
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import { Size } from 'cdk8s';
 import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, Node as YamlNode } from 'yaml';
 import { jsonLoadError } from './load-errors';
 import { LoadError } from './load-manifests';
@@ -42,10 +41,15 @@ const KEYS: Record<keyof PlatformPolicyProps, Check> = {
   maxClaimSize: (v) => {
     const bytes = parseQuantity(v);
     if (typeof v !== 'string' || bytes === undefined || bytes <= 0) return { problem: 'must be a Kubernetes quantity of bytes, e.g. 500Gi' };
+    // loaded here, not at the top: the CLI runs without cdk8s unless a policy file sets a size
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Size } = require('cdk8s') as typeof import('cdk8s');
     return { value: Size.gibibytes(bytes / GIB) };
   },
   requiredLabels: stringList,
+  requiredAnnotations: stringList,
   allowedIngressClasses: stringList,
+  enforcePracticesOnAppObjects: bool,
 };
 
 /** Reads and checks a policy file. Never throws. */

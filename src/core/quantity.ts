@@ -1,4 +1,8 @@
-import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import type { Duration, Size } from 'cdk8s';
+
+// Types only: the validator (CLI, plugin) uses this module without loading cdk8s; sizes are recognized by their methods.
+/** cdk8s `SizeRoundingBehavior.NONE`. */
+const ROUNDING_NONE = 'none';
 
 /**
  * Kubernetes resource quantities (apimachinery resource.Quantity) as numbers, for size rules.
@@ -46,7 +50,7 @@ export function wholeKibibytes(size: unknown): number | undefined {
   if (size === null || typeof size !== 'object' || typeof (size as any).toKibibytes !== 'function') return undefined;
   let kib: unknown;
   try {
-    kib = (size as any).toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+    kib = (size as any).toKibibytes({ rounding: ROUNDING_NONE });
   } catch {
     return undefined;
   }
@@ -55,12 +59,12 @@ export function wholeKibibytes(size: unknown): number | undefined {
 
 /** Whether x is a cdk8s Size (or an object that behaves like one). */
 export function isSize(x: unknown): x is Size {
-  return x instanceof Size || (typeof x === 'object' && x !== null && typeof (x as any).toKibibytes === 'function');
+  return typeof x === 'object' && x !== null && typeof (x as any).toKibibytes === 'function';
 }
 
 /** Whether x is a cdk8s Duration (or an object that behaves like one). */
 export function isDuration(x: unknown): x is Duration {
-  return x instanceof Duration || (typeof x === 'object' && x !== null && typeof (x as any).toSeconds === 'function');
+  return typeof x === 'object' && x !== null && typeof (x as any).toSeconds === 'function';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import type { ApiObject } from 'cdk8s';
 
 /**
  * Namespaces and cluster scope.
@@ -20,5 +20,8 @@ export function isClusterScoped(kind: string): boolean {
  * Cluster-scoped objects carry no namespace, even in a Chart that has one (cdk8s stamps the chart's namespace on every object).
  */
 export function clusterScoped(obj: ApiObject): void {
+  // loaded here, not at the top: the validator (CLI, plugin) reads this module without cdk8s
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Chart, JsonPatch } = require('cdk8s') as typeof import('cdk8s');
   if (Chart.of(obj).namespace) obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
 }

@@ -14,12 +14,13 @@ import { isDuration, isSize, wholeKibibytes } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
 import { inEnum, Shown } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
+import { DATABASE_MIN_TERMINATION_GRACE_SECONDS } from '../knowledge/workload/database';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
 import { StatefulUpdateStrategy } from '../workload/update-strategy';
 
-/** Shortest termination grace period a database gets: time to checkpoint and flush before SIGKILL. */
-export const MIN_TERMINATION_GRACE_SECONDS = 120;
+/** Shortest termination grace period a database gets: time to checkpoint and flush before SIGKILL (DBS-004 reads it too). */
+export const MIN_TERMINATION_GRACE_SECONDS = DATABASE_MIN_TERMINATION_GRACE_SECONDS;
 
 /** Longest StatefulSet name: the controller-revision-hash label `<name>-<10 chars>` must fit in 63 characters. */
 const MAX_NAME_LENGTH = 52;

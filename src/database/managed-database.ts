@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { connectionHost, DatabaseConnection, DatabaseConnectOptions, IDatabase, wireEnv } from './connection';
@@ -7,6 +8,7 @@ import { DATABASE_ROLE, ROLE_ANNOTATION } from '../core/conventions';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
 import { conventionalMeta, objectMeta } from '../platform/conventions';
+import { renderOnce } from '../validation/render-cache';
 
 /**
  * Props of {@link ManagedDatabase}.
@@ -81,6 +83,7 @@ export class ManagedDatabase extends Construct implements IDatabase {
       externalName: p.externalHost,
       ports: [{ name: p.engine.portName, port, protocol: kplus.Protocol.TCP }],
     });
+    renderOnce(ApiObject.of(this.service));
     this.connection = {
       host: connectionHost(this, name),
       port,

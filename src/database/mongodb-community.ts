@@ -66,7 +66,7 @@ export function renderMongoDbCommunity(ctx: RuntimeContext, settings: MongoDbSet
   const podSelector = { app: `${plan.name}-svc` };
   const podDisruptionBudget = plan.replicas > 1 ? new KubePodDisruptionBudgetObject(ctx.scope, 'PodDisruptionBudget', {
     metadata: objectMeta(meta, plan.name),
-    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: podSelector } },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: podSelector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' }, // as the StatefulSet runtime's
   }) : undefined;
   if (ctx.namespace !== settings.operatorNamespace) appDbServiceAccount(ctx);
   const uri = { secretName: connectionSecretName(plan.name, 'admin', creds.username!), key: 'connectionString.standardSrv' };

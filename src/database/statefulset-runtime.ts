@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { ReplicationSupport } from './engines';
@@ -7,7 +8,7 @@ import { DATABASE_ROLE, POD_SECURITY_LABEL, POD_SECURITY_RESTRICTED, ROLE_ANNOTA
 import { sizeQuantity } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
 import { objectMeta } from '../platform/conventions';
-import { rendersOnce } from '../validation/render-cache';
+import { renderOnce, rendersOnce } from '../validation/render-cache';
 import { restrictedContainer, restrictedPod, scratchVolumes, spreadOverNodesAndZones } from '../workload/pod-security';
 
 /**
@@ -25,6 +26,7 @@ export function renderStatefulSetRuntime(ctx: RuntimeContext): RuntimeOutput {
   const { plan, meta } = ctx;
   // no API access needed, no token mounted
   const serviceAccount = new kplus.ServiceAccount(ctx.scope, 'ServiceAccount', { metadata: objectMeta(meta, plan.name), automountToken: false });
+  renderOnce(ApiObject.of(serviceAccount));
   return {
     serviceAccount,
     headlessService: renderHeadlessService(ctx),
@@ -62,6 +64,7 @@ function renderClientService(ctx: RuntimeContext): kplus.Service {
     metadata: objectMeta(meta, plan.name, { annotations: ROLE }),
     ports: [{ name: plan.engine.portName, port, targetPort: port, protocol: kplus.Protocol.TCP }],
   });
+  renderOnce(ApiObject.of(service));
   for (const [k, v] of Object.entries(selector)) service.selectLabel(k, v);
   if (plan.engine.replication === ReplicationSupport.NONE && plan.replicas > 1) {
     // independent servers: one address for writes, or they diverge
@@ -131,7 +134,9 @@ function renderDisruptionBudget(ctx: RuntimeContext): k8s.KubePodDisruptionBudge
   if (plan.replicas <= 1) return undefined;
   return new KubePodDisruptionBudgetObject(ctx.scope, 'PodDisruptionBudget', {
     metadata: objectMeta(meta, plan.name),
-    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } } },
+    // AlwaysAllow: a replica that is not ready serves nothing, and evicting it never costs availability; the
+    // default (IfHealthyBudget) lets crash-looping replicas block node drains (WKL-032)
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
   });
 }
 

@@ -1,8 +1,8 @@
 import { GraphContext } from './context';
 import { TopoNode } from './model';
 import { GraphObject } from './objects';
-import { OperatorShape, operatorShapeOf } from './operators';
 import { asArray, isObject, str } from '../core/values';
+import { OperatorShape, operatorShapeOf } from '../knowledge/operators';
 import { POD_KINDS, PodSpecInfo, podSpecOf } from '../validation/pod-spec';
 
 /**

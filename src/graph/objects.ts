@@ -1,7 +1,7 @@
 import { objectKey } from './model';
 import { isClusterScoped } from '../core/scope';
 import { asArray, isObject, str } from '../core/values';
-import { ManifestObject } from '../validation/rule';
+import { ManifestObject, manifestObject } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
 
 /**
@@ -109,16 +109,8 @@ function toGraphObject(input: ManifestInput, index: number): GraphObject | undef
   // as kubectl applies it (to the current namespace, usually default) and as the validator reads it
   const namespace = isClusterScoped(kind) ? undefined : (str(meta?.namespace) || 'default');
   return {
-    obj,
-    kind,
-    apiVersion,
-    name,
-    namespace,
-    index,
+    ...manifestObject({ obj, kind, apiVersion, name, namespace, index, file: input.file, line: input.line, constructPath: input.constructPath }),
     group: groupOf(apiVersion),
     key: objectKey(kind, namespace, name),
-    file: input.file,
-    line: input.line,
-    constructPath: input.constructPath,
   };
 }

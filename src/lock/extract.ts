@@ -1,7 +1,7 @@
 import { Fields, LOCK_FORMAT_VERSION, LockFile, LockedObject, byKey, digest, hash, lockedObject, sortKey, canonicalJson } from './lock-file';
 import { isClusterScoped } from '../core/scope';
 import { isObject, str } from '../core/values';
-import { ManifestObject } from '../validation/rule';
+import { ManifestObject, manifestObject } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
 
 /**
@@ -311,7 +311,7 @@ function toManifestObject(input: ManifestInput, index: number): ManifestObject |
   const apiVersion = str(obj.apiVersion);
   const name = str(obj.metadata.name);
   if (!kind || !apiVersion || !name) return undefined;
-  return {
+  return manifestObject({
     obj,
     apiVersion,
     kind,
@@ -321,7 +321,7 @@ function toManifestObject(input: ManifestInput, index: number): ManifestObject |
     line: input.line,
     constructPath: input.constructPath,
     index,
-  };
+  });
 }
 
 /** The extractor of an object's kind in its API version, or undefined when the lock does not record it. */

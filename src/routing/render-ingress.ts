@@ -1,9 +1,11 @@
+import { ApiObject } from 'cdk8s';
 import { Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { PlannedBackend } from './backend';
 import { RouteEntry } from './rule-plan';
 import { TlsBinding } from './tls';
 import { sortKeys } from '../core/values';
+import { renderOnce } from '../validation/render-cache';
 
 /**
  * What a route renders with Ingress output: the Services of its workload backends and the `spec` of its Ingress.
@@ -37,6 +39,7 @@ export class WorkloadServices {
         selector: workload,
         ports: [{ port, targetPort }],
       });
+      renderOnce(ApiObject.of(svc));
       name = svc.name;
       this.names.set(key, name);
     }

@@ -9,13 +9,6 @@ import { asText } from '../core/values';
 import { StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
 import { capabilitiesProblem, ExpansionSupport, SizeGranularity, StorageCapabilities, StorageKind, VolumeBindingMode } from '../knowledge/storage/types';
 
-/** IOPS and throughput ranges per EBS type (AWS EBS volume type docs). */
-const EBS_LIMITS: Record<string, { iops?: [number, number]; throughput?: [number, number] }> = {
-  gp3: { iops: [3000, 16000], throughput: [125, 1000] },
-  io1: { iops: [100, 64000] },
-  io2: { iops: [100, 256000] },
-};
-
 /** Stand-in for capabilities a JavaScript caller declared wrongly (reported as a problem, never rendered). */
 const UNKNOWN_CAPABILITIES: StorageCapabilities = {
   kind: StorageKind.BLOCK,
@@ -41,27 +34,14 @@ export class BlockProvisioner {
   public static awsEbs(options: AwsEbsOptions = {}): BlockProvisioner {
     options = { ...options }; // JavaScript callers may pass null
     const type = options.volumeType ?? EbsVolumeType.GP3;
-    const limits = typeof type === 'string' && Object.prototype.hasOwnProperty.call(EBS_LIMITS, type) ? EBS_LIMITS[type] : {};
     const problems: Problem[] = [];
-    if (options.iops !== undefined) {
-      if (!limits.iops) {
-        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `cannot be set for volume type ${asText(type)}`, fix: 'Remove iops, or use gp3, io1 or io2.' });
-      } else if (!Number.isInteger(options.iops) || options.iops < limits.iops[0] || options.iops > limits.iops[1]) {
-        problems.push({ key: 'iops', prop: 'provisioner.iops', value: options.iops, problem: `is outside the range of ${asText(type)} (${limits.iops[0]}-${limits.iops[1]})`, fix: `Set iops to a whole number from ${limits.iops[0]} to ${limits.iops[1]}.` });
-      }
-    }
-    if (options.throughputMiBps !== undefined) {
-      if (!limits.throughput) {
-        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `cannot be set for volume type ${asText(type)}`, fix: 'Remove throughputMiBps, or use gp3.' });
-      } else if (!Number.isInteger(options.throughputMiBps) || options.throughputMiBps < limits.throughput[0] || options.throughputMiBps > limits.throughput[1]) {
-        problems.push({ key: 'throughput', prop: 'provisioner.throughputMiBps', value: options.throughputMiBps, problem: `is outside the range of ${asText(type)} (${limits.throughput[0]}-${limits.throughput[1]} MiB/s)`, fix: `Set throughputMiBps from ${limits.throughput[0]} to ${limits.throughput[1]}.` });
-      }
-    }
+    // IOPS and throughput per volume type are catalog facts (the iops and throughput constraints of Amazon EBS): the
+    // validator refuses the same StorageClass as YAML (STO-002). The options keep their names in the messages.
     const encrypted = options.encrypted ?? true;
     if (options.kmsKeyId !== undefined && !encrypted) {
       problems.push({ prop: 'provisioner.kmsKeyId', value: options.kmsKeyId, problem: 'is set but encrypted is false', fix: 'Remove kmsKeyId or set encrypted: true.' });
     }
-    if (options.kmsKeyId !== undefined && (typeof options.kmsKeyId !== 'string' || !/^arn:aws[a-z-]*:kms:/.test(options.kmsKeyId))) {
+    if (options.kmsKeyId !== undefined && typeof options.kmsKeyId !== 'string') {
       problems.push({ prop: 'provisioner.kmsKeyId', value: options.kmsKeyId, problem: 'is not a KMS key ARN', fix: 'Use the full ARN, arn:aws:kms:<region>:<account>:key/<id>.' });
     }
     return new BlockProvisioner(catalogProvisioner(StorageSystemId.AWS_EBS, {
@@ -70,7 +50,14 @@ export class BlockProvisioner {
       throughput: options.throughputMiBps,
       encrypted,
       kmsKeyId: options.kmsKeyId,
-    }, { problems }));
+    }, {
+      problems,
+      props: {
+        iops: { prop: 'provisioner.iops', value: options.iops },
+        throughput: { prop: 'provisioner.throughputMiBps', value: options.throughputMiBps },
+        kmsKeyId: { prop: 'provisioner.kmsKeyId', value: options.kmsKeyId },
+      },
+    }));
   }
 
   /** Azure Disk (`disk.csi.azure.com`). */

@@ -149,6 +149,13 @@ export interface VsphereFileOptions {
   readonly storagePolicyName?: string;
 }
 
+/** The options a factory passes as parameters of the same name, for messages: `provisioner.<key>` and the value given. */
+function optionProps(o: Record<string, any>, keys: string[]): Record<string, { prop: string; value: unknown }> {
+  const props: Record<string, { prop: string; value: unknown }> = {};
+  for (const key of keys) props[key] = { prop: `provisioner.${key}`, value: o[key] };
+  return props;
+}
+
 /**
  * The file storage system behind a {@link FileStorageClass}: one typed factory per system that gives
  * ReadWriteMany through dynamic provisioning. Longhorn RWX and Portworx sharedv4 are block systems that
@@ -162,15 +169,13 @@ export class FileProvisioner {
     if (notString(o.server)) {
       problems.push({ key: 'server', prop: 'provisioner.server', value: o.server, problem: 'must name the NFS server', fix: 'Set server to a host name or IP, e.g. nfs.internal.example.com.' });
     }
-    if (notString(o.share) || !o.share!.startsWith('/')) {
+    if (notString(o.share)) {
       problems.push({ key: 'share', prop: 'provisioner.share', value: o.share, problem: 'must be the absolute exported path', fix: 'Set share to the export, e.g. /exports/k8s.' });
     }
-    if (o.mountPermissions !== undefined && (typeof o.mountPermissions !== 'string' || !/^[0-7]{3,4}$/.test(o.mountPermissions))) {
-      problems.push({ key: 'mountPermissions', prop: 'provisioner.mountPermissions', value: o.mountPermissions, problem: 'is not octal permissions', fix: 'Write it as an octal string, e.g. "0770".' });
-    }
+    // the share's form and the permissions are catalog facts (csi-driver-nfs parameters), read by STO-002 too
     return new FileProvisioner(catalogProvisioner(StorageSystemId.NFS, {
       server: o.server, share: o.share, subDir: o.subDir, mountPermissions: o.mountPermissions, onDelete: o.onDelete,
-    }, { problems }));
+    }, { problems, props: optionProps(o, ['share', 'mountPermissions']) }));
   }
 
   /** CephFS through Rook (`<operatorNamespace>.cephfs.csi.ceph.com`), with Rook's default CSI secrets. */
@@ -205,24 +210,20 @@ export class FileProvisioner {
     const protocol = o.protocol ?? AzureFilesProtocol.SMB;
     const sku = o.skuName ?? (protocol === AzureFilesProtocol.NFS ? AzureFilesSku.PREMIUM_LRS : AzureFilesSku.STANDARD_LRS);
     const problems: Problem[] = [];
-    const premium = typeof sku === 'string' && sku.startsWith('Premium');
-    if (protocol === AzureFilesProtocol.NFS && !premium) {
-      problems.push({ key: 'skuName', prop: 'provisioner.skuName', value: sku, problem: 'cannot serve NFS shares (Azure Files NFS needs a Premium SKU)', fix: 'Use AzureFilesSku.PREMIUM_LRS or PREMIUM_ZRS, or protocol SMB.' });
-    }
-    const spec = catalogProvisioner(StorageSystemId.AZURE_FILES, { skuName: sku, protocol }, { problems });
-    // Premium shares have a 100 GiB minimum (azurefile-csi-driver docs/driver-parameters.md).
-    return new FileProvisioner(premium ? { ...spec, capabilities: { ...spec.capabilities, minSizeGib: 100 } } : spec);
+    // NFS needs a Premium SKU: a catalog fact (the skuName constraint of Azure Files), read by STO-002 too
+    // Premium shares have a 100 GiB minimum: a catalog fact (sizeLimitsWhen), in the capabilities of the class
+    return new FileProvisioner(catalogProvisioner(StorageSystemId.AZURE_FILES, { skuName: sku, protocol }, { problems, props: { skuName: { prop: 'provisioner.skuName', value: sku } } }));
   }
 
   /** Amazon EFS (`efs.csi.aws.com`): an access point per volume on an existing file system. */
   public static awsEfs(options: AwsEfsOptions): FileProvisioner {
     const o: Partial<AwsEfsOptions> = options ?? {};
     const problems: Problem[] = [];
-    if (typeof o.fileSystemId !== 'string' || !/^fs-[0-9a-f]+$/.test(o.fileSystemId)) {
+    if (typeof o.fileSystemId !== 'string') {
       problems.push({ key: 'fileSystemId', prop: 'provisioner.fileSystemId', value: o.fileSystemId, problem: 'is not an EFS file system id', fix: 'Use the id of an existing file system, e.g. fs-0123456789abcdef0.' });
     }
     const perms = o.directoryPerms ?? '700';
-    if (typeof perms !== 'string' || !/^[0-7]{3,4}$/.test(perms)) {
+    if (typeof perms !== 'string') {
       problems.push({ key: 'directoryPerms', prop: 'provisioner.directoryPerms', value: perms, problem: 'is not octal permissions', fix: 'Write it as an octal string, e.g. "700".' });
     }
     const ids: Array<[string, unknown]> = [['uid', o.uid], ['gid', o.gid], ['gidRangeStart', o.gidRangeStart], ['gidRangeEnd', o.gidRangeEnd]];
@@ -234,7 +235,7 @@ export class FileProvisioner {
     if (typeof o.gidRangeStart === 'number' && typeof o.gidRangeEnd === 'number' && o.gidRangeStart > o.gidRangeEnd) {
       problems.push({ prop: 'provisioner.gidRangeEnd', value: o.gidRangeEnd, problem: `is below gidRangeStart ${o.gidRangeStart}`, fix: 'Swap the two, or widen the range.' });
     }
-    if (o.basePath !== undefined && (typeof o.basePath !== 'string' || !o.basePath.startsWith('/'))) {
+    if (o.basePath !== undefined && typeof o.basePath !== 'string') {
       problems.push({ key: 'basePath', prop: 'provisioner.basePath', value: o.basePath, problem: 'is not an absolute path', fix: 'Use a path like /dynamic.' });
     }
     return new FileProvisioner(catalogProvisioner(StorageSystemId.AWS_EFS, {
@@ -246,7 +247,7 @@ export class FileProvisioner {
       gidRangeStart: o.gidRangeStart,
       gidRangeEnd: o.gidRangeEnd,
       basePath: o.basePath,
-    }, { problems }));
+    }, { problems, props: { ...optionProps(o, ['fileSystemId', 'basePath']), directoryPerms: { prop: 'provisioner.directoryPerms', value: perms } } }));
   }
 
   /**

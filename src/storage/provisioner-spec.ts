@@ -25,6 +25,11 @@ export interface CatalogProvisionerOptions {
   readonly annotations?: Record<string, string>;
   /** Problems the factory found in its options; a parameter already flagged here is not checked again. */
   readonly problems?: Problem[];
+  /**
+   * The option each parameter comes from, by parameter key, for messages: a problem the catalog finds with the
+   * parameter names the option and its value as the caller gave it (`provisioner.iops 20000`).
+   */
+  readonly props?: Record<string, { readonly prop: string; readonly value: unknown }>;
 }
 
 /**
@@ -38,7 +43,9 @@ export function catalogProvisioner(id: StorageSystemId, params: Record<string, s
   const parameters = scalarParameters(params, problems);
   const flagged = new Set(problems.map((x) => x.key));
   for (const p of checkParameters(system, parameters)) {
-    if (p.severity === ProblemSeverity.ERROR && !flagged.has(p.key)) problems.push({ ...p, prop: `provisioner ${p.prop}` });
+    if (p.severity !== ProblemSeverity.ERROR || flagged.has(p.key)) continue;
+    const option = p.key !== undefined ? options.props?.[p.key] : undefined;
+    problems.push(option ? { ...p, prop: option.prop, value: option.value } : { ...p, prop: `provisioner ${p.prop}` });
   }
   return {
     provisioner: options.provisioner ?? system.provisioner!,

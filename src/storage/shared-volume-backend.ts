@@ -6,7 +6,7 @@ import { isDnsSubdomain } from '../core/names';
 import { Problem, Problems } from '../core/problems';
 import { GIB, isSize } from '../core/quantity';
 import { asText } from '../core/values';
-import { accessModesFor, StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
+import { accessModesFor, sharingAlternatives, StorageCatalog, StorageSystemId, StorageSystemInfo } from '../knowledge/storage/catalog';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 import { StorageKind } from '../knowledge/storage/types';
 
@@ -132,16 +132,41 @@ class ClassBackend extends SharedVolumeBackend {
       claim.problems.add('backend', cls.storageClassName, `is a class of ${sysName}, which cannot provision volumes dynamically: the claim would stay Pending`,
         cls.system.kind === StorageKind.OBJECT ? 'Use SharedVolumeBackend.s3({ bucketName }) (a static volume without class).' : 'Use a static backend (SharedVolumeBackend.nfs/efs/hostPath).');
     } else if (SHARED_MODES.includes(claim.mode) && !modes.includes(claim.mode)) {
-      const alternatives = StorageCatalog.sharedFileSystems().map((s) => s.name).join(', ');
       if (caps.kind === StorageKind.BLOCK || caps.kind === StorageKind.LOCAL) {
-        claim.problems.add('backend', cls.storageClassName, `is ${classDesc}, ${caps.kind} storage: a block device is attached to one node at a time, so a ${modeName} claim never binds (or, on multi-attach disks, corrupts ext4/xfs when two nodes write)`,
-          `Use a file storage class that gives ${modeName}: ${alternatives} (FileStorageClass, BlockProvisioner.longhorn(), BlockProvisioner.portworx({ sharedv4: true })).`);
+        const why = caps.kind === StorageKind.LOCAL
+          ? 'node-local storage: its volume lives on one node, so pods on other nodes never get it'
+          : 'a block device is attached to one node at a time, so a ' + modeName + ' claim never binds (or, on multi-attach disks, corrupts ext4/xfs when two nodes write)';
+        claim.problems.add('backend', cls.storageClassName, `is ${classDesc}, ${caps.kind} storage: ${why}`, sharingFix(claim.mode, cls.system));
       } else {
         claim.problems.add('accessMode', modeName, `is not supported by ${classDesc} for Filesystem volumes (it supports ${modes.join(', ') || 'none'})`,
           `Use ${modes.filter((m) => SHARED_MODES.includes(m)).join(' or ') || 'another storage class'}${cls.system?.notes.length ? '. ' + cls.system.notes[0] : ''}`.replace(/\.?$/, '.'));
       }
     }
   }
+}
+
+/** How to build a class of each system that can share, for fixes. */
+const SHARING_FACTORIES: Partial<Record<StorageSystemId, string>> = {
+  [StorageSystemId.NFS]: 'FileProvisioner.nfs',
+  [StorageSystemId.CEPHFS]: 'FileProvisioner.cephfs',
+  [StorageSystemId.AZURE_FILES]: 'FileProvisioner.azureFiles',
+  [StorageSystemId.AWS_EFS]: 'FileProvisioner.awsEfs',
+  [StorageSystemId.VSPHERE]: 'FileProvisioner.vsphereFile',
+  [StorageSystemId.LONGHORN]: 'BlockProvisioner.longhorn',
+  [StorageSystemId.PORTWORX]: 'BlockProvisioner.portworx({ sharedv4: true })',
+};
+
+/**
+ * The fix of a shared mode refused on a class: the systems that give that mode (from the catalog, never the one
+ * refused, its family first), and the factories that build their classes.
+ */
+function sharingFix(mode: PersistentVolumeAccessMode, refused: StorageSystemInfo | undefined): string {
+  const alternatives = sharingAlternatives(mode, refused);
+  if (!alternatives) return `No storage system the library knows gives ${mode} to Filesystem claims: use a static backend (SharedVolumeBackend.nfs/efs).`;
+  const factories = StorageCatalog.all()
+    .filter((s) => s !== refused && s.dynamicProvisioning && s.filesystemAccessModes.includes(mode) && SHARING_FACTORIES[s.id])
+    .map((s) => SHARING_FACTORIES[s.id]);
+  return `Use a class of a system that gives ${mode} to Filesystem claims: ${alternatives}${factories.length ? ` (${factories.join(', ')}, or an ExistingStorageClass)` : ''}.`;
 }
 
 /** The volume source of a static backend's PersistentVolume, and its mount options. */
@@ -347,7 +372,7 @@ class GlusterfsBackend extends SharedVolumeBackend {
   }
 
   public _refusal(): Problem {
-    const alternatives = StorageCatalog.sharedFileSystems().map((s) => s.name).join(', ');
+    const alternatives = sharingAlternatives(PersistentVolumeAccessMode.READ_WRITE_MANY, this.system);
     return {
       prop: 'backend',
       value: 'glusterfs',

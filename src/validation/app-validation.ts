@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Finding, Severity } from './finding';
+import { Finding, RuleBasis, Severity } from './finding';
 import { ScopedPolicy } from './policy-options';
+import { allRules } from './registry';
 import { offerRender } from './render-cache';
 import { KnownStorageClass } from './rule';
 import { ManifestInput, runValidation } from './validate';
@@ -15,9 +16,12 @@ import {
 const STATE = Symbol.for('cdk8s-golden-paths.GoldenPathValidation');
 
 /**
- * The synth-time door of the validator: one per app. Constructs of this library register themselves;
- * at synth the rules run once over every object of the app (so cross-object checks see everything) and
- * each construct reports the errors about the objects it emitted, all together, before anything is written.
+ * The synth-time door of the validator: one per app. At synth the rules run once over every object of the app (so
+ * cross-object checks see everything), and every finding is reported, all together, before anything is written:
+ * each construct of this library reports the findings about the objects it emitted, and the app reports the findings
+ * about its own objects (hand-written cdk8s-plus objects, ApiObjects, imported CRDs). On the app's own objects the
+ * findings of practice rules (`RuleBasis.PRACTICE`) are warnings, unless a platform policy enforces practices there
+ * (`enforcePracticesOnAppObjects`: then they are errors); what the cluster would reject fails synth for every object.
  */
 export class GoldenPathValidation {
   /**
@@ -44,12 +48,20 @@ export class GoldenPathValidation {
   private version?: KubernetesVersion;
   /** Construct path of the scope whose platform defaults set the version, for conflict messages. */
   private versionSetBy?: string;
+  /** Construct paths of the registered constructs: each reports the findings of its subtree. */
+  private readonly owners = new Set<string>();
   private cached?: Finding[];
   private rendered?: ManifestInput[];
   private readonly beforeRender: Array<() => void> = [];
+  /**
+   * What the last validation pass cost (rendering the objects, running the rules), for the benchmark.
+   * @internal
+   */
+  public _lastPass?: { readonly objects: number; readonly renderMs: number; readonly rulesMs: number };
 
   private constructor(root: IConstruct) {
     this.root = root;
+    root.node.addValidation({ validate: () => this.appObjectMessages() });
   }
 
   /**
@@ -117,6 +129,7 @@ export class GoldenPathValidation {
    * @internal
    */
   public _register(owner: Construct): void {
+    this.owners.add(owner.node.path);
     owner.node.addValidation({ validate: () => this.messagesFor(owner) });
   }
 
@@ -191,17 +204,54 @@ export class GoldenPathValidation {
   private messagesFor(owner: Construct): string[] {
     const prefix = owner.node.path + '/';
     const messages: string[] = [];
-    const warnings = Warnings.of(this.root);
     for (const f of this.compute(true)) {
       if (!f.constructPath || !(f.constructPath === owner.node.path || f.constructPath.startsWith(prefix))) continue;
-      const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath}): ${f.message}. Fix: ${f.fix}`;
-      if (f.severity === Severity.ERROR || this.failOnWarnings) {
-        messages.push(text);
+      this.emit(f, f.severity, messages);
+    }
+    return messages;
+  }
+
+  /**
+   * The findings about the app's own objects: those no registered construct owns. A practice finding (error or
+   * warning) is an error there when a policy over the object enforces practices, and a warning otherwise; what the
+   * cluster would reject keeps its severity.
+   */
+  private appObjectMessages(): string[] {
+    const messages: string[] = [];
+    const practices = practiceRuleIds();
+    for (const f of this.compute(true)) {
+      if (this.isOwned(f.constructPath)) continue;
+      if (!practices.has(f.ruleId)) {
+        this.emit(f, f.severity, messages);
+      } else if (this.practicesEnforcedAt(f.constructPath)) {
+        this.emit(f, Severity.ERROR, messages);
       } else {
-        warnings.add(`warning ${text}`);
+        this.emit(f, Severity.WARNING, messages, f.severity === Severity.ERROR ? PRACTICE_NOTE : '');
       }
     }
     return messages;
+  }
+
+  /** An error message for synth, or a warning through the app's warnings (an error in strict mode). */
+  private emit(f: Finding, severity: Severity, messages: string[], note = ''): void {
+    const text = `${f.ruleId} ${f.kind}/${f.name} (${f.constructPath ?? '(no construct)'}): ${f.message}. Fix: ${f.fix}${note}`;
+    if (severity === Severity.ERROR || this.failOnWarnings) messages.push(text);
+    else Warnings.of(this.root).add(`warning ${text}`);
+  }
+
+  /** Whether a registered construct (or the construct itself) contains the object at this path. */
+  private isOwned(path: string | undefined): boolean {
+    if (path === undefined || this.owners.size === 0) return false;
+    for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (this.owners.has(p)) return true;
+      if (p.lastIndexOf('/') < 0) return false;
+    }
+  }
+
+  /** Whether a policy whose scope holds the path enforces practice rules on the app's own objects. */
+  private practicesEnforcedAt(path: string | undefined): boolean {
+    return this.policies.some((p) => p.policy.enforcePracticesOnAppObjects === true
+      && (!p.scopePath || (path !== undefined && (path === p.scopePath || path.startsWith(p.scopePath + '/')))));
   }
 
   /**
@@ -210,13 +260,16 @@ export class GoldenPathValidation {
    */
   private compute(duringSynth = false): Finding[] {
     if (this.cached) return this.cached;
+    const t0 = performance.now();
     const inputs = this._renderedObjects(duringSynth);
+    const t1 = performance.now();
     this.cached = runValidation(inputs, {
       knownStorageClasses: [...this.knownClasses.values()],
       policies: this.policies,
       kubernetesVersion: this.kubernetesVersion,
       customResourceDefinitions: this.crds,
     });
+    this._lastPass = { objects: inputs.length, renderMs: t1 - t0, rulesMs: performance.now() - t1 };
     queueMicrotask(() => {
       this.cached = undefined;
     });
@@ -234,4 +287,15 @@ function checkedVersion(scope: IConstruct, version: unknown): KubernetesVersion 
     problems.throwIfAny();
   }
   return v!;
+}
+
+/** Said of a practice error reported as a warning on the app's own objects. */
+const PRACTICE_NOTE = ' (a practice rule: a warning on the app\'s own objects; PlatformPolicy enforcePracticesOnAppObjects makes it an error)';
+
+let PRACTICE_IDS: Set<string> | undefined;
+
+/** Ids of the rules whose verdict is a practice, not what the cluster does. */
+function practiceRuleIds(): Set<string> {
+  if (!PRACTICE_IDS) PRACTICE_IDS = new Set(allRules().filter((r) => r.basis === RuleBasis.PRACTICE).map((r) => r.id));
+  return PRACTICE_IDS;
 }

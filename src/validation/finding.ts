@@ -9,6 +9,25 @@ export enum Severity {
 }
 
 /**
+ * What a rule's verdict rests on: what the cluster does, or a practice. It decides how the synth-time door treats
+ * findings on the app's own objects (hand-written cdk8s-plus objects and ApiObjects that no construct of this library
+ * emitted).
+ */
+export enum RuleBasis {
+  /**
+   * The cluster: the API server, a controller, the storage driver or the ingress controller rejects the object, or it
+   * breaks or loses data there. Its errors fail synth for every object of the app.
+   */
+  CLUSTER = 'cluster',
+  /**
+   * A practice: security hardening or operations advice the cluster does not enforce (a privileged container runs).
+   * Its errors fail synth for the objects this library's constructs emit; on the app's own objects they are warnings
+   * unless a platform enforces them (`PlatformPolicyProps.enforcePracticesOnAppObjects`).
+   */
+  PRACTICE = 'practice',
+}
+
+/**
  * Rule families, as listed in the rules reference.
  */
 export enum RuleFamily {
@@ -86,4 +105,9 @@ export interface RuleInfo {
   readonly why: string;
   /** How to fix a finding, in one line. */
   readonly fix: string;
+  /**
+   * What the verdict rests on: the cluster, or a practice.
+   * @default RuleBasis.CLUSTER - errors fail synth for every object (the safe reading for a rule that does not say)
+   */
+  readonly basis?: RuleBasis;
 }

@@ -1,5 +1,6 @@
-import { ManifestObject, RuleContext } from './rule';
+import { ManifestObject, manifestObject, RuleContext } from './rule';
 import { asArray, isObject, str } from '../core/values';
+import { OPERATOR_SHAPES } from '../knowledge/operators';
 
 /**
  * Where pod specs live in the workload kinds Kubernetes 1.27 knows, and how many pods each runs.
@@ -158,14 +159,14 @@ export function findPodSpecsInJson(docs: readonly unknown[]): PodSpecInfo[] {
   docs.forEach((obj, index) => {
     if (!isObject(obj)) return;
     const meta = isObject(obj.metadata) ? obj.metadata : {};
-    objects.push({
+    objects.push(manifestObject({
       obj,
       apiVersion: str(obj.apiVersion) ?? '',
       kind: str(obj.kind) ?? '',
       name: str(meta.name) ?? '',
       namespace: str(meta.namespace),
       index,
-    });
+    }));
   });
   return findPodSpecs(objects);
 }
@@ -382,11 +383,12 @@ function checkSeLinux(opts: unknown, where: string, v: string[]): void {
 interface WorkloadIndex {
   /** Pod-bearing objects by namespace. */
   readonly byNamespace: Map<string, PodSpecInfo[]>;
-  /** Pod-bearing objects by `namespace\0key=value` of their pod labels. */
-  readonly byLabel: Map<string, PodSpecInfo[]>;
+  /** Pod-bearing objects by namespace, then label key, then label value of their pods (no key string built per lookup). */
+  readonly byLabel: Map<string, Map<string, Map<string, PodSpecInfo[]>>>;
 }
 
 const workloadCache = new WeakMap<RuleContext, WorkloadIndex>();
+const NO_WORKLOADS: PodSpecInfo[] = [];
 
 /** Pod-bearing objects (PodTemplates excluded: they run no pods) by namespace and by label. */
 export function workloadIndex(ctx: RuleContext): WorkloadIndex {
@@ -397,7 +399,13 @@ export function workloadIndex(ctx: RuleContext): WorkloadIndex {
     if (info.owner.kind === 'PodTemplate') continue;
     const ns = ctx.namespaceOf(info.owner) ?? 'default';
     push(idx.byNamespace, ns, info);
-    for (const [key, v] of Object.entries(info.labels)) push(idx.byLabel, `${ns}\0${key}=${v}`, info);
+    let byKey = idx.byLabel.get(ns);
+    if (!byKey) idx.byLabel.set(ns, (byKey = new Map()));
+    for (const key in info.labels) {
+      let byValue = byKey.get(key);
+      if (!byValue) byKey.set(key, (byValue = new Map()));
+      push(byValue, info.labels[key], info);
+    }
   }
   workloadCache.set(ctx, idx);
   return idx;
@@ -411,18 +419,79 @@ export function push<K, V>(m: Map<K, V[]>, key: K, v: V): void {
 }
 
 /**
+ * The workloads of a namespace that carry the rarest of some label pairs (all of them when no pair is given): the
+ * only candidates a selector holding those pairs can select. Keys in `ignore` are skipped.
+ */
+function candidatesFor(idx: WorkloadIndex, ns: string, labels: Record<string, unknown> | undefined, ignore?: ReadonlySet<string>): PodSpecInfo[] {
+  let candidates = idx.byNamespace.get(ns) ?? NO_WORKLOADS;
+  if (!labels || candidates.length === 0) return candidates;
+  const byKey = idx.byLabel.get(ns);
+  for (const k in labels) {
+    if (ignore?.has(k)) continue;
+    const list = byKey?.get(k)?.get(String(labels[k])) ?? NO_WORKLOADS;
+    if (list.length < candidates.length) candidates = list;
+    if (candidates.length === 0) break;
+  }
+  return candidates;
+}
+
+/**
  * Workloads in a namespace whose pods a LabelSelector selects. With matchLabels, only the workloads carrying the
  * rarest of its label pairs are tested, so a thousand databases sharing `component: database` stay linear.
  */
 export function workloadsSelectedBy(ctx: RuleContext, ns: string, selector: unknown): PodSpecInfo[] {
   const idx = workloadIndex(ctx);
-  let candidates = idx.byNamespace.get(ns) ?? [];
-  if (isObject(selector) && isObject(selector.matchLabels)) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) {
-      const list = idx.byLabel.get(`${ns}\0${k}=${String(v)}`) ?? [];
-      if (list.length < candidates.length) candidates = list;
-      if (candidates.length === 0) break;
-    }
-  }
+  const matchLabels = isObject(selector) && isObject(selector.matchLabels) ? selector.matchLabels : undefined;
+  const candidates = candidatesFor(idx, ns, matchLabels);
+  if (candidates.length === 0) return NO_WORKLOADS;
   return candidates.filter((w) => selectorMatches(selector, w.labels));
+}
+
+/**
+ * Whether the equality selector of a Service (a plain map) selects the pods of some workload of the namespace; keys
+ * in `ignore` (labels the controllers add to pods, absent from templates) are not compared.
+ */
+export function mapSelectorSelectsAny(ctx: RuleContext, ns: string, selector: Record<string, unknown>, ignore: ReadonlySet<string>): boolean {
+  for (const w of candidatesFor(workloadIndex(ctx), ns, selector, ignore)) {
+    let all = true;
+    for (const k in selector) {
+      if (!ignore.has(k) && w.labels[k] !== selector[k]) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a LabelSelector (or a Service's label map) selects the pods an operator runs for one of its cluster
+ * resources among the objects (a CloudNativePG Cluster, a MariaDB, a MongoDBCommunity): those pods have no template
+ * among the objects, only the labels the operator gives them. A selector with matchExpressions counts as selecting
+ * them (not judged).
+ */
+export function selectsOperatorPods(ctx: RuleContext, ns: string, selector: unknown, mapSelector = false): boolean {
+  const wanted = mapSelector ? selector : isObject(selector) ? selector.matchLabels : undefined;
+  if (!mapSelector && isObject(selector) && asArray(selector.matchExpressions).length > 0) return operatorPodsIn(ctx, ns).length > 0;
+  const labels = isObject(wanted) ? wanted : {};
+  return operatorPodsIn(ctx, ns).some((pods) => Object.keys(labels).every((k) => pods[k] === labels[k]));
+}
+
+const operatorPodCache = new WeakMap<RuleContext, Map<string, Array<Record<string, string>>>>();
+
+/** Pod labels of the operator clusters of a namespace. */
+function operatorPodsIn(ctx: RuleContext, ns: string): Array<Record<string, string>> {
+  let byNs = operatorPodCache.get(ctx);
+  if (!byNs) {
+    byNs = new Map();
+    for (const shape of OPERATOR_SHAPES) {
+      for (const o of ctx.ofKind(shape.kind)) {
+        if (o.apiVersion.split('/')[0] !== shape.group) continue;
+        push(byNs, ctx.namespaceOf(o) ?? 'default', shape.podLabels(o.name));
+      }
+    }
+    operatorPodCache.set(ctx, byNs);
+  }
+  return byNs.get(ns) ?? [];
 }

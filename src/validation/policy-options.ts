@@ -36,10 +36,26 @@ export interface PlatformPolicyProps {
    */
   readonly requiredLabels?: string[];
   /**
+   * Annotations every object must carry (e.g. `acme.com/owner`, an owner contact).
+   * @default - none
+   */
+  readonly requiredAnnotations?: string[];
+  /**
    * Ingress classes Ingresses may use.
    * @default - any class
    */
   readonly allowedIngressClasses?: string[];
+  /**
+   * Hold the app's own objects under the scope (hand-written cdk8s-plus objects and ApiObjects that no construct of
+   * this library emitted) to the standard of the library's own: every finding of a practice rule on them fails synth,
+   * warnings included (security hardening and operations advice the cluster does not enforce, `RuleBasis.PRACTICE` in
+   * the rules reference: SEC-002 privileged containers, SEC-018 no seccomp profile, WKL-023 no resources, ...). A
+   * finding that does not apply to one object is suppressed by its annotation, with the reason. What the cluster would
+   * reject fails synth for every object in any case.
+   * @default false - on the app's own objects practice findings are warnings (the team wrote those objects by hand);
+   * on the objects the library's constructs emit, practice errors fail synth
+   */
+  readonly enforcePracticesOnAppObjects?: boolean;
 }
 
 /**

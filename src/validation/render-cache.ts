@@ -66,3 +66,22 @@ export function rendersOnce<T extends new (...args: any[]) => ApiObject>(base: T
 
 /** A cdk8s ApiObject whose render the synth reuses from the validation pass. */
 export const RenderedOnceApiObject = rendersOnce(ApiObject);
+
+/**
+ * Makes one ApiObject the library created through another library's construct (the `apiObject` of a cdk8s-plus
+ * `Service` or `ServiceAccount` that a construct of this library emits) reuse the render of the validation pass, as
+ * the objects of {@link rendersOnce} classes do: its `toJson()` first takes the JSON the pass rendered for it.
+ */
+export function renderOnce(obj: ApiObject): void {
+  if ((obj as any)[RENDERS_ONCE]) return;
+  const render = obj.toJson;
+  Object.defineProperty(obj, RENDERS_ONCE, { value: true });
+  Object.defineProperty(obj, 'toJson', {
+    value: function toJson(this: ApiObject): any {
+      const cached = takeRender(this);
+      return cached !== undefined ? cached : render.call(this);
+    },
+    configurable: true,
+    writable: true,
+  });
+}

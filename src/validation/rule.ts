@@ -23,6 +23,39 @@ export interface ManifestObject {
   readonly constructPath?: string;
   /** Position in the input, for stable ordering. */
   readonly index: number;
+  /** `metadata` ({} when absent or not an object), read once here: rules read it from every object. */
+  readonly meta: Record<string, any>;
+  /** `metadata.labels` ({} when absent or not an object). */
+  readonly labels: Record<string, unknown>;
+  /** `metadata.annotations` ({} when absent or not an object). */
+  readonly annotations: Record<string, unknown>;
+}
+
+/** The fields of a {@link ManifestObject} that {@link manifestObject} derives from `obj`. */
+export type ManifestObjectFields = Omit<ManifestObject, 'meta' | 'labels' | 'annotations'>;
+
+const NONE: Record<string, any> = Object.freeze({});
+
+/**
+ * A manifest object with its metadata, labels and annotations read once. Every object of a validation has the same
+ * shape, so the rules' reads of these fields stay fast (the objects themselves, of many kinds, have many shapes).
+ */
+export function manifestObject(f: ManifestObjectFields): ManifestObject {
+  const meta = isObject(f.obj) && isObject(f.obj.metadata) ? f.obj.metadata : NONE;
+  return {
+    obj: f.obj,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    name: f.name,
+    namespace: f.namespace,
+    file: f.file,
+    line: f.line,
+    constructPath: f.constructPath,
+    index: f.index,
+    meta,
+    labels: isObject(meta.labels) ? meta.labels : NONE,
+    annotations: isObject(meta.annotations) ? meta.annotations : NONE,
+  };
 }
 
 /**
@@ -107,6 +140,8 @@ export class RuleContext {
   private readonly byKey = new Map<string, Map<string, Map<string, ManifestObject>>>();
   private readonly known: Map<string, KnownStorageClass>;
   private currentRule?: RuleInfo;
+  /** StorageClass objects resolved (defaultStorageClasses() asks for every class, for every claim without a class). */
+  private readonly resolvedObjects = new Map<ManifestObject, ResolvedStorageClass>();
   /** storageClass() by name: the objects do not change during a validation, and many claim rules ask. */
   private readonly resolvedClasses = new Map<string, ResolvedStorageClass | undefined>();
 
@@ -116,6 +151,8 @@ export class RuleContext {
   public readonly kubernetesVersion: KubernetesVersion;
   /** CustomResourceDefinitions given with the validation (those among the objects are in `objects`). */
   public readonly customResourceDefinitions: readonly unknown[];
+  /** Objects that share kind, namespace and name with another (API-040 tells which are in the same API group). */
+  private readonly collided = new Set<ManifestObject>();
 
   constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = [], policies: ScopedPolicy[] = [],
     settings: RuleContextSettings = {}) {
@@ -135,7 +172,13 @@ export class RuleContext {
       const ns = isClusterScoped(o.kind) ? '' : (o.namespace ?? 'default');
       let byName = byNs.get(ns);
       if (!byName) byNs.set(ns, (byName = new Map()));
-      if (!byName.has(o.name)) byName.set(o.name, o);
+      const first = byName.get(o.name);
+      if (!first) {
+        byName.set(o.name, o);
+      } else {
+        if (!this.collided.has(first)) this.collided.add(first);
+        this.collided.add(o);
+      }
     }
     this.known = new Map(knownStorageClasses.map((k) => [k.name, k]));
   }
@@ -151,6 +194,11 @@ export class RuleContext {
   /** Whether the target minor is `version` (`'1.32'`) or later: for what Kubernetes accepts from a minor on. */
   public targetAtLeast(version: string): boolean {
     return versionAtMost(version, this.kubernetesVersion);
+  }
+
+  /** The objects that share kind, namespace and name with another object, in input order. */
+  public sameKindAndName(): ManifestObject[] {
+    return [...this.collided].sort((a, b) => a.index - b.index);
   }
 
   /** Objects of the given kinds, in input order. */
@@ -240,10 +288,16 @@ export class RuleContext {
   }
 
   private resolveClassObject(o: ManifestObject): ResolvedStorageClass {
+    let r = this.resolvedObjects.get(o);
+    if (!r) this.resolvedObjects.set(o, (r = this.resolveClassObjectOnce(o)));
+    return r;
+  }
+
+  private resolveClassObjectOnce(o: ManifestObject): ResolvedStorageClass {
     const provisioner = str(o.obj.provisioner);
     const system = provisioner ? StorageCatalog.forProvisioner(provisioner) : undefined;
     const known = this.known.get(o.name);
-    const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : {};
+    const ann = o.annotations;
     return {
       name: o.name,
       provisioner,

@@ -374,9 +374,9 @@ function walkProps(node: CompiledNode, props: Map<string, CompiledNode>, value: 
   if (required) checkRequired(required, value, at, issues);
   const oneOf = node.oneOfRequired;
   if (oneOf) checkOneOf(oneOf, value, at, issues);
-  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array
+  // for...in over a plain JSON object lists its own keys in Object.keys order without allocating the key array (JSON
+  // objects inherit no enumerable key, so no own-property test per key)
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const child = props.get(key);
     at.push(key);
     if (child) {

@@ -1,7 +1,7 @@
-import { Finding, RuleFamily, RuleInfo, Severity } from './finding';
+import { Finding, RuleBasis, RuleFamily, RuleInfo, Severity } from './finding';
 import { ScopedPolicy } from './policy-options';
 import { allRules } from './registry';
-import { KnownStorageClass, ManifestObject, Rule, RuleContext } from './rule';
+import { KnownStorageClass, ManifestObject, manifestObject, Rule, RuleContext } from './rule';
 import { SUPPRESS_ANNOTATION_PREFIX } from '../core/conventions';
 import { NO_VALUE, Problems } from '../core/problems';
 import { isObject, str } from '../core/values';
@@ -101,7 +101,7 @@ const VALIDATOR_RULES: Record<string, RuleInfo> = {
 
 /** Rule infos of the validator itself. */
 export function validatorRuleInfos(): RuleInfo[] {
-  return Object.values(VALIDATOR_RULES);
+  return Object.values(VALIDATOR_RULES).map(ruleInfo);
 }
 
 /** Wraps plain inputs as manifest objects; documents that are not objects become VAL-003 findings. */
@@ -130,7 +130,7 @@ function toManifestObjects(inputs: ManifestInput[], findings: Finding[]): Manife
       });
       return;
     }
-    result.push({
+    result.push(manifestObject({
       obj,
       apiVersion,
       kind,
@@ -140,7 +140,7 @@ function toManifestObjects(inputs: ManifestInput[], findings: Finding[]): Manife
       line: input.line,
       constructPath: input.constructPath,
       index,
-    });
+    }));
   });
   return result;
 }
@@ -202,7 +202,7 @@ export function runValidation(inputs: ManifestInput[], options: ValidateOptions 
     try {
       ctx._run(rule);
     } catch (e) {
-      const target: ManifestObject = objects[0] ?? { obj: {}, apiVersion: '', kind: '(validator)', name: '(validator)', index: -1 };
+      const target: ManifestObject = objects[0] ?? manifestObject({ obj: {}, apiVersion: '', kind: '(validator)', name: '(validator)', index: -1 });
       findings.push(toFinding(target, VALIDATOR_RULES.crash, Severity.ERROR,
         `rule ${rule.id} failed: ${(e as Error)?.message ?? String(e)}`, VALIDATOR_RULES.crash.fix));
     }
@@ -214,8 +214,8 @@ export function runValidation(inputs: ManifestInput[], options: ValidateOptions 
   }
   // suppression annotations that are malformed or carry no reason
   for (const o of objects) {
-    const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : {};
-    for (const [key, value] of Object.entries(ann)) {
+    for (const key in o.annotations) {
+      const value = o.annotations[key];
       if (!key.startsWith(SUPPRESS_ANNOTATION_PREFIX)) continue;
       const ruleId = key.slice(SUPPRESS_ANNOTATION_PREFIX.length);
       if (typeof value !== 'string' || value.trim().length < MIN_SUPPRESSION_REASON) {
@@ -233,8 +233,7 @@ export function runValidation(inputs: ManifestInput[], options: ValidateOptions 
 }
 
 function suppressionOf(o: ManifestObject, ruleId: string): string | undefined {
-  const ann = isObject(o.obj.metadata) && isObject(o.obj.metadata.annotations) ? o.obj.metadata.annotations : undefined;
-  const v = ann?.[SUPPRESS_ANNOTATION_PREFIX + ruleId];
+  const v = o.annotations[SUPPRESS_ANNOTATION_PREFIX + ruleId];
   return typeof v === 'string' ? v : undefined;
 }
 
@@ -294,5 +293,5 @@ export class Validator {
 
 /** Only the metadata of a rule. */
 export function ruleInfo(r: RuleInfo): RuleInfo {
-  return { id: r.id, severity: r.severity, family: r.family, what: r.what, why: r.why, fix: r.fix };
+  return { id: r.id, severity: r.severity, family: r.family, what: r.what, why: r.why, fix: r.fix, basis: r.basis ?? RuleBasis.CLUSTER };
 }

@@ -1,5 +1,5 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { ManifestObject, RuleContext } from './rule';
+import { ACCESS_MODES } from '../core/access-modes';
 import { asArray, isObject, str } from '../core/values';
 
 /*
@@ -76,4 +76,4 @@ export function requestOf(spec: unknown): unknown {
 }
 
 /** The access modes Kubernetes knows. */
-export const KNOWN_MODES: ReadonlySet<string> = new Set<string>(Object.values(PersistentVolumeAccessMode));
+export const KNOWN_MODES: ReadonlySet<string> = new Set<string>(ACCESS_MODES);

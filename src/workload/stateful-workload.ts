@@ -1,4 +1,4 @@
-import { Lazy } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -9,7 +9,7 @@ import { POD_SECURITY_LABEL, POD_SECURITY_RESTRICTED } from '../core/conventions
 import { ConventionalMeta, conventionalMeta, objectMeta } from '../platform/conventions';
 import { useStorageClass } from '../storage/existing-storage-class';
 import { GoldenPathValidation } from '../validation/app-validation';
-import { rendersOnce } from '../validation/render-cache';
+import { renderOnce, rendersOnce } from '../validation/render-cache';
 
 // The objects a StatefulWorkload emits render once per synth (validation and output share the JSON).
 const KubeServiceObject = rendersOnce(k8s.KubeService);
@@ -94,6 +94,7 @@ export class StatefulWorkload extends Construct {
       metadata: objectMeta(meta, plan.name),
       ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol })),
     });
+    renderOnce(ApiObject.of(service));
     for (const [k, v] of Object.entries(selector)) service.selectLabel(k, v);
     return service;
   }
@@ -125,7 +126,8 @@ export class StatefulWorkload extends Construct {
     if (plan.replicas <= 1) return undefined;
     return new KubePodDisruptionBudgetObject(this, 'PodDisruptionBudget', {
       metadata: objectMeta(meta, plan.name),
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } } },
+      // AlwaysAllow: an unready replica serves nothing; the default lets crash-looping replicas block node drains (WKL-032)
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...selector } }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
     });
   }
 }

@@ -264,7 +264,7 @@ spec: { accessModes: [ReadWriteOnce], storageClassName: gp3, resources: { reques
       'error: bad-policy.yaml:1:13: requireTls "yes-please" must be true or false',
       'error: bad-policy.yaml:2:15: maxClaimSize "lots" must be a Kubernetes quantity of bytes, e.g. 500Gi',
       'error: bad-policy.yaml:3:22: minDatabaseReplicas 0 must be a whole number of at least 1',
-      'error: bad-policy.yaml:4:1: unknown policy key "allowedStorage"; known: allowedProvisioners, requireTls, forbidHostPath, minDatabaseReplicas, maxClaimSize, requiredLabels, allowedIngressClasses',
+      'error: bad-policy.yaml:4:1: unknown policy key "allowedStorage"; known: allowedProvisioners, requireTls, forbidHostPath, minDatabaseReplicas, maxClaimSize, requiredLabels, requiredAnnotations, allowedIngressClasses, enforcePracticesOnAppObjects',
     ]);
   });
 

@@ -208,7 +208,7 @@ describe('MongoDB Community', () => {
     expect(m.spec.statefulSet.spec.volumeClaimTemplates[0].spec).toEqual({
       accessModes: ['ReadWriteOnce'], storageClassName: 'exoscale-block-storage', resources: { requests: { storage: '20Gi' } },
     });
-    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { app: 'catalog-db-svc' } } });
+    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { app: 'catalog-db-svc' } }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     // the operator's database pods run as this ServiceAccount: the Helm chart creates it only in the operator's namespace
     expect(only(objects, 'ServiceAccount').metadata.name).toBe('mongodb-kubernetes-appdb');
     expect(db.connection).toMatchObject({ host: 'catalog-db-svc.catalog.svc', uriSecretName: 'catalog-db-admin-catalog', uriSecretKey: 'connectionString.standardSrv' });

@@ -136,7 +136,7 @@ describe('StatefulDatabase defaults', () => {
     expect(headless.metadata.annotations['golden-paths.dev/role']).toBe('database');
     // official images do not replicate: clients go to ordinal 0 only
     expect(client.spec.selector['statefulset.kubernetes.io/pod-name']).toBe('orders-db-0');
-    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: sts.spec.selector.matchLabels } });
+    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: sts.spec.selector.matchLabels }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     const np = only(objects, 'NetworkPolicy');
     expect(np.spec.policyTypes).toEqual(['Ingress']);
     expect(np.spec.ingress).toHaveLength(1); // the database's own peers only

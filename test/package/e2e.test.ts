@@ -213,6 +213,31 @@ app.synth();
   expect(b.output).toContain('shop/shop: output (not set) chooses neither an Ingress controller nor a Gateway');
 });
 
+test('cdk8s synth fails on a hand-written claim of the app that the storage system cannot serve (issue 17)', () => {
+  const dir = createApp('own-objects-app', `
+import { App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { GoldenPathValidation, SharedRwxVolume, SharedVolumeBackend, Warnings } from 'cdk8s-golden-paths';
+
+const app = new App();
+Warnings.of(app).sink = Warnings.SILENT;
+const chart = new Chart(app, 'cms', { namespace: 'cms' });
+// the library in use (a shared volume on NFS), and the class Exoscale SKS installs known to the validator
+new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.nfs({ server: 'nfs.internal', path: '/exports/docs' }), size: Size.gibibytes(1) });
+GoldenPathValidation.of(app).addKnownStorageClass({ name: 'exoscale-block-storage', provisioner: 'csi.exoscale.com' });
+new kplus.PersistentVolumeClaim(chart, 'uploads', {
+  storageClassName: 'exoscale-block-storage',
+  accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_MANY],
+  storage: Size.gibibytes(10),
+});
+app.synth();
+`);
+  const r = cdk8sSynth(dir);
+  expect(r.status).not.toBe(0);
+  expect(r.output).toContain('STO-010 PersistentVolumeClaim/');
+  expect(r.output).toContain('(cms/uploads/Resource): ReadWriteMany on storage class exoscale-block-storage');
+});
+
 describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
   test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
     const dir = createApp('plugin-broken-app', `

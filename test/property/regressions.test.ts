@@ -49,7 +49,7 @@ describe('BlockStorageClass counterexamples', () => {
 
   test('a volume type with a newline keeps one problem per line', () => {
     const message = errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ volumeType: 'a\nb' as EbsVolumeType, iops: 120270 }) }));
-    expect(message).toContain('test/x: provisioner.iops 120270 cannot be set for volume type "a\\nb"');
+    expect(message).toContain('test/x: provisioner parameter type "a\\nb" is not accepted by Amazon EBS');
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/x: /);
   });
 

@@ -156,13 +156,13 @@ describe('BlockStorageClass refusals', () => {
       provisioner: BlockProvisioner.awsEbs({ volumeType: EbsVolumeType.GP3, iops: 20000, throughputMiBps: 5000 }),
     }));
     expect(msg).toContain('2 problems');
-    expect(msg).toContain('test/ebs: provisioner.iops 20000 is outside the range of gp3 (3000-16000)');
-    expect(msg).toContain('provisioner.throughputMiBps 5000 is outside the range of gp3 (125-1000 MiB/s)');
+    expect(msg).toContain('test/ebs: provisioner.iops 20000 is outside the range for type gp3 (3000-16000). Use a whole number from 3000 to 16000.');
+    expect(msg).toContain('provisioner.throughputMiBps 5000 is outside the range for type gp3 (125-1000 MiB/s)');
   });
 
   test('iops on a type without provisioned IOPS', () => {
     expect(errorOf((chart) => new BlockStorageClass(chart, 'ebs', { provisioner: BlockProvisioner.awsEbs({ volumeType: EbsVolumeType.ST1, iops: 500 }) })))
-      .toContain('provisioner.iops 500 cannot be set for volume type st1');
+      .toContain('provisioner.iops 500 cannot be set for type st1. Remove it, or use type gp3, io1, io2.');
   });
 
   test('Longhorn replica count out of range comes from the catalog', () => {

@@ -81,7 +81,7 @@ describe('FileStorageClass refusals', () => {
     const msg = errorOf((chart) => new FileStorageClass(chart, 'nfs', { provisioner: FileProvisioner.nfs({ server: '', share: 'exports' }) }));
     expect(msg).toContain('2 problems');
     expect(msg).toContain('test/nfs: provisioner.server "" must name the NFS server');
-    expect(msg).toContain('provisioner.share "exports" must be the absolute exported path');
+    expect(msg).toContain('provisioner.share "exports" is not an absolute path. Write share as an absolute path, e.g. /exports/k8s.');
   });
 
   test('CephFS without fsName', () => {
@@ -92,7 +92,7 @@ describe('FileStorageClass refusals', () => {
   test('Azure Files NFS on a Standard SKU', () => {
     expect(errorOf((chart) => new FileStorageClass(chart, 'a', {
       provisioner: FileProvisioner.azureFiles({ protocol: AzureFilesProtocol.NFS, skuName: AzureFilesSku.STANDARD_LRS }),
-    }))).toContain('provisioner.skuName "Standard_LRS" cannot serve NFS shares (Azure Files NFS needs a Premium SKU)');
+    }))).toContain('provisioner.skuName "Standard_LRS" is not accepted for protocol nfs. Use one of: Premium_LRS, Premium_ZRS.');
   });
 
   test('EFS with a bad file system id and uid', () => {

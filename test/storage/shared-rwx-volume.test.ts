@@ -226,7 +226,8 @@ describe('SharedRwxVolume refusals', () => {
       new SharedRwxVolume(chart, 'uploads', { backend: SharedVolumeBackend.storageClass(sbs), size: Size.gibibytes(10) });
     });
     expect(msg).toContain('test/uploads: backend "sbs" is storage class "sbs" (Exoscale Block Storage), block storage: a block device is attached to one node at a time, so a ReadWriteMany claim never binds');
-    expect(msg).toContain('Use a file storage class that gives ReadWriteMany: ');
+    expect(msg).toContain('Use a class of a system that gives ReadWriteMany to Filesystem claims: ');
+    expect(msg).toContain('Portworx (a class with sharedv4: "true")');
     expect(msg).toContain('NFS (csi-driver-nfs)');
     expect(msg).toContain('CephFS (Rook)');
     expect(msg).toContain('BlockProvisioner.portworx({ sharedv4: true })');
@@ -244,6 +245,38 @@ describe('SharedRwxVolume refusals', () => {
       const lh = new BlockStorageClass(chart, 'longhorn', { provisioner: BlockProvisioner.longhorn() });
       new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(lh), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
     })).toContain('backend "longhorn" is storage class "longhorn" (Longhorn), block storage: a block device is attached to one node at a time, so a ReadOnlyMany claim never binds');
+  });
+
+  test('ReadOnlyMany refusals name only systems that serve ReadOnlyMany, never Longhorn, Portworx or the class just refused', () => {
+    const rox = (provisioner: BlockProvisioner) => errorOf((chart) => {
+      const cls = new BlockStorageClass(chart, 'cls', { provisioner });
+      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(cls), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
+    });
+    for (const msg of [rox(BlockProvisioner.portworx({ sharedv4: true })), rox(BlockProvisioner.longhorn()), rox(BlockProvisioner.exoscale())]) {
+      const fix = msg.slice(msg.indexOf('Use a class of a system that gives ReadOnlyMany to Filesystem claims: '));
+      expect(fix).toContain('Azure Files');
+      expect(fix).toContain('NFS (csi-driver-nfs)');
+      expect(fix).not.toContain('Longhorn');
+      expect(fix).not.toContain('Portworx');
+      expect(fix).not.toContain('BlockProvisioner');
+    }
+    expect(rox(BlockProvisioner.portworx({ sharedv4: true }))).toContain('backend "cls" is storage class "cls" (Portworx), block storage');
+  });
+
+  test('the refused system\'s own family comes first: Amazon EFS for an EBS class', () => {
+    const msg = errorOf((chart) => {
+      const ebs = new BlockStorageClass(chart, 'gp3', { provisioner: BlockProvisioner.awsEbs() });
+      new SharedRwxVolume(chart, 'uploads', { backend: SharedVolumeBackend.storageClass(ebs), size: Size.gibibytes(10) });
+    });
+    expect(msg).toContain('Use a class of a system that gives ReadWriteMany to Filesystem claims: Amazon EFS, Azure Files,');
+  });
+
+  test('a Portworx class without sharedv4 is told to set it, on the same system', () => {
+    const msg = errorOf((chart) => {
+      const px = new BlockStorageClass(chart, 'px', { provisioner: BlockProvisioner.portworx() });
+      new SharedRwxVolume(chart, 'uploads', { backend: SharedVolumeBackend.storageClass(px), size: Size.gibibytes(10) });
+    });
+    expect(msg).toContain('Use a class of a system that gives ReadWriteMany to Filesystem claims: Portworx (a class with sharedv4: "true"), Azure Files,');
   });
 
   test('S3 with ReadWriteOnce', () => {

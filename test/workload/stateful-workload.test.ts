@@ -56,7 +56,7 @@ describe('StatefulWorkload: what a default gives', () => {
     const s = sts(objects);
     expect(s.spec.serviceName).toBe('web-server-headless');
     expect(s.spec.replicas).toBe(3);
-    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: s.spec.selector });
+    expect(only(objects, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: s.spec.selector, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     const headless = ofKind(objects, 'Service')[0];
     expect(headless.spec.clusterIP).toBe('None');
     expect(headless.spec.publishNotReadyAddresses).toBe(true);

@@ -1,5 +1,5 @@
 import { StorageSystemInfo } from './catalog';
-import { ParameterType, StorageParameterInfo } from './types';
+import { ParameterConstraint, ParameterType, StorageParameterInfo } from './types';
 import { Problem, ProblemSeverity } from '../../core/problems';
 
 /**
@@ -36,7 +36,7 @@ export function parameterFindings(system: StorageSystemInfo, params: Record<stri
   for (const [key, raw] of Object.entries(params)) {
     const spec = specs.get(key);
     if (spec) {
-      const found = checkValue(system, spec, raw);
+      const found = checkValue(system, spec, raw, params, specs) ?? checkConstraints(spec, raw, params, specs);
       if (found) findings.push(found);
     } else if (!key.startsWith(SIDECAR_PREFIX)) {
       findings.push(unreadKey(system, key, raw));
@@ -60,8 +60,61 @@ function unreadKey(system: StorageSystemInfo, key: string, raw: unknown): Parame
   return finding(key, raw, ProblemSeverity.WARNING, problem, fix, `parameter ${key} ${problem}`);
 }
 
+/**
+ * The constraint of a parameter that holds for the class's other parameters (the first whose selecting parameter,
+ * or its default, has one of the constraint's values), or undefined.
+ */
+function constraintFor(spec: StorageParameterInfo, params: Record<string, unknown>, specs: Map<string, StorageParameterInfo>): ParameterConstraint | undefined {
+  for (const c of spec.constraints ?? []) {
+    const set = params[c.whenParameter];
+    const value = set === undefined || set === null ? specs.get(c.whenParameter)?.defaultValue : String(set);
+    if (value !== undefined && c.whenValues.includes(value)) return c;
+  }
+  return undefined;
+}
+
+/** The selecting value of a constraint as the class has it, and a note when it is the driver's default. */
+function selecting(c: ParameterConstraint, params: Record<string, unknown>, specs: Map<string, StorageParameterInfo>): { when: string; note: string } {
+  const set = params[c.whenParameter];
+  if (set !== undefined && set !== null) return { when: `${c.whenParameter} ${String(set)}`, note: '' };
+  const dflt = specs.get(c.whenParameter)?.defaultValue;
+  return { when: `${c.whenParameter} ${dflt}`, note: `; ${c.whenParameter} is not set, so ${dflt}, the driver's default` };
+}
+
+/** A whole-number value against the constraint that holds for the other parameters: banned, or out of its range. */
+function checkConstraints(spec: StorageParameterInfo, raw: unknown, params: Record<string, unknown>,
+  specs: Map<string, StorageParameterInfo>): ParameterFinding | undefined {
+  const c = constraintFor(spec, params, specs);
+  if (!c) return undefined;
+  const key = spec.key;
+  const value = typeof raw === 'string' ? raw : String(raw);
+  const { when, note } = selecting(c, params, specs);
+  if (c.notAllowed) {
+    const others = spec.constraints!.filter((x) => !x.notAllowed && x.whenParameter === c.whenParameter).flatMap((x) => x.whenValues);
+    return finding(key, raw, ProblemSeverity.ERROR, `cannot be set for ${when}${note ? ` (${note.slice(2)})` : ''}`,
+      `Remove it${others.length ? `, or use ${c.whenParameter} ${others.join(', ')}` : ''}.`,
+      `parameter ${key} ${value} cannot be set for ${when}${note ? ` (${note.slice(2)})` : ''}`);
+  }
+  if (c.allowedValues) {
+    if (c.allowedValues.includes(value)) return undefined;
+    return finding(key, raw, ProblemSeverity.ERROR, `is not accepted for ${when}${note ? ` (${note.slice(2)})` : ''}`,
+      `Use one of: ${c.allowedValues.join(', ')}.`, `parameter ${key} is ${JSON.stringify(value)}, not accepted for ${when}${note ? ` (${note.slice(2)})` : ''}`);
+  }
+  const n = Number(value);
+  const min = c.min ?? spec.min;
+  const max = c.max ?? spec.max;
+  if (!/^-?\d+$/.test(value) || (min !== undefined && n < min) || (max !== undefined && n > max)) {
+    const range = `${min ?? '-inf'}-${max ?? 'inf'}${spec.unit ? ' ' + spec.unit : ''}${note}`;
+    return finding(key, raw, ProblemSeverity.ERROR, `is outside the range for ${when} (${range})`,
+      `Use a whole number from ${min ?? '-inf'} to ${max ?? 'inf'}${spec.unit ? ' ' + spec.unit : ''}.`,
+      `parameter ${key} is ${value}, outside the range for ${when} (${range})`);
+  }
+  return undefined;
+}
+
 /** The value of a key the driver reads: a whole number within range, or one of the allowed values. */
-function checkValue(system: StorageSystemInfo, spec: StorageParameterInfo, raw: unknown): ParameterFinding | undefined {
+function checkValue(system: StorageSystemInfo, spec: StorageParameterInfo, raw: unknown, params: Record<string, unknown>,
+  specs: Map<string, StorageParameterInfo>): ParameterFinding | undefined {
   const key = spec.key;
   const value = typeof raw === 'string' ? raw : String(raw);
   const known = spec.allowedValues;
@@ -71,6 +124,7 @@ function checkValue(system: StorageSystemInfo, spec: StorageParameterInfo, raw: 
         `parameter ${key} is ${JSON.stringify(value)}, not a whole number`);
     }
     const n = Number(value);
+    if (constraintFor(spec, params, specs) !== undefined) return undefined; // the constraint of the selecting value decides
     if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
       const range = `${spec.min ?? '-inf'} to ${spec.max ?? 'inf'}`;
       return finding(key, raw, ProblemSeverity.ERROR, `is outside the range ${system.name} accepts (${range})`,
@@ -79,6 +133,10 @@ function checkValue(system: StorageSystemInfo, spec: StorageParameterInfo, raw: 
   } else if (known && !known.includes(value)) {
     return finding(key, raw, ProblemSeverity.ERROR, `is not accepted by ${system.name}`, `Use one of: ${known.join(', ')}.`,
       `parameter ${key} is ${JSON.stringify(value)}, which ${system.name} does not accept`);
+  } else if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(value)) {
+    const what = spec.patternDescription ?? `a value matching ${spec.pattern}`;
+    return finding(key, raw, ProblemSeverity.ERROR, `is not ${what}`, `Write ${key} as ${what}${spec.example ? `, e.g. ${spec.example}` : ''}.`,
+      `parameter ${key} is ${JSON.stringify(value)}, not ${what}`);
   }
   return undefined;
 }

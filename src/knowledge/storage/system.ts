@@ -57,6 +57,12 @@ export interface StorageSystemInfo extends StorageCapabilities {
   /** Human name. */
   readonly name: string;
   /**
+   * The cloud or project a system belongs to (`aws`, `azure`, `ceph`, `openebs`): when the library suggests another
+   * system, those of the same family come first (Amazon EFS for an EBS claim that asked to share).
+   * @default - a family of its own
+   */
+  readonly family?: string;
+  /**
    * CSI provisioner / driver name used in StorageClasses and PVs.
    * @default - none: the system has no dynamic provisioner
    */
@@ -104,6 +110,18 @@ export interface StorageSystemInfo extends StorageCapabilities {
    * @default - the listed access modes hold for every class
    */
   readonly sharedAccessRequires?: SharedAccessCondition;
+  /**
+   * The prefix of the topology keys the driver reports when they are deployment-specific (vSphere:
+   * `topology.csi.vmware.com/<label>`), for systems without one `topologyKey`.
+   * @default - the driver reports `topologyKey` only, or no topology at all
+   */
+  readonly topologyKeyPrefix?: string;
+  /**
+   * Size limits that hold only for classes with some parameter values (Azure Files: Premium shares are 100 GiB at
+   * least). Constructs and the validator both read them.
+   * @default - the system's own limits hold for every class
+   */
+  readonly sizeLimitsWhen?: ConditionalSizeLimits[];
   /** StorageClass parameters the driver reads. */
   readonly parameters: StorageParameterInfo[];
   /** Caveats that matter in production. */
@@ -123,4 +141,24 @@ export interface SharedAccessCondition {
   readonly parameter: string;
   /** Required value. */
   readonly value: string;
+}
+
+/**
+ * Size limits of the classes whose parameter has one of some values.
+ */
+export interface ConditionalSizeLimits {
+  /** Parameter key. */
+  readonly parameter: string;
+  /** The values the limits hold for. */
+  readonly values: string[];
+  /**
+   * Smallest volume, in GiB.
+   * @default - the system's own minimum
+   */
+  readonly minSizeGib?: number;
+  /**
+   * Largest volume, in GiB.
+   * @default - the system's own maximum
+   */
+  readonly maxSizeGib?: number;
 }

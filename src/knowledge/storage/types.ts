@@ -1,4 +1,5 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ACCESS_MODES } from '../../core/access-modes';
 
 /**
  * What kind of storage a system provides.
@@ -96,6 +97,67 @@ export interface StorageParameterInfo {
    * @default false
    */
   readonly required?: boolean;
+  /**
+   * The value the driver uses when the key is not set (read by constraints of other parameters that depend on it).
+   * @default - no default the library relies on
+   */
+  readonly defaultValue?: string;
+  /**
+   * A regular expression a `STRING` value must match (JavaScript syntax, anchored by the expression itself).
+   * @default - any text
+   */
+  readonly pattern?: string;
+  /**
+   * What a value matching `pattern` is, for messages (`an absolute path`).
+   * @default - the expression itself
+   */
+  readonly patternDescription?: string;
+  /**
+   * An example of a good value, for messages.
+   * @default - none
+   */
+  readonly example?: string;
+  /**
+   * Unit of `INTEGER` values, for messages (`MiB/s`).
+   * @default - none
+   */
+  readonly unit?: string;
+  /**
+   * Ranges and bans that hold only for some values of another parameter (Amazon EBS: iops 3000-16000 for type gp3,
+   * not settable for gp2). Constructs and the validator both read them, so both refuse the same classes.
+   * @default - the parameter's own range holds whatever the other parameters say
+   */
+  readonly constraints?: ParameterConstraint[];
+}
+
+/**
+ * A range or a ban of one StorageClass parameter that holds only when another parameter has one of some values.
+ */
+export interface ParameterConstraint {
+  /** The parameter whose value selects the constraint, e.g. `type`. */
+  readonly whenParameter: string;
+  /** The values of `whenParameter` the constraint holds for (its `defaultValue` counts when it is not set). */
+  readonly whenValues: string[];
+  /**
+   * Smallest allowed value.
+   * @default - the parameter's own minimum
+   */
+  readonly min?: number;
+  /**
+   * Largest allowed value.
+   * @default - the parameter's own maximum
+   */
+  readonly max?: number;
+  /**
+   * The values the parameter may take for these values of the other (Azure Files: only Premium SKUs serve NFS).
+   * @default - the parameter's own values
+   */
+  readonly allowedValues?: string[];
+  /**
+   * The parameter cannot be set at all for these values (the driver or the cloud refuses the volume).
+   * @default false
+   */
+  readonly notAllowed?: boolean;
 }
 
 /**
@@ -141,7 +203,7 @@ export function capabilitiesProblem(caps: unknown): string | undefined {
   if (caps === null || typeof caps !== 'object' || Array.isArray(caps)) return 'is not a StorageCapabilities object';
   const c = caps as Record<string, unknown>;
   const inEnum = (v: unknown, e: object) => (Object.values(e) as unknown[]).includes(v);
-  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => inEnum(m, PersistentVolumeAccessMode));
+  const modes = (v: unknown) => Array.isArray(v) && v.every((m) => (ACCESS_MODES as unknown[]).includes(m));
   const wrong: string[] = [];
   if (!inEnum(c.kind, StorageKind)) wrong.push('kind');
   if (!modes(c.filesystemAccessModes)) wrong.push('filesystemAccessModes');

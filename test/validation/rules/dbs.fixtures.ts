@@ -38,4 +38,10 @@ export const FIXTURES: RuleFixture[] = [
     message: 'claim template data requests ReadWriteMany',
     passes: [db({ replicas: 3, volumeClaimTemplates: claim(['ReadWriteOnce']) }), pdb],
   },
+  {
+    ruleId: 'DBS-004',
+    trips: [db({ replicas: 3, template: { metadata: { labels }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4' }] } } }), pdb],
+    message: 'terminationGracePeriodSeconds 30 is shorter than 120 s',
+    passes: [db({ replicas: 3, template: { metadata: { labels }, spec: { terminationGracePeriodSeconds: 120, containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4' }] } } }), pdb],
+  },
 ];

@@ -101,4 +101,11 @@ export const FIXTURES: RuleFixture[] = [
     message: 'ingress class traefik is not allowed by the platform policy (allowed: nginx)',
     passes: [ingress(true, 'nginx')],
   },
+  {
+    ruleId: 'POL-008',
+    policies: [{ policy: { requiredAnnotations: ['acme.com/owner'] } }],
+    trips: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', annotations: { 'acme.com/owner': '' } } }],
+    message: 'missing required annotation(s) acme.com/owner',
+    passes: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', annotations: { 'acme.com/owner': 'payments@acme.com' } } }],
+  },
 ];

@@ -76,6 +76,16 @@ const flowSchema = (apiVersion: string): any => ({
   spec: { priorityLevelConfiguration: { name: 'workload-low' }, matchingPrecedence: 1000 },
 });
 
+/** A CronJob whose pod has one container. */
+function cronJob(container: Record<string, any>): any {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'nightly', namespace: 'default' },
+    spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [container] } } } } },
+  };
+}
+
 export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'SCH-001',
@@ -98,6 +108,19 @@ export const FIXTURES: RuleFixture[] = [
     trips: [cnpg({ instances: 3, storage: { sizee: '10Gi' } })],
     message: 'spec.storage.sizee is not a field of spec.storage (did you mean size?)',
     passes: [cnpg({ instances: 3, storage: { size: '10Gi' } })],
+  },
+  {
+    // typos at any depth (here 7 levels down a CronJob), and the nearest name by edit distance before prefix (issue 17)
+    ruleId: 'SCH-001',
+    trips: [cronJob({ name: 'app', image: 'app:1.0', imagePullPolicyy: 'Always', securityContext: { capabilities: { dropp: ['ALL'] } } })],
+    message: 'spec.jobTemplate.spec.template.spec.containers[0].imagePullPolicyy is not a field of spec.jobTemplate.spec.template.spec.containers[0] (did you mean imagePullPolicy?)',
+    passes: [cronJob({ name: 'app', image: 'app:1.0', imagePullPolicy: 'Always', securityContext: { capabilities: { drop: ['ALL'] } } })],
+  },
+  {
+    ruleId: 'SCH-001',
+    trips: [cronJob({ name: 'app', image: 'app:1.0', securityContext: { capabilities: { dropp: ['ALL'] } } })],
+    message: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.dropp is not a field of spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities (did you mean drop?)',
+    passes: [cronJob({ name: 'app', image: 'app:1.0', securityContext: { capabilities: { drop: ['ALL'] } } })],
   },
   {
     ruleId: 'SCH-002',

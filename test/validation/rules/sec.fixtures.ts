@@ -1,41 +1,4 @@
-/*
- * kube-linter checks enabled by default (stackrox/kube-linter docs/generated/checks.md, "Enabled by default: Yes",
- * read at commit 35de568), and which of our rules cover each (issue 9):
- *
- * | kube-linter check                  | covered by                                                                |
- * |------------------------------------|---------------------------------------------------------------------------|
- * | dangling-service                   | not covered (Service selector vs pods: left to the ingress/api-server families) |
- * | deprecated-service-account-field   | not covered (serviceAccount is only read as a fallback by SEC-009)        |
- * | docker-sock                        | SEC-011 (any *.sock host path), SEC-006, SEC-010                          |
- * | drop-net-raw-capability            | SEC-013 (warning), SEC-010 (drop ALL on restricted pods)                  |
- * | duplicate-env-var                  | WKL-020                                                                   |
- * | env-var-secret                     | SEC-001 (secret-like names with a literal value)                         |
- * | host-ipc                           | SEC-007, SEC-010                                                          |
- * | host-network                       | SEC-007, SEC-010                                                          |
- * | host-pid                           | SEC-007, SEC-010                                                          |
- * | invalid-target-ports               | not covered here (port names: schema / ingress families)                  |
- * | job-ttl-seconds-after-finished     | not covered (housekeeping, not safety)                                    |
- * | latest-tag                         | SEC-008 (error on restricted pods)                                        |
- * | liveness-port                      | not covered                                                               |
- * | mismatching-selector               | WKL-001                                                                   |
- * | no-anti-affinity                   | not covered (scheduling preference; StatefulDatabase sets its own)        |
- * | no-extensions-v1beta               | SCH-004 (apiVersions not served by 1.27)                                  |
- * | no-read-only-root-fs               | SEC-015 (warning)                                                         |
- * | non-existent-service-account       | not covered                                                               |
- * | pdb-max-unavailable                | WKL-010                                                                   |
- * | pdb-min-available                  | WKL-010                                                                   |
- * | pdb-unhealthy-pod-eviction-policy  | not covered                                                               |
- * | privilege-escalation-container     | SEC-003, SEC-010                                                          |
- * | privileged-container               | SEC-002, SEC-010                                                          |
- * | readiness-port                     | not covered                                                               |
- * | run-as-non-root                    | SEC-004 (error), SEC-005 (warning), SEC-010                               |
- * | sensitive-host-mounts              | SEC-011                                                                   |
- * | ssh-port                           | SEC-016 (warning)                                                         |
- * | startup-port                       | not covered                                                               |
- * | unsafe-sysctls                     | SEC-014 (warning), SEC-010                                                |
- * | unset-cpu-requirements             | not covered (resources, not security)                                     |
- * | unset-memory-requirements          | not covered (resources, not security)                                     |
- */
+/* kube-linter's checks and the rules that cover them: scripts/kube-linter-coverage.ts, rendered into docs/rules.md. */
 import { RuleFixture } from './fixture';
 import { container, podSpec, w } from './wkl.fixtures';
 
@@ -125,8 +88,17 @@ export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'SEC-011',
     trips: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }] })],
-    message: 'volume docker mounts the sensitive host path /var/run/docker.sock',
+    message: 'volume docker mounts the container runtime socket /var/run/docker.sock',
     passes: [w.deployment('web', {}, { volumes: [{ name: 'docker', hostPath: { path: '/var/lib/app-cache' } }] })],
+  },
+  {
+    // any runtime socket at its known path, and the directory that holds it; not every *.sock (issue 17)
+    ruleId: 'SEC-011',
+    trips: [w.deployment('web', {}, { volumes: [{ name: 'crio', hostPath: { path: '/run/crio/crio.sock' } }, { name: 'run', hostPath: { path: '/var/run/' } }] })],
+    message: 'volume run mounts /var/run/, the host directory of the container runtime socket',
+    passes: [w.deployment('web', {}, {
+      volumes: [{ name: 'csi', hostPath: { path: '/var/lib/kubelet/plugins/csi.example.com/csi.sock' } }, { name: 'app', hostPath: { path: '/var/run/app/app.sock' } }],
+    })],
   },
   {
     ruleId: 'SEC-012',
@@ -158,4 +130,116 @@ export const FIXTURES: RuleFixture[] = [
     message: 'container app: exposes port 22 (SSH)',
     passes: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 8080 }] })] })],
   },
+  {
+    ruleId: 'SEC-017',
+    trips: [w.deployment('db', {}, { containers: [container({ image: 'docker.io/library/mysql:8.4', env: [{ name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: '1' }] })] })],
+    message: 'container app: env MYSQL_ALLOW_EMPTY_PASSWORD="1" lets root log in with an empty password',
+    passes: [w.deployment('db', {}, {
+      containers: [container({
+        image: 'docker.io/library/mysql:8.4',
+        env: [{ name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'yes' }, { name: 'ALLOW_EMPTY_PASSWORD', value: 'no' }, { name: 'POSTGRES_HOST_AUTH_METHOD', value: 'scram-sha-256' }],
+      })],
+    })],
+  },
+  {
+    ruleId: 'SEC-017',
+    trips: [w.deployment('pg', {}, { containers: [container({ env: [{ name: 'POSTGRES_HOST_AUTH_METHOD', value: 'trust' }] })] })],
+    message: 'env POSTGRES_HOST_AUTH_METHOD="trust" lets every client log in without a password',
+    passes: [w.deployment('pg', {}, { containers: [container({ env: [{ name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'pg', key: 'password' } } }] })] })],
+  },
+  {
+    // the switches about passwords are not literal credentials (SEC-017 reports what they allow)
+    ruleId: 'SEC-001',
+    trips: [w.deployment('db', {}, { containers: [container({ env: [{ name: 'MARIADB_ROOT_PASSWORD', value: 'yes' }] })] })],
+    message: 'env MARIADB_ROOT_PASSWORD has a literal value',
+    passes: [w.deployment('db', {}, {
+      containers: [container({ env: [{ name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: '1' }, { name: 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', value: 'yes' }, { name: 'MYSQL_RANDOM_ROOT_PASSWORD', value: 'true' }] })],
+    })],
+  },
+  {
+    ruleId: 'SEC-018',
+    trips: [w.deployment('web', {}, { securityContext: { runAsNonRoot: true, runAsUser: 1000 } })],
+    message: 'container app: no seccomp profile',
+    passes: [w.deployment('web'), w.deployment('api', {}, { securityContext: { runAsNonRoot: true }, containers: [container({ securityContext: sc({ seccompProfile: { type: 'Localhost', localhostProfile: 'app.json' } }) })] })],
+  },
+  {
+    ruleId: 'SEC-019',
+    trips: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, runAsGroup: 0 } })],
+    message: 'container app: runs with runAsGroup 0 (root group)',
+    passes: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, runAsGroup: 1000, fsGroup: 1000 } })],
+  },
+  {
+    ruleId: 'SEC-019',
+    trips: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, fsGroup: 0, supplementalGroups: [0] } })],
+    message: 'securityContext.fsGroup is 0 (root group owns the volumes)',
+    passes: [w.deployment('web', {}, { securityContext: { ...podSpec().securityContext, supplementalGroups: [1000] } })],
+  },
+  {
+    ruleId: 'SEC-020',
+    trips: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ procMount: 'Unmasked' }) })] })],
+    message: 'container app: securityContext.procMount is "Unmasked"',
+    passes: [w.deployment('web', {}, { containers: [container({ securityContext: sc({ procMount: 'Default' }) })] })],
+  },
+  {
+    ruleId: 'SEC-021',
+    trips: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 80 }] })] })],
+    message: 'container app: containerPort 80 is a privileged port',
+    passes: [w.deployment('web', {}, { containers: [container({ ports: [{ containerPort: 8080 }] })] })],
+  },
+  {
+    ruleId: 'SEC-022',
+    trips: [role([{ apiGroups: [''], resources: ['*'], verbs: ['get'] }])],
+    message: 'rules[0] grants * in resources',
+    passes: [role([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }])],
+  },
+  {
+    ruleId: 'SEC-023',
+    trips: [binding('cluster-admin')],
+    message: 'binds the cluster-admin ClusterRole',
+    passes: [binding('view')],
+  },
+  {
+    ruleId: 'SEC-024',
+    trips: [role([{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }])],
+    message: 'rules[0] grants list on secrets',
+    passes: [role([{ apiGroups: [''], resources: ['configmaps'], verbs: ['list'] }, { apiGroups: [''], resources: ['secrets'], verbs: ['create'] }])],
+  },
+  {
+    ruleId: 'SEC-025',
+    trips: [role([{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['create', 'update'] }])],
+    message: 'rules[0] grants create on deployments',
+    passes: [role([{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] }])],
+  },
+  {
+    ruleId: 'SEC-026',
+    trips: [w.deployment('web', {}, { automountServiceAccountToken: true })],
+    message: 'runs as the default ServiceAccount with its token mounted',
+    passes: [w.deployment('web', {}, { automountServiceAccountToken: false }), w.deployment('api', {}, { serviceAccountName: 'api' })],
+  },
+  {
+    ruleId: 'SEC-027',
+    trips: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80 }] } }],
+    message: 'type NodePort exposes the Service outside the cluster',
+    passes: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }],
+  },
+  {
+    ruleId: 'SEC-028',
+    trips: [w.deployment('web')],
+    message: 'no NetworkPolicy among the objects selects its pods in namespace default',
+    passes: [w.deployment('web'), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'default' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } }],
+  },
 ];
+
+function role(rules: any[]): any {
+  return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'app', namespace: 'default' }, rules };
+}
+
+function binding(roleName: string): any {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'ci' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName },
+    subjects: [{ kind: 'ServiceAccount', name: 'ci', namespace: 'ci' }],
+  };
+}

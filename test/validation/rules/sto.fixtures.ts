@@ -28,6 +28,25 @@ export const FIXTURES: RuleFixture[] = [
     passes: [k.storageClass('lh', 'driver.longhorn.io', { parameters: { numberOfReplicas: '3' } })],
   },
   {
+    // per volume type, from the catalog: the same limits BlockProvisioner.awsEbs refuses (issue 17)
+    ruleId: 'STO-002',
+    trips: [k.storageClass('gp3', 'ebs.csi.aws.com', { parameters: { type: 'gp3', iops: '20000' } })],
+    message: 'parameter iops is 20000, outside the range for type gp3 (3000-16000)',
+    passes: [k.storageClass('gp3', 'ebs.csi.aws.com', { parameters: { type: 'gp3', iops: '16000', throughput: '1000' } })],
+  },
+  {
+    ruleId: 'STO-002',
+    trips: [k.storageClass('fast', 'ebs.csi.aws.com', { parameters: { throughput: '1500' } })],
+    message: 'parameter throughput is 1500, outside the range for type gp3 (125-1000 MiB/s; type is not set, so gp3, the driver\'s default)',
+    passes: [k.storageClass('fast', 'ebs.csi.aws.com', { parameters: { throughput: '500' } })],
+  },
+  {
+    ruleId: 'STO-002',
+    trips: [k.storageClass('st1', 'ebs.csi.aws.com', { parameters: { type: 'st1', iops: '500' } })],
+    message: 'parameter iops 500 cannot be set for type st1',
+    passes: [k.storageClass('io2', 'ebs.csi.aws.com', { parameters: { type: 'io2', iops: '100000' } })],
+  },
+  {
     ruleId: 'STO-003',
     trips: [
       k.storageClass('a', 'csi.exoscale.com', { metadata: { name: 'a', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
@@ -69,6 +88,13 @@ export const FIXTURES: RuleFixture[] = [
     message: 'ReadWriteMany on storage class sbs (Exoscale Block Storage, block storage, Filesystem modes: ReadWriteOnce, ReadWriteOncePod): a block device attaches to one node at a time',
     passes: [claim('uploads', { storageClassName: 'sbs', accessModes: ['ReadWriteOnce'] })],
     knownStorageClasses: exo,
+  },
+  {
+    // node-local storage (OpenEBS LocalPV hostpath) shares no more than a block device does
+    ruleId: 'STO-010',
+    trips: [k.storageClass('openebs-hostpath', 'openebs.io/local'), claim('cache', { storageClassName: 'openebs-hostpath' })],
+    message: 'ReadWriteMany on storage class openebs-hostpath (OpenEBS LocalPV hostpath, local storage, Filesystem modes: ReadWriteOnce): node-local storage: its volume lives on one node',
+    passes: [k.storageClass('openebs-hostpath', 'openebs.io/local'), claim('cache', { storageClassName: 'openebs-hostpath', accessModes: ['ReadWriteOnce'] })],
   },
   {
     ruleId: 'STO-011',
@@ -162,5 +188,21 @@ export const FIXTURES: RuleFixture[] = [
     trips: [pv('v', { nfs: undefined, hostPath: { path: '/mnt/data' }, mountOptions: ['noatime'] })],
     message: 'mountOptions are set on a hostPath volume',
     passes: [pv('v', { mountOptions: ['nfsvers=4.1'] })],
+  },
+  {
+    ruleId: 'STO-025',
+    trips: [k.storageClass('local', 'openebs.io/local'), claim('restored', { storageClassName: 'local', accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' } })],
+    message: 'restores VolumeSnapshot nightly into storage class local (OpenEBS LocalPV hostpath), which does not support CSI snapshots',
+    passes: [claim('restored', { storageClassName: 'sbs', accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' } })],
+    knownStorageClasses: exo,
+  },
+  {
+    // a system that is not zonal: the terms only confine pods (a warning; BlockStorageClass refuses allowedZones there)
+    ruleId: 'STO-007',
+    trips: [k.storageClass('lh', 'driver.longhorn.io', { allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a'] }] }] })],
+    message: 'allowedTopologies key topology.kubernetes.io/zone: Longhorn volumes are not zonal',
+    passes: [k.storageClass('vs', 'csi.vsphere.vmware.com', {
+      allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.csi.vmware.com/k8s-zone', values: ['zone-a'] }] }],
+    })],
   },
 ];

@@ -20,6 +20,9 @@ export function podSpec(extra: Record<string, any> = {}): any {
 
 const labels = { app: 'web' };
 
+/** A CloudNativePG cluster: its pods carry cnpg.io/cluster: orders. */
+const CNPG_ORDERS = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'orders', namespace: 'default' }, spec: { instances: 3, storage: { size: '10Gi' } } };
+
 export const w = {
   deployment(name: string, spec: Record<string, any> = {}, pod: Record<string, any> = {}, namespace = 'default'): any {
     return {
@@ -199,4 +202,132 @@ export const FIXTURES: RuleFixture[] = [
     message: 'container app: env MODE is defined twice',
     passes: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'MODE', value: 'b' }] })] })],
   },
+  {
+    ruleId: 'WKL-021',
+    trips: [w.deployment('web', {}, { containers: [container({ ports: [{ name: 'http', containerPort: 8080 }], livenessProbe: { httpGet: { path: '/healthz', port: 'htpp' } } })] })],
+    message: 'container app: livenessProbe.httpGet.port "htpp" is not a port the container declares (declared: http)',
+    passes: [w.deployment('web', {}, {
+      containers: [container({ ports: [{ name: 'http', containerPort: 8080 }], livenessProbe: { httpGet: { path: '/healthz', port: 'http' } }, readinessProbe: { tcpSocket: { port: 8080 } } })],
+    })],
+  },
+  {
+    ruleId: 'WKL-022',
+    trips: [w.deployment('web')],
+    message: 'container app: no readinessProbe',
+    passes: [w.deployment('web', {}, { containers: [container({ readinessProbe: { httpGet: { path: '/ready', port: 8080 } } })] }), w.job('migrate')],
+  },
+  {
+    ruleId: 'WKL-023',
+    trips: [w.deployment('web', {}, { containers: [container({ resources: { requests: { cpu: '100m' } } })] })],
+    message: 'container app: resources requests.memory, limits.memory not set',
+    passes: [w.deployment('web', {}, { containers: [container({ resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } } })] })],
+  },
+  {
+    ruleId: 'WKL-024',
+    trips: [w.statefulSet('cache'), w.headless('cache')],
+    message: 'container app: no livenessProbe',
+    passes: [w.statefulSet('cache', {}, { containers: [container({ livenessProbe: { tcpSocket: { port: 6379 } } })] }), w.headless('cache')],
+  },
+  {
+    ruleId: 'WKL-025',
+    trips: [w.deployment('web', { replicas: 3 })],
+    message: '3 replicas with no pod anti-affinity or topology spread over nodes or zones',
+    passes: [
+      w.deployment('web', { replicas: 3 }, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'web' } } }] }),
+      w.deployment('one'),
+    ],
+  },
+  {
+    ruleId: 'WKL-026',
+    trips: [w.deployment('web'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'wbe' }, ports: [{ port: 80 }] } }],
+    message: 'selector {"app":"wbe"} selects no pods of the workloads in namespace default',
+    passes: [
+      w.deployment('web'),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { 'app': 'web', 'statefulset.kubernetes.io/pod-name': 'web-0' }, ports: [{ port: 80 }] } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { type: 'ExternalName', externalName: 'db.example.com' } },
+    ],
+  },
+  {
+    // the pods of an operator's cluster have no template among the objects, only the labels the operator gives them
+    ruleId: 'WKL-026',
+    trips: [w.deployment('api'), CNPG_ORDERS, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'orders-ro', namespace: 'default' }, spec: { selector: { 'cnpg.io/cluster': 'ordres' }, ports: [{ port: 5432 }] } }],
+    message: 'selector {"cnpg.io/cluster":"ordres"} selects no pods of the workloads in namespace default',
+    passes: [w.deployment('api'), CNPG_ORDERS, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'orders-ro', namespace: 'default' }, spec: { selector: { 'cnpg.io/cluster': 'orders' }, ports: [{ port: 5432 }] } }],
+  },
+  {
+    ruleId: 'WKL-027',
+    trips: [w.deployment('web'), hpa('wbe')],
+    message: 'scaleTargetRef Deployment/wbe is not among the objects in namespace default',
+    passes: [w.deployment('web'), hpa('web')],
+  },
+  {
+    ruleId: 'WKL-028',
+    trips: [w.deployment('web'), netpol({ podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'fronted' } } }] }] })],
+    message: 'ingress[0].from[0].podSelector {"matchLabels":{"app":"fronted"}} selects no pods in namespace default',
+    passes: [w.deployment('web'), netpol({ podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }, { namespaceSelector: {}, podSelector: { matchLabels: { app: 'x' } } }] }] })],
+  },
+  {
+    ruleId: 'WKL-028',
+    trips: [w.deployment('api'), CNPG_ORDERS, netpol({ podSelector: { matchLabels: { 'cnpg.io/cluster': 'ordres' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] })],
+    message: 'podSelector {"matchLabels":{"cnpg.io/cluster":"ordres"}} selects no pods in namespace default',
+    passes: [w.deployment('api'), CNPG_ORDERS, netpol({ podSelector: { matchLabels: { 'cnpg.io/cluster': 'orders' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] })],
+  },
+  {
+    ruleId: 'WKL-029',
+    trips: [w.deployment('web', {}, { serviceAccountName: 'web-sa', automountServiceAccountToken: false })],
+    message: 'serviceAccountName web-sa is not among the objects in namespace default',
+    passes: [w.deployment('web', {}, { serviceAccountName: 'web-sa' }), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web-sa', namespace: 'default' } }],
+  },
+  {
+    ruleId: 'WKL-030',
+    trips: [w.deployment('web', {}, { serviceAccount: 'web' })],
+    message: 'serviceAccount web is deprecated; use serviceAccountName',
+    passes: [w.deployment('web', {}, { serviceAccountName: 'web' })],
+  },
+  {
+    ruleId: 'WKL-031',
+    trips: [w.job('migrate', { restartPolicy: 'Never' })],
+    message: 'no ttlSecondsAfterFinished: the finished Job stays',
+    passes: [w.job('migrate', { restartPolicy: 'Never' }, { ttlSecondsAfterFinished: 86400 })],
+  },
+  {
+    ruleId: 'WKL-032',
+    trips: [w.deployment('web', { replicas: 3 }), w.pdb('web', { maxUnavailable: 1 })],
+    message: 'unhealthyPodEvictionPolicy is not set: a crash-looping pod blocks node drains',
+    passes: [w.deployment('web', { replicas: 3 }), w.pdb('web', { maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' })],
+  },
+  {
+    ruleId: 'WKL-033',
+    trips: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'web', key: 'log-level' } } }] })] }), configMap({ loglevel: 'info' })],
+    message: 'container app: env LOG_LEVEL from ConfigMap web has no key log-level (it holds: loglevel)',
+    passes: [
+      w.deployment('web', {}, {
+        containers: [container({
+          env: [
+            { name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'web', key: 'log-level' } } },
+            { name: 'TRACE', valueFrom: { configMapKeyRef: { name: 'web', key: 'trace', optional: true } } },
+            { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          ],
+        })],
+      }),
+      configMap({ 'log-level': 'info' }),
+    ],
+  },
 ];
+
+function hpa(target: string): any {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, minReplicas: 2, maxReplicas: 5 },
+  };
+}
+
+function netpol(spec: Record<string, any>): any {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'web', namespace: 'default' }, spec: { policyTypes: ['Ingress'], ...spec } };
+}
+
+function configMap(data: Record<string, string>): any {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'default' }, data };
+}

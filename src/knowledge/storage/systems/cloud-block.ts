@@ -44,9 +44,13 @@ export const exoscaleBlockStorage: StorageSystemInfo = {
   ],
 };
 
+/** The EBS volume types the driver creates (docs/parameters.md). */
+const EBS_TYPES = ['gp3', 'gp2', 'io1', 'io2', 'sc1', 'st1', 'standard'];
+
 export const awsEbs: StorageSystemInfo = {
   id: StorageSystemId.AWS_EBS,
   name: 'Amazon EBS',
+  family: 'aws',
   kind: StorageKind.BLOCK,
   provisioner: 'ebs.csi.aws.com',
   dynamicProvisioning: true,
@@ -68,13 +72,30 @@ export const awsEbs: StorageSystemInfo = {
   fsTypes: ['ext4', 'ext3', 'xfs'],
   parameters: [
     fsType(CSI_FSTYPE, ['ext4', 'ext3', 'xfs']),
-    oneOf('type', 'EBS volume type', ['gp3', 'gp2', 'io1', 'io2', 'sc1', 'st1', 'standard']),
-    int('iops', 'Provisioned IOPS (gp3, io1, io2)', 100, 256000),
+    oneOf('type', 'EBS volume type', EBS_TYPES, { defaultValue: 'gp3' }),
+    // Per type (AWS EBS volume types): gp3 3,000-16,000, io1 100-64,000, io2 100-256,000; others take no IOPS.
+    int('iops', 'Provisioned IOPS (gp3, io1, io2)', 100, 256000, {
+      constraints: [
+        { whenParameter: 'type', whenValues: ['gp3'], min: 3000, max: 16000 },
+        { whenParameter: 'type', whenValues: ['io1'], min: 100, max: 64000 },
+        { whenParameter: 'type', whenValues: ['io2'], min: 100, max: 256000 },
+        { whenParameter: 'type', whenValues: EBS_TYPES.filter((t) => !['gp3', 'io1', 'io2'].includes(t)), notAllowed: true },
+      ],
+    }),
     int('iopsPerGB', 'IOPS per GiB (io1, io2, gp3), capped at the type maximum', 1, 1000),
     bool('allowAutoIOPSPerGBIncrease', 'Raise IOPS to the type minimum instead of failing'),
-    int('throughput', 'Throughput in MiB/s (gp3 only)', 125, 2000),
+    // gp3 only: 125-1,000 MiB/s (AWS EBS volume types).
+    int('throughput', 'Throughput in MiB/s (gp3 only)', 125, 2000, {
+      unit: 'MiB/s',
+      constraints: [
+        { whenParameter: 'type', whenValues: ['gp3'], min: 125, max: 1000 },
+        { whenParameter: 'type', whenValues: EBS_TYPES.filter((t) => t !== 'gp3'), notAllowed: true },
+      ],
+    }),
     bool('encrypted', 'Encrypt the volume at rest'),
-    str('kmsKeyId', 'Full ARN of the KMS key used for encryption'),
+    str('kmsKeyId', 'Full ARN of the KMS key used for encryption', false, {
+      pattern: '^arn:aws[a-z-]*:kms:', patternDescription: 'a KMS key ARN', example: 'arn:aws:kms:<region>:<account>:key/<id>',
+    }),
     int('volumeInitializationRate', 'MiB/s initialization rate when restoring from a snapshot', 100, 300),
   ],
   notes: [
@@ -91,6 +112,7 @@ export const awsEbs: StorageSystemInfo = {
 export const azureDisk: StorageSystemInfo = {
   id: StorageSystemId.AZURE_DISK,
   name: 'Azure Disk',
+  family: 'azure',
   kind: StorageKind.BLOCK,
   provisioner: 'disk.csi.azure.com',
   dynamicProvisioning: true,
@@ -210,6 +232,8 @@ export const vsphere: StorageSystemInfo = {
   sizeGranularity: SizeGranularity.ROUND_UP_GIB,
   recommendedBindingMode: WFFC,
   sharedAccessRequires: { parameter: CSI_FSTYPE, value: 'nfs4' },
+  // Zones and regions are labels the vSphere admin chooses (topology.csi.vmware.com/k8s-zone, ...): docs, topology.
+  topologyKeyPrefix: 'topology.csi.vmware.com/',
   inTreePlugin: 'vsphereVolume',
   inTreeProvisioner: 'kubernetes.io/vsphere-volume',
   inTreeRemovedIn: '1.30',

@@ -1,4 +1,4 @@
-import { bool, cephSecretParams, IMMEDIATE, int, oneOf, ROX, RWO, RWOP, RWX, str } from './helpers';
+import { ABSOLUTE_PATH, bool, cephSecretParams, IMMEDIATE, int, OCTAL, oneOf, ROX, RWO, RWOP, RWX, str } from './helpers';
 import { StorageSystemId, StorageSystemInfo } from '../system';
 import { ExpansionSupport, SizeGranularity, StorageKind } from '../types';
 
@@ -10,6 +10,7 @@ import { ExpansionSupport, SizeGranularity, StorageKind } from '../types';
 export const azureFiles: StorageSystemInfo = {
   id: StorageSystemId.AZURE_FILES,
   name: 'Azure Files',
+  family: 'azure',
   kind: StorageKind.FILE,
   provisioner: 'file.csi.azure.com',
   dynamicProvisioning: true,
@@ -24,16 +25,21 @@ export const azureFiles: StorageSystemInfo = {
   inTreePlugin: 'azureFile',
   inTreeProvisioner: 'kubernetes.io/azure-file',
   inTreeRemovedIn: '1.30',
+  // Premium (FileStorage) shares are 100 GiB at least (azurefile-csi-driver docs/driver-parameters.md).
+  sizeLimitsWhen: [{ parameter: 'skuName', values: ['Premium_LRS', 'Premium_ZRS'], minSizeGib: 100 }],
   parameters: [
-    oneOf('skuName', 'Storage account SKU', ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_RAGZRS', 'Premium_LRS', 'Premium_ZRS']),
-    oneOf('protocol', 'Share protocol (nfs requires a Premium SKU)', ['smb', 'nfs']),
+    // NFS shares need a Premium (FileStorage) account (docs/driver-parameters.md).
+    oneOf('skuName', 'Storage account SKU', ['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_RAGZRS', 'Premium_LRS', 'Premium_ZRS'], {
+      constraints: [{ whenParameter: 'protocol', whenValues: ['nfs'], allowedValues: ['Premium_LRS', 'Premium_ZRS'] }],
+    }),
+    oneOf('protocol', 'Share protocol (nfs requires a Premium SKU)', ['smb', 'nfs'], { defaultValue: 'smb' }),
     oneOf('shareAccessTier', 'Share tier', ['TransactionOptimized', 'Hot', 'Cool', 'Premium']),
     str('storageAccount', 'Existing storage account'),
     str('resourceGroup', 'Resource group'),
     str('shareName', 'Existing share name'),
     bool('enableLargeFileShares', 'Large file shares on Standard accounts'),
     oneOf('rootSquashType', 'NFS root squash', ['AllSquash', 'NoRootSquash', 'RootSquash']),
-    str('mountPermissions', 'Octal permissions of the mounted directory (NFS)'),
+    str('mountPermissions', 'Octal permissions of the mounted directory (NFS)', false, OCTAL),
   ],
   notes: ['Premium shares have a 100 GiB minimum.', 'NFS shares need a Premium SKU.'],
   sources: ['kubernetes-sigs/azurefile-csi-driver:docs/driver-parameters.md'],
@@ -42,6 +48,7 @@ export const azureFiles: StorageSystemInfo = {
 export const cephfs: StorageSystemInfo = {
   id: StorageSystemId.CEPHFS,
   name: 'CephFS (Rook)',
+  family: 'ceph',
   kind: StorageKind.FILE,
   provisioner: 'cephfs.csi.ceph.com',
   provisionerMayBePrefixed: true,
@@ -86,9 +93,9 @@ export const nfs: StorageSystemInfo = {
   inTreePlugin: 'nfs',
   parameters: [
     str('server', 'NFS server host name or IP', true),
-    str('share', 'Exported path', true),
+    str('share', 'Exported path', true, ABSOLUTE_PATH),
     str('subDir', 'Sub-directory under the share (templating supported)'),
-    str('mountPermissions', 'Octal permissions applied after mount'),
+    str('mountPermissions', 'Octal permissions applied after mount', false, OCTAL),
     oneOf('onDelete', 'What happens to the directory when the volume is deleted', ['delete', 'retain', 'archive']),
   ],
   notes: ['Capacity is advisory: NFS enforces no quota.', 'The in-tree nfs volume remains available for static PVs.'],
@@ -98,6 +105,7 @@ export const nfs: StorageSystemInfo = {
 export const awsEfs: StorageSystemInfo = {
   id: StorageSystemId.AWS_EFS,
   name: 'Amazon EFS',
+  family: 'aws',
   kind: StorageKind.FILE,
   provisioner: 'efs.csi.aws.com',
   dynamicProvisioning: true,
@@ -109,13 +117,13 @@ export const awsEfs: StorageSystemInfo = {
   recommendedBindingMode: IMMEDIATE,
   parameters: [
     oneOf('provisioningMode', 'Dynamic provisioning mode (access point per volume)', ['efs-ap'], { required: true }),
-    str('fileSystemId', 'Existing EFS file system id (fs-...)', true),
-    str('directoryPerms', 'Permissions of the access point root directory, e.g. 700', true),
+    str('fileSystemId', 'Existing EFS file system id (fs-...)', true, { pattern: '^fs-[0-9a-f]+$', patternDescription: 'an EFS file system id', example: 'fs-0123456789abcdef0' }),
+    str('directoryPerms', 'Permissions of the access point root directory, e.g. 700', true, OCTAL),
     int('uid', 'POSIX user id enforced by the access point', 0, 4294967295),
     int('gid', 'POSIX group id enforced by the access point', 0, 4294967295),
     int('gidRangeStart', 'Start of the gid range for access points', 0, 4294967295),
     int('gidRangeEnd', 'End of the gid range for access points', 0, 4294967295),
-    str('basePath', 'Base path of the access points'),
+    str('basePath', 'Base path of the access points', false, ABSOLUTE_PATH),
     bool('ensureUniqueDirectory', 'Add a unique suffix to each directory'),
   ],
   notes: ['EFS is elastic: capacity is a placeholder.', 'The file system itself is created outside Kubernetes.'],

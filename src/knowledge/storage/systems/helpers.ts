@@ -1,12 +1,8 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { ParameterType, StorageParameterInfo, VolumeBindingMode } from '../types';
 
 /* Shorthands the catalog's data files are written with. */
 
-export const RWO = PersistentVolumeAccessMode.READ_WRITE_ONCE;
-export const ROX = PersistentVolumeAccessMode.READ_ONLY_MANY;
-export const RWX = PersistentVolumeAccessMode.READ_WRITE_MANY;
-export const RWOP = PersistentVolumeAccessMode.READ_WRITE_ONCE_POD;
+export { RWO, ROX, RWX, RWOP } from '../../../core/access-modes';
 export const WFFC = VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
 export const IMMEDIATE = VolumeBindingMode.IMMEDIATE;
 export const CSI_FSTYPE = 'csi.storage.k8s.io/fstype';
@@ -20,12 +16,16 @@ export function bool(key: string, description: string): StorageParameterInfo {
 export function oneOf(key: string, description: string, allowedValues: string[], extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
   return p(key, ParameterType.ENUM, description, { allowedValues, ...extra });
 }
-export function int(key: string, description: string, min?: number, max?: number): StorageParameterInfo {
-  return p(key, ParameterType.INTEGER, description, { min, max });
+export function int(key: string, description: string, min?: number, max?: number, extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return p(key, ParameterType.INTEGER, description, { min, max, ...extra });
 }
-export function str(key: string, description: string, required?: boolean): StorageParameterInfo {
-  return p(key, ParameterType.STRING, description, required ? { required } : {});
+export function str(key: string, description: string, required?: boolean, extra: Partial<StorageParameterInfo> = {}): StorageParameterInfo {
+  return p(key, ParameterType.STRING, description, { ...(required ? { required } : {}), ...extra });
 }
+/** Octal permissions as drivers read them ("0770", "700"). */
+export const OCTAL: Partial<StorageParameterInfo> = { pattern: '^[0-7]{3,4}$', patternDescription: 'octal permissions', example: '"0770"' };
+/** An absolute path. */
+export const ABSOLUTE_PATH: Partial<StorageParameterInfo> = { pattern: '^/', patternDescription: 'an absolute path', example: '/exports/k8s' };
 export function fsType(key: string, allowed: string[]): StorageParameterInfo {
   return oneOf(key, 'File system created on the volume at first mount', allowed);
 }

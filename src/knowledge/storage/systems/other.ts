@@ -10,6 +10,7 @@ import { ExpansionSupport, SizeGranularity, StorageKind } from '../types';
 export const openebsLocalpv: StorageSystemInfo = {
   id: StorageSystemId.OPENEBS_LOCALPV,
   name: 'OpenEBS LocalPV hostpath',
+  family: 'openebs',
   kind: StorageKind.LOCAL,
   provisioner: 'openebs.io/local',
   dynamicProvisioning: true,
@@ -33,6 +34,7 @@ export const openebsLocalpv: StorageSystemInfo = {
 export const s3Mountpoint: StorageSystemInfo = {
   id: StorageSystemId.S3_MOUNTPOINT,
   name: 'S3 via Mountpoint',
+  family: 'aws',
   kind: StorageKind.OBJECT,
   provisioner: 's3.csi.aws.com',
   dynamicProvisioning: false,

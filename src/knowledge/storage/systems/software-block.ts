@@ -10,6 +10,7 @@ import { ExpansionSupport, SizeGranularity, StorageKind } from '../types';
 export const cephRbd: StorageSystemInfo = {
   id: StorageSystemId.CEPH_RBD,
   name: 'Ceph RBD (Rook)',
+  family: 'ceph',
   kind: StorageKind.BLOCK,
   provisioner: 'rbd.csi.ceph.com',
   provisionerMayBePrefixed: true,
@@ -81,6 +82,7 @@ export const longhorn: StorageSystemInfo = {
 export const openebsMayastor: StorageSystemInfo = {
   id: StorageSystemId.OPENEBS_MAYASTOR,
   name: 'OpenEBS Mayastor',
+  family: 'openebs',
   kind: StorageKind.BLOCK,
   provisioner: 'io.openebs.csi-mayastor',
   dynamicProvisioning: true,

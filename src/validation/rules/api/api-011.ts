@@ -1,4 +1,4 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { RWOP } from '../../../core/access-modes';
 import { RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 import { claimsOf, modesOf, pvSpec } from '../../volumes';
@@ -11,7 +11,7 @@ export const API_011: Rule = {
   why: 'The API server rejects ReadWriteOncePod combined with any other access mode.',
   fix: 'Use [ReadWriteOncePod] alone, or drop it.',
   check(ctx) {
-    const rwop = (modes: unknown[]) => modes.includes(PersistentVolumeAccessMode.READ_WRITE_ONCE_POD) && modes.length > 1;
+    const rwop = (modes: unknown[]) => modes.includes(RWOP) && modes.length > 1;
     for (const c of claimsOf(ctx)) {
       if (rwop(modesOf(c.spec))) ctx.report(c.target, `${c.where}accessModes ${JSON.stringify(modesOf(c.spec))} combine ReadWriteOncePod with other modes`);
     }

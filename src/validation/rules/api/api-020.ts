@@ -1,6 +1,5 @@
 import { dnsLabelError, dnsSubdomainError } from './names';
 import { RuleFamily, Severity } from '../../finding';
-import { metadataOf } from '../../metadata';
 import { ManifestObject, Rule } from '../../rule';
 
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -45,7 +44,7 @@ export const API_020: Rule = {
   check(ctx) {
     for (const o of ctx.objects) {
       if (!isBuiltIn(o)) continue;
-      const meta = metadataOf(o.obj);
+      const meta = o.meta;
       const name = meta?.name;
       if (name === undefined || name === null || name === '') {
         if (typeof meta?.generateName === 'string' && meta.generateName !== '') continue;

@@ -1,8 +1,6 @@
 import { labelMaps } from './label-maps';
 import { memo, qualifiedNameError } from './names';
-import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
-import { metadataOf } from '../../metadata';
 import { Rule } from '../../rule';
 
 const keyError = memo((k) => qualifiedNameError(k));
@@ -22,9 +20,7 @@ export const API_022: Rule = {
       }
     }
     for (const o of ctx.objects) {
-      const meta = metadataOf(o.obj);
-      if (!meta || !isObject(meta.annotations)) continue;
-      for (const key of Object.keys(meta.annotations)) {
+      for (const key in o.annotations) {
         const e = keyError(key);
         if (e) ctx.report(o, `metadata.annotations key ${JSON.stringify(key)} ${e}`);
       }

@@ -1,6 +1,4 @@
-import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
-import { metadataOf } from '../../metadata';
 import { Rule } from '../../rule';
 
 const TOTAL_ANNOTATION_BYTES = 256 * 1024;
@@ -14,10 +12,13 @@ export const API_024: Rule = {
   fix: 'Move large data to a ConfigMap or Secret; use server-side apply instead of client-side last-applied annotations.',
   check(ctx) {
     for (const o of ctx.objects) {
-      const meta = metadataOf(o.obj);
-      if (!meta || !isObject(meta.annotations)) continue;
+      const ann = o.annotations;
+      // a UTF-16 unit takes at most 3 bytes in UTF-8: count bytes only when the characters could reach the limit
+      let chars = 0;
+      for (const k in ann) chars += k.length + (typeof ann[k] === 'string' ? (ann[k] as string).length : 0);
+      if (chars * 3 <= TOTAL_ANNOTATION_BYTES) continue;
       let size = 0;
-      for (const [k, v] of Object.entries(meta.annotations)) size += Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
+      for (const [k, v] of Object.entries(ann)) size += Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
       if (size > TOTAL_ANNOTATION_BYTES) ctx.report(o, `annotations take ${size} bytes, more than ${TOTAL_ANNOTATION_BYTES}`);
     }
   },

@@ -10,7 +10,7 @@ export const API_040: Rule = {
   fix: 'Remove one of the two, or rename one (a different namespace or name).',
   check(ctx) {
     const seen = new Map<string, ManifestObject>();
-    for (const o of ctx.objects) {
+    for (const o of ctx.sameKindAndName()) { // only these can be duplicates: no key string per object
       if (!o.name) continue;
       const slash = o.apiVersion.indexOf('/');
       const group = slash < 0 ? '' : o.apiVersion.slice(0, slash);

@@ -25,8 +25,7 @@ export function labelMaps(ctx: RuleContext): LabelMap[] {
 function findLabelMaps(ctx: RuleContext): LabelMap[] {
   const result: LabelMap[] = [];
   for (const o of ctx.objects) {
-    const meta = metadataOf(o.obj);
-    if (meta && isObject(meta.labels)) result.push({ owner: o, path: 'metadata.labels', labels: meta.labels });
+    if (isObject(o.meta.labels)) result.push({ owner: o, path: 'metadata.labels', labels: o.labels });
     if (o.kind === 'Service' && isObject(o.obj.spec) && isObject(o.obj.spec.selector)) {
       result.push({ owner: o, path: 'spec.selector', labels: o.obj.spec.selector });
     }

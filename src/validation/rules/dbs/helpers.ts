@@ -1,12 +1,16 @@
+import { DATABASE_ROLE, ROLE_ANNOTATION } from '../../../core/conventions';
 import { isObject } from '../../../core/values';
-import { hasDatabaseRole } from '../../metadata';
 import { isEmptySelector, workloadsSelectedBy } from '../../pod-spec';
 import { ManifestObject, RuleContext } from '../../rule';
 
 /** StatefulSets marked `golden-paths.dev/role: database` (StatefulDatabase marks its own; mark yours to get these checks). */
 export function databases(ctx: RuleContext): ManifestObject[] {
-  return ctx.ofKind('StatefulSet').filter((o) => hasDatabaseRole(o.obj));
+  let list = databaseCache.get(ctx);
+  if (!list) databaseCache.set(ctx, (list = ctx.ofKind('StatefulSet').filter((o) => o.annotations[ROLE_ANNOTATION] === DATABASE_ROLE)));
+  return list;
 }
+
+const databaseCache = new WeakMap<RuleContext, ManifestObject[]>();
 
 const budgeted = new WeakMap<RuleContext, Set<ManifestObject>>();
 

@@ -1,6 +1,7 @@
 import { DBS_001 } from './dbs-001';
 import { DBS_002 } from './dbs-002';
 import { DBS_003 } from './dbs-003';
+import { DBS_004 } from './dbs-004';
 import { Rule } from '../../rule';
 
 /*
@@ -12,4 +13,5 @@ export const DBS_RULES: readonly Rule[] = [
   DBS_001,
   DBS_002,
   DBS_003,
+  DBS_004,
 ];

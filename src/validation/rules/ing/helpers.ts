@@ -8,7 +8,7 @@ import { ManifestObject, RuleContext } from '../../rule';
 
 /** The class an Ingress asks for: spec.ingressClassName, else the deprecated annotation, else undefined (cluster default). */
 export function classOf(o: ManifestObject): string | undefined {
-  return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(annotationsOf(o.obj)[INGRESS_CLASS_ANNOTATION]);
+  return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(o.annotations[INGRESS_CLASS_ANNOTATION]);
 }
 
 /**
@@ -42,8 +42,16 @@ export interface PathEntry {
   readonly backend: unknown;
 }
 
-/** Every rules[].http.paths[] entry of an Ingress. */
+const pathCache = new WeakMap<ManifestObject, PathEntry[]>();
+
+/** Every rules[].http.paths[] entry of an Ingress (found once per object: most ingress rules read them). */
 export function pathsOf(o: ManifestObject): PathEntry[] {
+  let paths = pathCache.get(o);
+  if (!paths) pathCache.set(o, (paths = findPaths(o)));
+  return paths;
+}
+
+function findPaths(o: ManifestObject): PathEntry[] {
   const spec = isObject(o.obj.spec) ? o.obj.spec : {};
   const out: PathEntry[] = [];
   asArray(spec.rules).forEach((rule, i) => {
@@ -81,6 +89,17 @@ export interface ServiceBackend {
 
 /** Service backends with the Service they point at (when it is among the objects). */
 export function serviceBackends(ctx: RuleContext, o: ManifestObject): ServiceBackend[] {
+  let byObject = backendCache.get(ctx);
+  if (!byObject) backendCache.set(ctx, (byObject = new Map()));
+  let backends = byObject.get(o);
+  if (!backends) byObject.set(o, (backends = findServiceBackends(ctx, o)));
+  return backends;
+}
+
+/** The service backends of each Ingress, per validation (the Services they resolve to are of that validation). */
+const backendCache = new WeakMap<RuleContext, Map<ManifestObject, ServiceBackend[]>>();
+
+function findServiceBackends(ctx: RuleContext, o: ManifestObject): ServiceBackend[] {
   const ns = ctx.namespaceOf(o);
   const out: ServiceBackend[] = [];
   for (const b of backendsOf(o)) {

@@ -1,7 +1,6 @@
 import { INGRESS_CLASS_ANNOTATION } from '../../../core/conventions';
 import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
-import { annotationsOf } from '../../metadata';
 import { Rule } from '../../rule';
 
 export const ING_010: Rule = {
@@ -13,7 +12,7 @@ export const ING_010: Rule = {
   fix: 'Remove the deprecated kubernetes.io/ingress.class annotation and keep spec.ingressClassName.',
   check(ctx) {
     for (const o of ctx.ofKind('Ingress')) {
-      const ann = annotationsOf(o.obj)[INGRESS_CLASS_ANNOTATION];
+      const ann = o.annotations[INGRESS_CLASS_ANNOTATION];
       const cls = isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined;
       if (ann !== undefined && cls !== undefined && ann !== cls) {
         ctx.report(o, `annotation ${INGRESS_CLASS_ANNOTATION} ${JSON.stringify(ann)} disagrees with spec.ingressClassName ${JSON.stringify(cls)}`);

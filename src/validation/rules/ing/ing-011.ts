@@ -1,6 +1,6 @@
 import { serviceBackends } from './helpers';
 import { ROLE_ANNOTATION } from '../../../core/conventions';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { hasDatabaseRole } from '../../metadata';
 import { Rule } from '../../rule';
 
@@ -8,6 +8,7 @@ export const ING_011: Rule = {
   id: 'ING-011',
   severity: Severity.ERROR,
   family: RuleFamily.INGRESS,
+  basis: RuleBasis.PRACTICE,
   what: `An Ingress must not route to a database Service (annotated ${ROLE_ANNOTATION}: database).`,
   why: 'An Ingress publishes its backends outside the cluster; a database is reached from inside only, and HTTP routing to it never works anyway.',
   fix: 'Route to the application that uses the database.',

@@ -2,7 +2,6 @@ import { pathsOf } from './helpers';
 import { str } from '../../../core/values';
 import { captureGroups, captureReferences, NGINX_ANNOTATION_PREFIX } from '../../../knowledge/routing/ingress-nginx';
 import { RuleFamily, Severity } from '../../finding';
-import { annotationsOf } from '../../metadata';
 import { Rule } from '../../rule';
 
 export const ING_013: Rule = {
@@ -14,7 +13,7 @@ export const ING_013: Rule = {
   fix: 'Write the path as a regex such as /api(/|$)(.*) with pathType ImplementationSpecific and nginx.ingress.kubernetes.io/use-regex: "true".',
   check(ctx) {
     for (const o of ctx.ofKind('Ingress')) {
-      const target = str(annotationsOf(o.obj)[NGINX_ANNOTATION_PREFIX + 'rewrite-target']);
+      const target = str(o.annotations[NGINX_ANNOTATION_PREFIX + 'rewrite-target']);
       const refs = target ? captureReferences(target) : 0;
       if (!refs) continue;
       for (const p of pathsOf(o)) {

@@ -5,6 +5,7 @@ import { POL_004 } from './pol-004';
 import { POL_005 } from './pol-005';
 import { POL_006 } from './pol-006';
 import { POL_007 } from './pol-007';
+import { POL_008 } from './pol-008';
 import { Rule } from '../../rule';
 
 /*
@@ -20,4 +21,5 @@ export const POL_RULES: readonly Rule[] = [
   POL_005,
   POL_006,
   POL_007,
+  POL_008,
 ];

@@ -1,5 +1,4 @@
 import { policyRule } from './helpers';
-import { labelsOf } from '../../metadata';
 import { Rule } from '../../rule';
 
 export const POL_006: Rule = policyRule('POL-006',
@@ -9,7 +8,7 @@ export const POL_006: Rule = policyRule('POL-006',
   (ctx, o, policy) => {
     const required = policy.requiredLabels;
     if (!required) return;
-    const labels = labelsOf(o.obj);
+    const labels = o.labels;
     const missing = required.filter((l) => typeof labels[l] !== 'string' || labels[l] === '');
     if (missing.length) ctx.report(o, `missing required label(s) ${missing.join(', ')}`);
   });

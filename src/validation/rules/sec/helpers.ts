@@ -1,6 +1,5 @@
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, POD_SECURITY_LABEL } from '../../../core/conventions';
 import { asArray, isObject, str } from '../../../core/values';
-import { labelsOf } from '../../metadata';
 import { ContainerInfo, PodSpecInfo, podSpecs } from '../../pod-spec';
 import { RuleContext } from '../../rule';
 
@@ -11,7 +10,7 @@ export function isRestrictedPod(info: PodSpecInfo): boolean {
 
 /** Whether the library emitted the object (managed-by label on the object or its pod template). */
 export function isLibraryPod(info: PodSpecInfo): boolean {
-  return labelsOf(info.owner.obj)[MANAGED_BY_LABEL] === MANAGED_BY_VALUE || info.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE;
+  return info.owner.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE || info.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE;
 }
 
 /**

@@ -14,6 +14,18 @@ import { SEC_013 } from './sec-013';
 import { SEC_014 } from './sec-014';
 import { SEC_015 } from './sec-015';
 import { SEC_016 } from './sec-016';
+import { SEC_017 } from './sec-017';
+import { SEC_018 } from './sec-018';
+import { SEC_019 } from './sec-019';
+import { SEC_020 } from './sec-020';
+import { SEC_021 } from './sec-021';
+import { SEC_022 } from './sec-022';
+import { SEC_023 } from './sec-023';
+import { SEC_024 } from './sec-024';
+import { SEC_025 } from './sec-025';
+import { SEC_026 } from './sec-026';
+import { SEC_027 } from './sec-027';
+import { SEC_028 } from './sec-028';
 import { Rule } from '../../rule';
 
 /*
@@ -38,4 +50,16 @@ export const SEC_RULES: readonly Rule[] = [
   SEC_014,
   SEC_015,
   SEC_016,
+  SEC_017,
+  SEC_018,
+  SEC_019,
+  SEC_020,
+  SEC_021,
+  SEC_022,
+  SEC_023,
+  SEC_024,
+  SEC_025,
+  SEC_026,
+  SEC_027,
+  SEC_028,
 ];

@@ -1,12 +1,13 @@
 import { forEachContainer } from './helpers';
 import { isObject } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 export const SEC_003: Rule = {
   id: 'SEC-003',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers must not set allowPrivilegeEscalation: true.',
   why: 'setuid binaries and file capabilities can then give the process more privileges than it started with.',
   fix: 'Set securityContext.allowPrivilegeEscalation: false.',

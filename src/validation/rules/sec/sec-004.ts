@@ -1,5 +1,5 @@
 import { forEachContainer } from './helpers';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { effectiveSecurity } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -7,6 +7,7 @@ export const SEC_004: Rule = {
   id: 'SEC-004',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers must not run as root: no runAsUser 0 and no runAsNonRoot false (pod or container level).',
   why: 'Root in a container is root on the node after any container escape, and owns every file of the volumes it mounts.',
   fix: 'Set runAsNonRoot: true and a non-zero runAsUser (and fsGroup for volumes) in the securityContext.',

@@ -1,5 +1,5 @@
 import { forEachContainer } from './helpers';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { effectiveSecurity } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -7,6 +7,7 @@ export const SEC_005: Rule = {
   id: 'SEC-005',
   severity: Severity.WARNING,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers should set runAsNonRoot: true (or a non-zero runAsUser).',
   why: 'Without it the image decides the user, and many images run as root.',
   fix: 'Set runAsNonRoot: true and runAsUser to the image\'s unprivileged uid in the pod securityContext.',

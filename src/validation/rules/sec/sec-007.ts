@@ -1,4 +1,4 @@
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -6,6 +6,7 @@ export const SEC_007: Rule = {
   id: 'SEC-007',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Pods must not share the node\'s namespaces (hostNetwork, hostPID, hostIPC).',
   why: 'They let the pod see and reach every process, socket and shared memory segment of the node.',
   fix: 'Remove hostNetwork, hostPID and hostIPC; expose ports through a Service.',

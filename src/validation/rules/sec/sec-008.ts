@@ -1,12 +1,13 @@
 import { forEachContainer, imageTag, isRestrictedPod } from './helpers';
 import { str } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 export const SEC_008: Rule = {
   id: 'SEC-008',
   severity: Severity.WARNING,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Images should be pinned: a tag other than latest, or a digest (an error for pods labelled for Pod Security restricted by this library).',
   why: 'latest or no tag pulls whatever was pushed last: two nodes can run different code and a rollback is impossible.',
   fix: 'Use an explicit version tag, ideally with its digest (image:1.2.3@sha256:...).',

@@ -1,6 +1,6 @@
 import { isLibraryPod } from './helpers';
 import { str } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -8,6 +8,7 @@ export const SEC_009: Rule = {
   id: 'SEC-009',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Pods this library emits must not mount a service account token: automountServiceAccountToken false on the pod (or its ServiceAccount).',
   why: 'A mounted token lets anyone who breaks into the container call the Kubernetes API as the pod.',
   fix: 'Set automountServiceAccountToken: false in the pod spec; mount a projected token only where the process needs the API.',

@@ -1,6 +1,6 @@
 import { forEachContainer, show } from './helpers';
 import { asArray, isObject } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 /** Capabilities Pod Security "baseline" lets a container add. */
@@ -13,6 +13,7 @@ export const SEC_012: Rule = {
   id: 'SEC-012',
   severity: Severity.ERROR,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers must not add capabilities beyond the Pod Security baseline set (SYS_ADMIN, NET_ADMIN, NET_RAW, ALL, ...).',
   why: 'These capabilities break container isolation (SYS_ADMIN is close to root on the node; NET_RAW allows spoofing).',
   fix: 'Remove the capability from securityContext.capabilities.add; only NET_BIND_SERVICE is needed for ports below 1024.',

@@ -1,12 +1,13 @@
 import { forEachContainer } from './helpers';
 import { asArray, isObject } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 export const SEC_013: Rule = {
   id: 'SEC-013',
   severity: Severity.WARNING,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers should drop NET_RAW (best: drop ALL).',
   why: 'NET_RAW is granted by default by most runtimes and lets a compromised container craft packets to spoof or sniff its neighbours.',
   fix: 'Set securityContext.capabilities.drop: [ALL] and add back only what the process needs.',

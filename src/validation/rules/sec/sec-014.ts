@@ -1,5 +1,5 @@
 import { asArray, isObject } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { podSpecs, SAFE_SYSCTLS } from '../../pod-spec';
 import { Rule } from '../../rule';
 
@@ -7,6 +7,7 @@ export const SEC_014: Rule = {
   id: 'SEC-014',
   severity: Severity.WARNING,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Pods should set only safe sysctls (the Pod Security baseline list).',
   why: 'Unsafe sysctls affect the whole node; the kubelet rejects the pod (SysctlForbidden) unless the node explicitly allows them.',
   fix: `Remove the sysctl, or use only ${[...SAFE_SYSCTLS].join(', ')}.`,

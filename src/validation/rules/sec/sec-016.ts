@@ -1,12 +1,13 @@
 import { forEachContainer } from './helpers';
 import { asArray, isObject } from '../../../core/values';
-import { RuleFamily, Severity } from '../../finding';
+import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 
 export const SEC_016: Rule = {
   id: 'SEC-016',
   severity: Severity.WARNING,
   family: RuleFamily.SECURITY,
+  basis: RuleBasis.PRACTICE,
   what: 'Containers should not expose port 22 (SSH) or bind host ports.',
   why: 'An SSH server in a container is an unmanaged way in; a hostPort opens the port on the node outside any Service or NetworkPolicy and limits scheduling.',
   fix: 'Use kubectl exec instead of SSH; expose ports through a Service instead of hostPort.',

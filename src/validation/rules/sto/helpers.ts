@@ -1,6 +1,6 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import { ROX, RWX } from '../../../core/access-modes';
 import { str, isObject } from '../../../core/values';
-import { StorageCatalog, StorageSystemInfo } from '../../../knowledge/storage/catalog';
+import { sharingAlternatives, StorageCatalog, StorageSystemInfo } from '../../../knowledge/storage/catalog';
 import { sourcesOf } from '../../volumes';
 
 /** The volume mode of a claim or PV spec (Filesystem when not set). */
@@ -9,11 +9,15 @@ export function volumeModeOf(spec: any): string {
 }
 
 /** Access modes that let several nodes use a volume. */
-export const SHARED: ReadonlySet<string> = new Set<string>([PersistentVolumeAccessMode.READ_WRITE_MANY, PersistentVolumeAccessMode.READ_ONLY_MANY]);
+export const SHARED: ReadonlySet<string> = new Set<string>([RWX, ROX]);
 
-/** The storage systems that share file systems, for fixes. */
-export function sharedAlternatives(): string {
-  return StorageCatalog.sharedFileSystems().map((s) => s.name).join(', ');
+/**
+ * The storage systems that give a shared mode to Filesystem claims, for fixes: computed from the catalog for the mode
+ * asked for, never the refused system (see sharingAlternatives).
+ */
+export function sharedAlternatives(mode: string = RWX, refused?: StorageSystemInfo,
+  refusedParameters?: Record<string, unknown>): string {
+  return sharingAlternatives(mode, refused, refusedParameters);
 }
 
 /** The storage system behind a PV: its CSI driver, or its in-tree volume plugin. */

@@ -20,6 +20,7 @@ import { STO_021 } from './sto-021';
 import { STO_022 } from './sto-022';
 import { STO_023 } from './sto-023';
 import { STO_024 } from './sto-024';
+import { STO_025 } from './sto-025';
 import { Rule } from '../../rule';
 
 /*
@@ -54,6 +55,7 @@ export const STO_VOLUME_RULES: readonly Rule[] = [
   STO_022,
   STO_023,
   STO_024,
+  STO_025,
 ];
 
 /** Every STO rule, in reporting order. */

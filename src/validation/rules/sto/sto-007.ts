@@ -14,15 +14,28 @@ export const STO_007: Rule = {
     for (const o of ctx.ofKind('StorageClass')) {
       const prov = str(o.obj.provisioner);
       const system = prov ? StorageCatalog.forProvisioner(prov) : undefined;
-      if (!system?.topologyKey) continue;
+      if (!system) continue;
       for (const term of asArray(o.obj.allowedTopologies)) {
         for (const expr of asArray(term?.matchLabelExpressions)) {
           const key = str(expr?.key);
-          if (key && key !== system.topologyKey && key !== 'topology.kubernetes.io/zone') {
+          const zonal = system.topologyKey !== undefined || system.topologyKeyPrefix !== undefined;
+          if (!key || key === system.topologyKey || (zonal && GENERIC_KEYS.has(key))) continue;
+          if (system.topologyKeyPrefix) {
+            if (!key.startsWith(system.topologyKeyPrefix)) {
+              ctx.report(o, `allowedTopologies key ${key} is not reported by ${system.name}`, { fix: `Use a key of the form ${system.topologyKeyPrefix}<label> that your ${system.name} deployment sets.` });
+            }
+          } else if (system.topologyKey) {
             ctx.report(o, `allowedTopologies key ${key} is not reported by ${system.name}`, { fix: `Use ${system.topologyKey}.` });
+          } else {
+            // the scheduler still confines pods to the nodes the terms select, but the driver places volumes without them
+            ctx.report(o, `allowedTopologies key ${key}: ${system.name} volumes are not zonal (the driver reports no topology), so the terms only confine pods`,
+              { fix: 'Remove allowedTopologies; use node affinity on the workload if pods must run in some zones.', severity: Severity.WARNING });
           }
         }
       }
     }
   },
 };
+
+/** Keys the scheduler and every topology-aware driver understand. */
+const GENERIC_KEYS: ReadonlySet<string> = new Set(['topology.kubernetes.io/zone']);

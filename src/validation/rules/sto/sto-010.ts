@@ -1,5 +1,6 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { SHARED, sharedAlternatives, volumeModeOf } from './helpers';
+import { isObject } from '../../../core/values';
 import { accessModesFor } from '../../../knowledge/storage/catalog';
 import { StorageKind } from '../../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../../finding';
@@ -12,7 +13,7 @@ export const STO_010: Rule = {
   family: RuleFamily.STORAGE,
   what: 'A claim must not ask ReadWriteMany or ReadOnlyMany of a block storage class.',
   why: 'A block device is attached to one node at a time: the claim never binds, or, on multi-attach disks, two nodes writing ext4/xfs corrupt it.',
-  fix: 'Use a file storage class (NFS, CephFS, Azure Files, EFS, Longhorn RWX, Portworx sharedv4, vSphere file volumes): SharedRwxVolume does.',
+  fix: 'Use a class of a system that gives the mode to Filesystem claims (the message lists them for the mode asked): SharedRwxVolume checks it.',
   check(ctx) {
     for (const c of claimsOf(ctx)) {
       const cls = ctx.classOfClaim(c.spec);
@@ -23,8 +24,13 @@ export const STO_010: Rule = {
       for (const m of modesOf(c.spec)) {
         if (typeof m !== 'string' || !SHARED.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
         const name = cls.system?.name ?? cls.provisioner ?? 'unknown driver';
-        ctx.report(c.target, `${c.where}${m} on storage class ${cls.name} (${name}, ${caps.kind} storage, Filesystem modes: ${supported.join(', ') || 'none'}): a block device attaches to one node at a time`,
-          { fix: `Use a class of a system that shares file systems: ${sharedAlternatives()}.` });
+        const why = caps.kind === StorageKind.LOCAL
+          ? 'node-local storage: its volume lives on one node, so pods on other nodes never get it'
+          : 'a block device attaches to one node at a time';
+        const params = isObject(cls.object?.obj.parameters) ? cls.object!.obj.parameters : undefined;
+        const alternatives = sharedAlternatives(m, cls.system, params);
+        ctx.report(c.target, `${c.where}${m} on storage class ${cls.name} (${name}, ${caps.kind} storage, Filesystem modes: ${supported.join(', ') || 'none'}): ${why}`,
+          { fix: alternatives ? `Use a class of a system that gives ${m} to Filesystem claims: ${alternatives}.` : `No storage system the library knows gives ${m} to Filesystem claims: use ReadWriteOnce.` });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { SHARED, volumeModeOf } from './helpers';
 import { accessModesFor } from '../../../knowledge/storage/catalog';
 import { StorageKind } from '../../../knowledge/storage/types';

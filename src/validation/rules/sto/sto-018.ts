@@ -1,4 +1,4 @@
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { systemOfPv, volumeModeOf } from './helpers';
 import { accessModesFor } from '../../../knowledge/storage/catalog';
 import { RuleFamily, Severity } from '../../finding';

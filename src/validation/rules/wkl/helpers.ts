@@ -40,3 +40,26 @@ export function percent(x: unknown): number | undefined {
   const m = /^(\d+)%$/.exec(x);
   return m ? Number(m[1]) : undefined;
 }
+
+/** Controllers whose pods run until they are replaced (probes, spreading and isolation concern them). */
+export const LONG_RUNNING: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+
+/** Whether a pod spec's pods run until replaced: a long-running controller, or a Pod restarted Always. */
+export function isLongRunning(info: PodSpecInfo): boolean {
+  if (!LONG_RUNNING.has(info.owner.kind)) return false;
+  return info.owner.kind !== 'Pod' || info.spec.restartPolicy === undefined || info.spec.restartPolicy === 'Always';
+}
+
+/** The main containers of a pod spec (not init or ephemeral containers: probes and ports apply to these). */
+export function mainContainers(info: PodSpecInfo): PodSpecInfo['containers'] {
+  return info.containers.filter((c) => c.list === 'containers');
+}
+
+/**
+ * Labels the controllers add to the pods they create, which selectors may use but pod templates never carry
+ * (a Service selecting one StatefulSet pod by statefulset.kubernetes.io/pod-name).
+ */
+export const CONTROLLER_LABELS: ReadonlySet<string> = new Set([
+  'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash', 'pod-template-hash',
+  'batch.kubernetes.io/job-name', 'job-name', 'batch.kubernetes.io/controller-uid', 'controller-uid',
+]);

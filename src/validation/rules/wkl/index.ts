@@ -18,6 +18,19 @@ import { WKL_017 } from './wkl-017';
 import { WKL_018 } from './wkl-018';
 import { WKL_019 } from './wkl-019';
 import { WKL_020 } from './wkl-020';
+import { WKL_021 } from './wkl-021';
+import { WKL_022 } from './wkl-022';
+import { WKL_023 } from './wkl-023';
+import { WKL_024 } from './wkl-024';
+import { WKL_025 } from './wkl-025';
+import { WKL_026 } from './wkl-026';
+import { WKL_027 } from './wkl-027';
+import { WKL_028 } from './wkl-028';
+import { WKL_029 } from './wkl-029';
+import { WKL_030 } from './wkl-030';
+import { WKL_031 } from './wkl-031';
+import { WKL_032 } from './wkl-032';
+import { WKL_033 } from './wkl-033';
 import { Rule } from '../../rule';
 
 /*
@@ -46,4 +59,17 @@ export const WKL_RULES: readonly Rule[] = [
   WKL_018,
   WKL_019,
   WKL_020,
+  WKL_021,
+  WKL_022,
+  WKL_023,
+  WKL_024,
+  WKL_025,
+  WKL_026,
+  WKL_027,
+  WKL_028,
+  WKL_029,
+  WKL_030,
+  WKL_031,
+  WKL_032,
+  WKL_033,
 ];

@@ -2,7 +2,8 @@ import { asArray, isObject, str } from '../core/values';
 
 /**
  * Database clusters run by operators, as data: what each custom resource deploys (pods with which labels, claims on
- * which class, Secrets it reads), so the picture draws them like the StatefulSets their operators create.
+ * which class, Secrets it reads), so the picture draws them like the StatefulSets their operators create and the
+ * validator knows the pods that Services and NetworkPolicies select.
  */
 
 /** A claim (template) an operator creates for each instance. */
@@ -13,7 +14,7 @@ export interface OperatorClaim {
   readonly storageClass?: string;
 }
 
-/** What the picture needs to know about one operator's cluster resource. */
+/** What is known about one operator's cluster resource. */
 export interface OperatorShape {
   /** API group of the custom resource. */
   readonly group: string;
