@@ -14,3 +14,8 @@ describe('docs/rules.md', () => {
     expect(doc).toContain('golden-paths.dev/suppress.');
   });
 });
+
+test('README.md states the number of rules the registry holds', () => {
+  const readme = fs.readFileSync(`${__dirname}/../../README.md`, 'utf-8');
+  expect(/One set of rules \((\d+),/.exec(readme)?.[1]).toBe(String(Validator.rules().length));
+});
