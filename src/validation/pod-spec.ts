@@ -46,6 +46,7 @@ const SHAPES: Record<string, PodKindShape> = {
 
 /** Kinds whose objects hold a pod spec. */
 export const POD_KINDS: readonly string[] = Object.keys(SHAPES);
+const SPEC_PATHS: Record<string, string> = Object.fromEntries(POD_KINDS.map((k) => [k, [...SHAPES[k].template, 'spec'].join('.')]));
 
 /** A StatefulSet volumeClaimTemplate. */
 export interface ClaimTemplate {
@@ -128,7 +129,7 @@ export function podSpecOf(o: ManifestObject): PodSpecInfo | undefined {
   return {
     owner: o,
     spec: template.spec,
-    path: [...shape.template, 'spec'].join('.'),
+    path: SPEC_PATHS[o.kind],
     metadata,
     labels: stringLabels(metadata.labels),
     replicas: shape.replicas(o.obj),
@@ -184,14 +185,19 @@ export function podSpecs(ctx: RuleContext): PodSpecInfo[] {
   return list;
 }
 
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
 /** Every container of a pod spec (containers, then initContainers, then ephemeralContainers); non-objects are skipped. */
 export function containersOf(spec: Record<string, any>): ContainerInfo[] {
   const result: ContainerInfo[] = [];
-  for (const list of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
-    asArray(spec[list]).forEach((c, i) => {
-      if (!isObject(c)) return;
-      result.push({ container: c, list, name: str(c.name) ?? `#${i}`, path: `${list}[${i}]` });
-    });
+  for (const list of CONTAINER_LISTS) {
+    const items = spec[list];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i];
+      if (!isObject(c)) continue;
+      result.push({ container: c, list, name: typeof c.name === 'string' ? c.name : `#${i}`, path: `${list}[${i}]` });
+    }
   }
   return result;
 }

@@ -62,12 +62,13 @@ export function portNameError(v: string): string | undefined {
  */
 const MEMO_LIMIT = 10_000;
 export function memo(fn: (v: string) => string | undefined): (v: string) => string | undefined {
-  const seen = new Map<string, string | undefined>();
+  const seen = new Map<string, string | null>();
   return (v) => {
-    if (seen.has(v)) return seen.get(v);
+    const known = seen.get(v); // one lookup for the common case: a valid value (undefined) is remembered as null
+    if (known !== undefined) return known ?? undefined;
     const r = fn(v);
     if (seen.size >= MEMO_LIMIT) seen.clear();
-    seen.set(v, r);
+    seen.set(v, r ?? null);
     return r;
   };
 }
