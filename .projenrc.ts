@@ -37,6 +37,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // whose platform packages break `npm ci` from a lockfile written here.
     'fast-check@^3.23.2',
     'cdk8s-cli@^2.200.0',
+    // mutation testing (issue 20, `npm run mutation`): 9.x is the last line that runs on Node 20 (10.x needs Node 22)
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
+    '@stryker-mutator/typescript-checker@~9.6.1',
   ],
   jestOptions: {
     jestVersion: '^29',
