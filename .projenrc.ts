@@ -191,6 +191,19 @@ project.addTask('docs:rules', {
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
 });
 
+// Mutation testing (issue 20; docs/mutation.md): not part of `npm test` (hours over all of src on 2 cores). Pass
+// folders to mutate: `npm run mutation -- src/validation/rules` (scripts/mutation.ts turns them into Stryker's --mutate
+// and an incremental file per folder). The property tests run fewer generated apps per mutant (a mutant dies at the
+// first failing app).
+project.addTask('mutation', {
+  description: 'Mutation testing with StrykerJS (stryker.config.mjs; incremental: reruns test only what changed)',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/mutation.ts',
+  env: { GOLDEN_PATHS_PROPERTY_RUNS: '150' },
+  receiveArgs: true,
+});
+project.gitignore.exclude('/.stryker-tmp/', '/reports/mutation/*');
+project.gitignore.include('/reports/mutation/*.incremental.json');
+
 // Node 20 is what this project targets (see README compatibility); the EOL banner of jsii is noise in every run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');

@@ -14,13 +14,14 @@ function services(chart: Chart) {
   return { web, svc, api };
 }
 
-const CM = TlsSource.certManagerClusterIssuer('letsencrypt-prod');
+/** A fresh TlsSource per use (built inside the test: module-level code is "static" to the mutation tester). */
+const cm = () => TlsSource.certManagerClusterIssuer('letsencrypt-prod');
 
 describe('IngressRoute', () => {
   test('host and path rules with cert-manager TLS and redirect (snapshot)', () => {
     const objects = synth((chart) => {
       const { svc, api } = services(chart);
-      const route = new IngressRoute(chart, 'shop', { tls: CM });
+      const route = new IngressRoute(chart, 'shop', { tls: cm() });
       route.addRule('shop.example.com', '/', RouteBackend.service(svc, { portName: 'http' }));
       route.addRule('shop.example.com', '/api', RouteBackend.service(api));
       route.addRule('admin.example.com', '/', RouteBackend.service(svc, { port: 80 }), { pathType: RoutePathType.EXACT });
@@ -96,7 +97,7 @@ describe('IngressRoute', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
       const route = new IngressRoute(chart, 'r', {
-        tls: CM,
+        tls: cm(),
         sslRedirect: false,
         nginx: {
           proxyBodySize: Size.mebibytes(8),
@@ -126,7 +127,7 @@ describe('IngressRoute', () => {
   test('body size in KiB when not whole MiB', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, nginx: { proxyBodySize: Size.kibibytes(1536) }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), nginx: { proxyBodySize: Size.kibibytes(1536) }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     }), 'Ingress');
     expect(ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('1536k');
   });
@@ -134,7 +135,7 @@ describe('IngressRoute', () => {
   test('same input gives the same bytes', () => {
     const build = (chart: Chart) => {
       const { web, api } = services(chart);
-      const r = new IngressRoute(chart, 'r', { tls: CM });
+      const r = new IngressRoute(chart, 'r', { tls: cm() });
       r.addRule('b.example.com', '/', RouteBackend.service(api));
       r.addRule('a.example.com', '/', RouteBackend.workload(web, { port: 8080 }));
     };
@@ -152,7 +153,7 @@ describe('IngressRoute defaults: prop, then nearest PlatformDefaults, then nginx
     const { api } = services(chart);
     const route = new IngressRoute(chart, 'r', {
       ingressClassName: explicit ? 'explicit' : undefined,
-      tls: explicit ? TlsSource.certManagerClusterIssuer('explicit-issuer') : (setApp || setChart ? undefined : CM),
+      tls: explicit ? TlsSource.certManagerClusterIssuer('explicit-issuer') : (setApp || setChart ? undefined : cm()),
       rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
     });
     const ing = only(chart.toJson(), 'Ingress');
@@ -171,7 +172,7 @@ describe('IngressRoute refuses', () => {
   function ruleError(host: string, path: string, backend?: (s: ReturnType<typeof services>) => RouteBackend, pathType?: RoutePathType): string {
     return errorOf((chart) => {
       const s = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM }).addRule(host, path, backend ? backend(s) : RouteBackend.service(s.api), { pathType });
+      new IngressRoute(chart, 'r', { tls: cm() }).addRule(host, path, backend ? backend(s) : RouteBackend.service(s.api), { pathType });
     });
   }
 
@@ -220,7 +221,7 @@ describe('IngressRoute refuses', () => {
   test('the Service of a database', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { metadata: { annotations: { 'golden-paths.dev/role': 'database' } }, ports: [{ port: 5432 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
     });
     expect(msg).toContain('test/r: rules[0] backend "test-orders-db-c8924671" is the Service of a database (test/orders-db, golden-paths.dev/role: database); an Ingress would publish it');
     expect(msg).toContain('Route to the application that uses the database');
@@ -235,7 +236,7 @@ describe('IngressRoute refuses', () => {
         cpu: Cpu.millis(500),
         memory: Size.gibibytes(2),
       });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db[which] as any, { port: 5432 }) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db[which] as any, { port: 5432 }) }] });
     }, { namespace: 'shop' });
     expect(build('service')).toMatch(/test\/r: rules\[0\] backend "[a-z0-9-]+" is the Service of a database \(test\/orders-db\/[^,]+, golden-paths.dev\/role: database\)/);
     expect(build('headlessService')).toContain('is the Service of a database');
@@ -244,7 +245,7 @@ describe('IngressRoute refuses', () => {
   test('a database Service annotated after the route was built, at synth (ING-011)', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { ports: [{ port: 5432 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
       db.metadata.addAnnotation('golden-paths.dev/role', 'database');
     });
     expect(msg).toContain('ING-011 Ingress/test-r-c897d9b9 (test/r/Resource): spec.rules[0].http.paths[0].backend routes to Service test-orders-db-c8924671, which fronts a database');
@@ -254,7 +255,7 @@ describe('IngressRoute refuses', () => {
     const msg = errorOf((chart) => {
       const other = new Chart(chart.node.root as App, 'payments', { namespace: 'payments' });
       const pay = new Service(other, 'pay', { ports: [{ port: 80 }] });
-      new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: 'pay.example.com', backend: RouteBackend.service(pay) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: 'pay.example.com', backend: RouteBackend.service(pay) }] });
     }, { namespace: 'shop' });
     expect(msg).toContain('test/r: rules[0] backend "payments-pay-c821f2a0" is a Service in namespace "payments", but the route is in "shop"');
     expect(msg).toContain('Create the IngressRoute in a Chart with namespace "payments"');
@@ -273,7 +274,7 @@ describe('IngressRoute refuses', () => {
   test('a kubernetes.io/ingress.class annotation that disagrees with the class', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: annotations["kubernetes.io/ingress.class"] "traefik" disagrees with ingressClassName "nginx"; the API server refuses an Ingress whose annotation and class differ. Remove the deprecated annotation');
   });
@@ -298,9 +299,9 @@ describe('IngressRoute refuses', () => {
   test('two routes for the same host and path in the same class, naming both (ING-009)', () => {
     const msg = errorOf((chart) => {
       const { api, svc } = services(chart);
-      new IngressRoute(chart, 'storefront', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
-      new IngressRoute(chart, 'orders', { tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(svc, { port: 80 }) }] });
-      new IngressRoute(chart, 'internal', { tls: CM, ingressClassName: 'nginx-internal', rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'storefront', { tls: cm(), rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'orders', { tls: cm(), rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(svc, { port: 80 }) }] });
+      new IngressRoute(chart, 'internal', { tls: cm(), ingressClassName: 'nginx-internal', rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('ING-009 Ingress/test-storefront-c81843cc (test/storefront/Resource): host shop.example.com path /api (Prefix) in class nginx is also routed by Ingress test-orders-c83bd401 (test/orders/Resource)');
     expect(msg).toContain('ING-009 Ingress/test-orders-c83bd401 (test/orders/Resource): host shop.example.com path /api (Prefix) in class nginx is also routed by Ingress test-storefront-c81843cc (test/storefront/Resource)');
@@ -310,7 +311,7 @@ describe('IngressRoute refuses', () => {
   test('the same host and path twice in one route', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      const r = new IngressRoute(chart, 'r', { tls: CM });
+      const r = new IngressRoute(chart, 'r', { tls: cm() });
       r.addRule('a.example.com', '/api', RouteBackend.service(api));
       r.addRule('a.example.com', '/api', RouteBackend.service(api));
     });
@@ -320,7 +321,7 @@ describe('IngressRoute refuses', () => {
   test('a rewrite target with capture groups on a Prefix path, and a static one on a Prefix path', () => {
     const build = (rewriteTarget: string) => errorOf((chart) => {
       const { api } = services(chart);
-      new IngressRoute(chart, 'r', { tls: CM, nginx: { rewriteTarget }, rules: [{ host: 'a.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new IngressRoute(chart, 'r', { tls: cm(), nginx: { rewriteTarget }, rules: [{ host: 'a.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     expect(build('/$2')).toContain('test/r: rules[0] path "/api" has no capture group $2 for nginx.rewriteTarget "/$2". Write the path as a regex with 2 capture group(s) and pathType RoutePathType.IMPLEMENTATION_SPECIFIC, e.g. "/api(/|$)(.*)"');
     expect(build('/')).toContain('rules[0] path "/api" is a Prefix path, and nginx.rewriteTarget "/" replaces the whole URI');
@@ -335,7 +336,7 @@ describe('IngressRoute refuses', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
       new IngressRoute(chart, 'r', {
-        tls: CM,
+        tls: cm(),
         nginx: { proxyReadTimeout: Duration.millis(1500), proxyBodySize: 8 as any, backendProtocol: 'HTTP2' as any },
         rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
       });
@@ -347,7 +348,7 @@ describe('IngressRoute refuses', () => {
   });
 
   test('a route with no rule and no default backend, at synth', () => {
-    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: CM }))).toContain(
+    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: cm() }))).toContain(
       'test/r: rules [] is empty and there is no defaultBackend, which the API server refuses. Add a rule with route.addRule(host, path, backend) or set defaultBackend.');
   });
 
@@ -374,7 +375,7 @@ describe('IngressRoute refuses', () => {
   test('nothing is created when the constructor refuses', () => {
     const app = new App();
     const chart = new Chart(app, 'c');
-    expect(() => new IngressRoute(chart, 'r', { tls: CM, rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow();
+    expect(() => new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow();
     expect(chart.node.tryFindChild('r')?.node.children ?? []).toEqual([]);
   });
 });
