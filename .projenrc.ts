@@ -191,6 +191,13 @@ project.addTask('docs:rules', {
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
 });
 
+// The property tests alone, for long runs (issue 20): a random seed, printed, and 5000 runs per property by default.
+project.addTask('test:properties', {
+  description: 'Property tests only: npm run test:properties -- --random (a printed random seed) [--runs N] [--seed N]',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/property-tests.ts',
+  receiveArgs: true,
+});
+
 // Mutation testing (issue 20; docs/mutation.md): not part of `npm test` (hours over all of src on 2 cores). Pass
 // folders to mutate: `npm run mutation -- src/validation/rules` (scripts/mutation.ts turns them into Stryker's --mutate
 // and an incremental file per folder). The property tests run fewer generated apps per mutant (a mutant dies at the

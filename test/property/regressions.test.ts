@@ -50,6 +50,7 @@ describe('BlockStorageClass counterexamples', () => {
   test('a volume type with a newline keeps one problem per line', () => {
     const message = errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ volumeType: 'a\nb' as EbsVolumeType, iops: 120270 }) }));
     expect(message).toContain('test/x: provisioner.iops 120270 cannot be set for volume type "a\\nb"');
+    expect(message.split('\n').length).toBeGreaterThan(1);
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/x: /);
   });
 
@@ -152,6 +153,7 @@ describe('IngressRoute counterexamples', () => {
       tls: TlsSource.secret('shop-tls'), nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: RouteBackend.service(web(chart)) }],
     }), 'shop');
     expect(message).toContain('e.g. "a\\nb(/|$)(.*)"');
+    expect(message.split('\n').length).toBeGreaterThan(1);
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
   });
 

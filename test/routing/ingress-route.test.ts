@@ -375,7 +375,8 @@ describe('IngressRoute refuses', () => {
   test('nothing is created when the constructor refuses', () => {
     const app = new App();
     const chart = new Chart(app, 'c');
-    expect(() => new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow();
+    expect(() => new IngressRoute(chart, 'r', { tls: cm(), rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] }))
+      .toThrow('2 problems in the configuration:\n  c/r: rules[0] host "1.2.3.4" is an IP address; Ingress hosts must be DNS names.');
     expect(chart.node.tryFindChild('r')?.node.children ?? []).toEqual([]);
   });
 });

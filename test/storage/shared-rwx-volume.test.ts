@@ -140,6 +140,7 @@ describe('SharedRwxVolume: static backends', () => {
     expect(pv.spec.accessModes).toEqual(['ReadOnlyMany']);
     expect(pv.spec.csi).toEqual({ driver: 's3.csi.aws.com', volumeHandle: 'shop-assets', volumeAttributes: { bucketName: 'shop-assets' }, readOnly: true });
     expect(pv.spec.mountOptions).toEqual(['uid=1000', 'gid=1000', 'allow-other', 'region ch-gva-2', 'prefix public/', 'endpoint-url https://sos-ch-gva-2.exo.io']);
+    expect(pv.spec.mountOptions).not.toContain('allow-delete');
     expect(only(objects, 'PersistentVolumeClaim').spec.storageClassName).toBe('');
     expect(findings.map((f) => `${f.severity} ${f.ruleId}`)).toEqual(['warning STO-022']);
     expect(findings[0].message).toContain('No random writes');
@@ -244,6 +245,19 @@ describe('SharedRwxVolume refusals', () => {
       const lh = new BlockStorageClass(chart, 'longhorn', { provisioner: BlockProvisioner.longhorn() });
       new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(lh), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
     })).toContain('backend "longhorn" is storage class "longhorn" (Longhorn), block storage: a block device is attached to one node at a time, so a ReadOnlyMany claim never binds');
+  });
+
+  // Found while writing the SharedRwxVolume oracle (issue 20): the refusal of ReadOnlyMany on Longhorn lists Longhorn
+  // among the systems "that give ReadOnlyMany" (the list is every shared file system, whatever the mode). Not fixed
+  // here (src/storage is outside issue 20's named fixes): a follow-up.
+  test.failing('the alternatives named for ReadOnlyMany are systems that serve it', () => {
+    const msg = errorOf((chart) => {
+      const lh = new BlockStorageClass(chart, 'longhorn', { provisioner: BlockProvisioner.longhorn() });
+      new SharedRwxVolume(chart, 'docs', { backend: SharedVolumeBackend.storageClass(lh), size: Size.gibibytes(1), accessMode: PersistentVolumeAccessMode.READ_ONLY_MANY });
+    });
+    expect(msg).toContain('Use a file storage class that gives ReadOnlyMany: ');
+    const named = msg.slice(msg.indexOf('gives ReadOnlyMany: ')).split(' (FileStorageClass')[0];
+    expect(named).not.toContain('Longhorn');
   });
 
   test('S3 with ReadWriteOnce', () => {

@@ -88,6 +88,13 @@ export const FIXTURES: RuleFixture[] = [
     passes: [web, ing('storefront', [{ path: '/api' }]), ing('orders', [{ path: '/api' }], { className: 'nginx-internal' })],
   },
   {
+    // Prefix /api and Exact /api are two routes, not one twice (issue 20: a check that ignored pathType passed every fixture)
+    ruleId: 'ING-009',
+    trips: [web, ing('storefront', [{ path: '/api', pathType: 'Exact' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
+    message: 'host shop.example.com path /api (Exact) in class nginx is also routed by Ingress shop/orders',
+    passes: [web, ing('storefront', [{ path: '/api', pathType: 'Prefix' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
+  },
+  {
     ruleId: 'ING-010',
     trips: [web, ing('a', [{}], { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })],
     message: 'annotation kubernetes.io/ingress.class "traefik" disagrees with spec.ingressClassName "nginx"',
