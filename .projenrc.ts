@@ -1,4 +1,5 @@
-import { JsonFile, cdk8s, javascript } from 'projen';
+import { Component, JsonFile, cdk8s, javascript } from 'projen';
+import { GithubWorkflow } from 'projen/lib/github';
 
 /**
  * Source of truth for package.json, tsconfig*.json, .projen/tasks.json and the
@@ -41,6 +42,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
     '@stryker-mutator/typescript-checker@~9.6.1',
+    // validate --format sarif is checked against the SARIF 2.1.0 JSON schema (draft-04), --format junit parsed as XML
+    'ajv@^8.17.1',
+    'ajv-draft-04@^1.0.0',
+    'ajv-formats@^3.0.1',
+    '@xmldom/xmldom@^0.9.8',
   ],
   jestOptions: {
     jestVersion: '^29',
@@ -62,7 +68,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/dist/', '/dist-pkg/', '*.cpuprofile', '/bench/results-*.json'],
   githubOptions: { mergify: false },
   buildWorkflow: false,
-  release: false,
+  // Releases (issue 19): semantic versions from conventional commits, CHANGELOG.md in the release artifacts, a tag and
+  // a GitHub release, then npm and PyPI, each only when its credentials are configured (see the release workflow below).
+  release: true,
+  releaseToNpm: true,
   depsUpgrade: false,
   pullRequestTemplate: false,
 });
@@ -95,6 +104,7 @@ const LAYERS: string[][] = [
   ['core'],
   ['knowledge'],
   ['validation'],
+  ['graph'],
   ['platform'],
   ['storage'],
   ['workload'],
@@ -121,7 +131,7 @@ project.eslint?.addRules({
 // Pin after construction: projen's eslint component adds its own version otherwise.
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3', '@types/node@^20');
 
-for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/', '*.cpuprofile']) {
+for (const pattern of ['/examples/', '/scripts/', '/bench/', '/docs/', '/dist/', '*.cpuprofile', '/action.yml', '/.pre-commit-hooks.yaml']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -186,6 +196,11 @@ project.addTask('gen:crds', {
   receiveArgs: true,
 });
 
+project.addTask('docs:topology', {
+  description: 'Redraw the topology picture of each example in README.md (a test fails when it is stale)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-readme-topology.ts',
+});
+
 project.addTask('docs:rules', {
   description: 'Regenerate docs/rules.md from the rule registry',
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
@@ -210,6 +225,62 @@ project.addTask('mutation', {
 });
 project.gitignore.exclude('/.stryker-tmp/', '/reports/mutation/*');
 project.gitignore.include('/reports/mutation/*.incremental.json');
+// The release workflow (issue 19). Two fixes to what projen generates:
+// 1. projen downloads the build artifact into dist/ (publib reads dist/) but its jsii and GitHub-release steps read
+//    artifactsDirectory (dist-pkg/, kept free of the examples' manifests): point those steps at dist/.
+// 2. npm and PyPI are published only when their credentials are configured (NPM_TOKEN; TWINE_USERNAME and
+//    TWINE_PASSWORD), so a fork or a fresh repository releases to GitHub (tag, CHANGELOG) without failing; the GitHub
+//    release, which records the tag the next version is computed from, runs whether or not a registry was skipped.
+class ReleaseWorkflowFixes extends Component {
+  // runs after projen's Release component has added its publish jobs (components pre-synthesize in creation order)
+  public preSynthesize(): void {
+    const releaseWorkflow = project.github?.tryFindWorkflow('release');
+    if (releaseWorkflow) fixReleaseWorkflow(releaseWorkflow);
+  }
+}
+new ReleaseWorkflowFixes(project);
+
+function fixReleaseWorkflow(releaseWorkflow: GithubWorkflow): void {
+  const toDist = (s: string) => s
+    .replace('mv .repo/dist-pkg dist-pkg', 'mv .repo/dist-pkg dist')
+    .replace('mv dist-pkg dist.old', 'mv dist dist.old')
+    .replace(/(^|[\s"'])dist-pkg\//g, '$1dist/');
+  const fixSteps = (steps: any[] | undefined) => (steps ?? []).map((step) => ({
+    ...step,
+    ...(typeof step.run === 'string' ? { run: toDist(step.run) } : {}),
+    ...(step.env ? { env: Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, typeof v === 'string' ? toDist(v) : v])) } : {}),
+  }));
+  releaseWorkflow.addJob('release_credentials', {
+    name: 'Which registries have credentials',
+    runsOn: ['ubuntu-latest'],
+    permissions: {},
+    outputs: { npm: { stepId: 'check', outputName: 'npm' }, pypi: { stepId: 'check', outputName: 'pypi' } },
+    steps: [{
+      id: 'check',
+      name: 'Check for NPM_TOKEN, TWINE_USERNAME and TWINE_PASSWORD',
+      env: { NPM_TOKEN: '${{ secrets.NPM_TOKEN }}', TWINE_USERNAME: '${{ secrets.TWINE_USERNAME }}', TWINE_PASSWORD: '${{ secrets.TWINE_PASSWORD }}' },
+      run: [
+        'if [ -n "$NPM_TOKEN" ]; then echo "npm=true" >> "$GITHUB_OUTPUT"; else echo "npm=false" >> "$GITHUB_OUTPUT"; echo "::notice::NPM_TOKEN is not set: not publishing to npm"; fi',
+        'if [ -n "$TWINE_USERNAME" ] && [ -n "$TWINE_PASSWORD" ]; then echo "pypi=true" >> "$GITHUB_OUTPUT"; else echo "pypi=false" >> "$GITHUB_OUTPUT"; echo "::notice::TWINE_USERNAME/TWINE_PASSWORD are not set: not publishing to PyPI"; fi',
+      ].join('\n'),
+    }],
+  });
+  for (const [jobId, registry] of [['release_npm', 'npm'], ['release_pypi', 'pypi']] as const) {
+    const job = releaseWorkflow.getJob(jobId) as any;
+    releaseWorkflow.updateJob(jobId, {
+      ...job,
+      needs: [...(job.needs ?? []), 'release_credentials'],
+      if: `${job.if} && needs.release_credentials.outputs.${registry} == 'true'`,
+      steps: fixSteps(job.steps),
+    });
+  }
+  const gh = releaseWorkflow.getJob('release_github') as any;
+  releaseWorkflow.updateJob('release_github', { ...gh, if: `\${{ !cancelled() && !failure() && ${gh.if} }}`, steps: fixSteps(gh.steps) });
+}
+
+// Installing from git (`npm install github:...`) packs a clone: npm runs only `prepare` there, so it compiles lib/
+// when it is missing. `npm ci` (CI, the Action) skips it: the test task compiles anyway.
+project.package.setScript('prepare', 'test -f lib/index.js || test "$npm_command" = ci || npx projen compile');
 
 // Node 20 is what this project targets (see README compatibility); the EOL banner of jsii is noise in every run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');

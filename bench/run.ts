@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { benchGraph } from './graph';
 import { benchFirstValidation, benchLoadTime } from './load-time';
 import { SynthRow, benchSynth, sameObjects } from './synth';
 import { benchValidator } from './validator';
@@ -67,8 +68,16 @@ async function main(): Promise<void> {
     console.log(`| ${v.objects} | ${v.medianMs.toFixed(0)} | ${Math.round(v.objectsPerSecond)} | ${Math.round(v.objectsPerCpuSecond)} | ${v.errors} errors, ${v.warnings} warnings |`);
   }
 
+  const graph = benchGraph(1000, quick ? 3 : 7);
+  console.log('\ntopology picture (TopologyGraph.render, findings marked), target < 1,000 ms at 1,000 objects:');
+  console.log('| set | objects | cold ms | median ms | validation ms | Mermaid chars | nodes | edges |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const g of graph) {
+    console.log(`| ${g.set} | ${g.objects} | ${g.coldMs.toFixed(0)} | ${g.medianMs.toFixed(0)} | ${g.validateMs.toFixed(0)} | ${g.chars} | ${g.nodes} | ${g.edges} |`);
+  }
+
   const out = path.join(__dirname, `results-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, firstValidation: first, validator }, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify({ machine, synth: synthRows, linearity: linear, load, firstValidation: first, validator, graph }, null, 2) + '\n');
   console.log(`\nsaved ${path.relative(process.cwd(), out)}`);
 }
 

@@ -17,6 +17,7 @@ const FAMILY_TITLES: Record<RuleFamily, [string, string]> = {
   [RuleFamily.STORAGE]: ['Storage', 'Storage systems, classes, claims and volumes: what the drivers reject or what loses data.'],
   [RuleFamily.WORKLOAD]: ['Workloads', 'Pods and their controllers.'],
   [RuleFamily.INGRESS]: ['Ingress', 'Hosts, paths, backends and TLS.'],
+  [RuleFamily.GATEWAY]: ['Gateway API', 'Gateways, HTTPRoutes and ReferenceGrants: listeners, hostnames, backends, cross-namespace references.'],
   [RuleFamily.SECURITY]: ['Security', 'Pod Security, secrets and privileges.'],
   [RuleFamily.POLICY]: ['Policy', 'Policies a platform team sets.'],
   [RuleFamily.VALIDATOR]: ['Validator', 'The validator itself: suppressions and rule failures.'],

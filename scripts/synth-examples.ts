@@ -39,6 +39,7 @@ for (const name of names) {
       const counts = [...new Set(kinds)].sort().map((k) => `${kinds.filter((x) => x === k).length} ${k}`);
       console.log(`  ${f}: ${counts.join(', ')}`);
     }
+    for (const f of fs.readdirSync(outdir).filter((x) => /\.topology\.(md|mmd|dot)$/.test(x)).sort()) console.log(`  ${f}: topology picture`);
   } catch (e) {
     failed.push(name);
     console.error(`FAILED examples/${name}:\n${(e as Error).message}\n`);

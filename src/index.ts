@@ -28,6 +28,9 @@ export { GoldenPathValidation } from './validation/app-validation';
 export { KubernetesVersion } from './knowledge/kubernetes/versions';
 export { GoldenPathsValidationPlugin, GoldenPathsPluginProps } from './plugin/validation-plugin';
 
+// Topology picture (Mermaid / DOT) of what the manifests deploy
+export { TopologyGraph, TopologyFormat, TopologyRenderOptions, TopologyWriteOptions } from './graph/topology-graph';
+
 // Day-2 safety: the lock file of immutable fields
 export { DeployLock, DeployLockOptions } from './lock/deploy-lock';
 export { LockFile, LockedObject } from './lock/lock-file';
@@ -52,17 +55,25 @@ export {
   StaticVolumeOptions, NfsExportOptions, EfsFileSystemOptions, S3BucketOptions, HostPathBackendOptions,
 } from './storage/shared-volume-backend-options';
 
-// Routing: IngressRoute
-export { IngressRoute } from './routing/ingress-route';
-export { IngressRouteProps, RouteRule, RouteRuleOptions, RoutePathType } from './routing/ingress-route-props';
-export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions } from './routing/backend';
-export { TlsSource, TlsOptions, CertManagerTlsOptions } from './routing/tls';
+// Routing: WebRoute (Ingress or Gateway API from one intent), WebGateway, controllers
+export { WebRoute } from './routing/web-route';
+export { WebRouteProps, RouteRule, RouteRuleOptions, RoutePathType, HeaderMatch, PathRewrite, RouteTimeouts } from './routing/web-route-props';
+export { RouteOutput, GatewayApiOutputOptions } from './routing/route-output';
+export { IRouteOutput } from './platform/route-output-choice';
+export { IngressController } from './routing/ingress-controller';
+export {
+  IngressControllerCommonOptions, IngressNginxControllerOptions, TraefikOptions, HaproxyOptions, F5NginxOptions, AwsLoadBalancerOptions, AlbScheme,
+  AlbTargetType, GkeOptions, GkeIngressClass, CustomIngressControllerOptions,
+} from './routing/ingress-controller-options';
+export { GatewayRef, PlatformGatewayOptions } from './routing/gateway-ref';
+export { WebGateway, WebGatewayProps, RouteNamespaces } from './routing/web-gateway';
+export { RouteBackend, ServiceBackendOptions, WorkloadBackendOptions, ServiceNameBackendOptions, ResourceBackendOptions } from './routing/backend';
+export { TlsSource, TlsOptions, CertManagerTlsOptions, AwsCertificateManagerTlsOptions, TlsKind } from './routing/tls';
 export { IngressNginxOptions, BackendProtocol } from './routing/nginx';
 
 // Databases: StatefulDatabase, engines, managed mode
 export { DatabaseEngine, EngineVersionOptions, CustomEngineOptions, ReplicationSupport } from './database/engines';
 export { DatabaseCredentials } from './database/credentials';
-export { DatabaseUpdateStrategy, DatabaseRollingUpdateOptions } from './database/update-strategy';
 export { DatabaseBackupOptions, BackupMethod } from './database/backup-job';
 export {
   DatabaseRuntime, StatefulSetRuntimeOptions, CloudNativePgOptions, MariaDbOperatorOptions, MongoDbCommunityOptions,
@@ -75,6 +86,6 @@ export { ManagedDatabase, ManagedDatabaseProps } from './database/managed-databa
 
 // Workloads: StatefulWorkload, hardening any cdk8s-plus workload
 export { PodHardening, PodHardeningOptions } from './workload/pod-hardening';
-export { WorkloadUpdateStrategy, WorkloadRollingUpdateOptions } from './workload/update-strategy';
+export { StatefulUpdateStrategy, StatefulRollingUpdateOptions } from './workload/update-strategy';
 export { StatefulWorkload } from './workload/stateful-workload';
 export { StatefulWorkloadProps, StatefulClaimTemplate, StatefulClaimMount } from './workload/stateful-workload-props';

@@ -1,7 +1,7 @@
 /**
  * The Exoscale SKS web-server scenario, as its storage guide builds it by hand: a StatefulSet `web-server` of three
  * nginx replicas, each with its own 10Gi ReadWriteOnce claim `www` on the `exoscale-block-storage` class SKS
- * installs, served over HTTPS through an Ingress. Here nginx is its unprivileged build (uid 101, port 8080), so
+ * installs, served over HTTPS through an Ingress (here for Traefik). Here nginx is its unprivileged build (uid 101, port 8080), so
  * every pod runs under Pod Security "restricted"; the claims are retained when the StatefulSet is deleted or scaled
  * down (Retain/Retain), and a PodDisruptionBudget lets node drains take one replica at a time.
  *
@@ -13,7 +13,7 @@
 import { App, Chart, Size } from 'cdk8s';
 import { Cpu, Probe } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExistingStorageClass, IngressRoute, RouteBackend, StatefulWorkload, TlsSource } from '../../src';
+import { ExistingStorageClass, IngressController, RouteBackend, RouteOutput, StatefulWorkload, TlsSource, WebRoute } from '../../src';
 
 export class ExoscaleWebServerChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -38,8 +38,9 @@ export class ExoscaleWebServerChart extends Chart {
       mounts: [{ claim: 'www', path: '/usr/share/nginx/html' }],
     });
 
-    new IngressRoute(this, 'www', {
+    new WebRoute(this, 'www', {
       name: 'web-server',
+      output: RouteOutput.ingress(IngressController.traefik()),
       tls: TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
       rules: [{ host: 'www.example.com', backend: RouteBackend.service(web.service!, { portName: 'http' }) }],
     });

@@ -4,12 +4,13 @@
  * - `BlockStorageClass`: gp3 EBS volumes (encrypted, Retain, WaitForFirstConsumer) for the database;
  * - `StatefulDatabase`: a 3-instance PostgreSQL on that class through CloudNativePG (replication, failover), default-deny NetworkPolicy;
  * - `SharedRwxVolume`: an uploads directory on EFS (an access point per volume), mounted read-write by every web pod;
- * - `IngressRoute`: shop.example.com over TLS from cert-manager, HTTP redirected to HTTPS.
+ * - `WebRoute`: shop.example.com on an internet-facing ALB (AWS Load Balancer Controller) with its certificate from
+ *   AWS Certificate Manager (found by host), HTTP redirected to HTTPS.
  * The web pods run under Pod Security "restricted" and reach the database through `db.connect`.
  *
  * Created out of band, never in this app: the Secret `shop-db-credentials` (key `password`), e.g.
  *   kubectl -n shop create secret generic shop-db-credentials --from-literal=password="$(openssl rand -base64 24)"
- * and the cert-manager ClusterIssuer `letsencrypt-prod`.
+ * and an ACM certificate for shop.example.com.
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
@@ -17,8 +18,9 @@ import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, EbsVolumeType, FileProvisioner, FileStorageClass, IngressRoute,
-  PodHardening, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, TlsSource,
+  AlbScheme, BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, EbsVolumeType, FileProvisioner,
+  FileStorageClass, IngressController, PodHardening, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend,
+  StatefulDatabase, TlsSource, TopologyGraph, WebRoute,
 } from '../../src';
 
 /** The uid and gid of the web app: owner of the EFS access point, so every web pod can write the uploads. */
@@ -77,9 +79,10 @@ export class FullStackChart extends Chart {
       selector: web,
       ports: [{ name: 'http', port: 80, targetPort: 8080 }],
     });
-    new IngressRoute(this, 'shop', {
+    new WebRoute(this, 'shop', {
       name: 'shop',
-      tls: TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
+      output: RouteOutput.ingress(IngressController.awsLoadBalancer({ scheme: AlbScheme.INTERNET_FACING })),
+      tls: TlsSource.awsCertificateManager(),
       rules: [{ host: 'shop.example.com', backend: RouteBackend.service(webService, { portName: 'http' }) }],
     });
   }
@@ -87,4 +90,7 @@ export class FullStackChart extends Chart {
 
 const app = new App();
 new FullStackChart(app, 'full-stack');
+// The picture of what this app deploys, written next to the manifests at each synth that passes:
+// dist/full-stack/full-stack.topology.md (GitHub renders its Mermaid block).
+TopologyGraph.writeAtSynth(app);
 app.synth();

@@ -10,8 +10,8 @@ import { App, AppProps, Size } from 'cdk8s';
 import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  ExistingStorageClass, KubernetesVersion, PlatformChart, PlatformDefaults, PlatformPolicy, PlatformPolicyProps, PodHardening, ResourcePreset,
-  StorageSystemId,
+  ExistingStorageClass, IngressController, KubernetesVersion, PlatformChart, PlatformDefaults, PlatformPolicy,
+  PlatformPolicyProps, PodHardening, ResourcePreset, RouteOutput, StorageSystemId,
 } from '../../src';
 
 /** The environments Acme runs. */
@@ -71,6 +71,8 @@ export class AcmeApp extends App {
       databaseStorageClass: ExistingStorageClass.fromName('gp3', StorageSystemId.AWS_EBS),
       sharedVolumeStorageClass: ExistingStorageClass.fromName('efs', StorageSystemId.AWS_EFS),
       databaseResources: prod ? ResourcePreset.MEDIUM : ResourcePreset.SMALL,
+      // Acme's edge is the F5 NGINX Ingress Controller, serving the classes nginx-public and nginx-internal
+      routeOutput: RouteOutput.ingress(IngressController.f5Nginx()),
       ingressClassName: 'nginx-public',
       certManagerClusterIssuer: 'acme-letsencrypt',
       imageRegistry: 'registry.acme.internal/mirror',

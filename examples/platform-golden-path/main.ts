@@ -8,7 +8,7 @@
 import { Size } from 'cdk8s';
 import { Secret } from 'cdk8s-plus-27';
 import { AcmeApp, AcmeChart, AcmeEnv, AcmeWebService } from './acme-platform';
-import { DatabaseEngine, DatabaseRuntime, IngressRoute, RouteBackend, SharedRwxVolume, StatefulDatabase } from '../../src';
+import { DatabaseEngine, DatabaseRuntime, RouteBackend, SharedRwxVolume, StatefulDatabase, WebRoute } from '../../src';
 
 const app = new AcmeApp({ team: 'payments', costCentre: 'cc-4711', env: AcmeEnv.PROD });
 const orders = new AcmeChart(app, 'orders'); // namespace payments-orders
@@ -25,7 +25,7 @@ const api = new AcmeWebService(orders, 'api', { image: 'registry.acme.internal/p
 
 db.connect(api.deployment, { envPrefix: 'ORDERS_DB' });
 uploads.mountInWorkload(api.deployment, '/srv/uploads');
-new IngressRoute(orders, 'route', {
+new WebRoute(orders, 'route', {
   rules: [{ host: 'orders.acme.com', backend: RouteBackend.service(api.service, { portName: 'http' }) }],
 });
 

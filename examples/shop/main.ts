@@ -1,14 +1,15 @@
 /**
- * A shop behind ingress-nginx: a web front end and an API on shop.example.com (and www.shop.example.com), with a
- * certificate from cert-manager and HTTP redirected to HTTPS, plus the API on a second host, api.example.com, with
- * larger uploads and longer reads. Both workloads run under Pod Security "restricted".
+ * A shop behind Traefik: a web front end and an API on shop.example.com (and www.shop.example.com), with a certificate
+ * from cert-manager and HTTP redirected to HTTPS, plus the API on a second host, api.example.com, with larger uploads.
+ * Both workloads run under Pod Security "restricted". The same shop on the Gateway API: examples/shop-gateway (the
+ * routes differ by their `output` prop).
  *
  * In your own app, import from 'cdk8s-golden-paths' instead of '../../src'.
  */
-import { App, Chart, Duration, Size } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import { Cpu, Deployment, Protocol, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IngressRoute, PlatformDefaults, PodHardening, RouteBackend, RoutePathType } from '../../src';
+import { IngressController, PlatformDefaults, PodHardening, RouteBackend, RouteOutput, RoutePathType, WebRoute } from '../../src';
 
 /**
  * A Deployment whose pods meet Pod Security "restricted": PodHardening sets non-root uid/gid, no privilege
@@ -41,16 +42,17 @@ export class ShopChart extends Chart {
     const apiService = new Service(this, 'api-service', { selector: api, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
 
     // One host with TLS from cert-manager (the ClusterIssuer comes from the platform defaults set on the app):
-    // the front end at /, the API under /api; www. serves the front end with the same certificate.
-    const shop = new IngressRoute(this, 'shop', { name: 'shop' });
+    // the front end at /, the API under /api; www. serves the front end with the same certificate. Traefik serves the
+    // class `traefik`; the redirect to HTTPS is a RedirectScheme Middleware on its `web` entry point.
+    const shop = new WebRoute(this, 'shop', { name: 'shop', output: RouteOutput.ingress(IngressController.traefik()) });
     shop.addRule('shop.example.com', '/', RouteBackend.service(webService, { portName: 'http' }));
     shop.addRule('shop.example.com', '/api', RouteBackend.service(apiService, { portName: 'http' }));
     shop.addRule('www.shop.example.com', '/', RouteBackend.service(webService, { portName: 'http' }), { pathType: RoutePathType.PREFIX });
 
-    // A second host for API clients, with its own ingress-nginx settings: 16 MiB uploads, two-minute reads.
-    new IngressRoute(this, 'public-api', {
+    // A second host for API clients, with uploads of up to 16 MiB (a Buffering Middleware the route creates).
+    new WebRoute(this, 'public-api', {
       name: 'public-api',
-      nginx: { proxyBodySize: Size.mebibytes(16), proxyReadTimeout: Duration.minutes(2) },
+      output: RouteOutput.ingress(IngressController.traefik({ maxRequestBodySize: Size.mebibytes(16) })),
       rules: [{ host: 'api.example.com', backend: RouteBackend.service(apiService, { port: 80 }) }],
     });
   }

@@ -1,3 +1,4 @@
+import { formatLoadError, jsonLoadError, reportLoadErrors } from './load-errors';
 import { loadManifestFiles } from './load-manifests';
 import { LockViolation, compareLockWithInputs, formatViolation } from '../lock/compare';
 import { computeLockOfInputs } from '../lock/extract';
@@ -80,11 +81,24 @@ interface OldLock {
 }
 
 function readLock(file: string): OldLock {
+  let text: string | undefined;
   try {
-    const text = readLockText(file);
-    return text === undefined ? {} : { lock: parseLock(text, file), text };
+    text = readLockText(file);
   } catch (e) {
-    return { error: (e as Error).message };
+    return { error: `${file}: ${(e as Error).message.replace(`cannot read the lock file ${file}: `, 'cannot read the lock file: ')}` };
+  }
+  if (text === undefined) return {};
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    const err = jsonLoadError(file, text, e);
+    return { error: `${formatLoadError(err)}. Restore it from version control, or delete it to lock the current objects afresh.` };
+  }
+  try {
+    return { lock: parseLock(text, file), text };
+  } catch (e) {
+    const message = (e as Error).message;
+    return { error: message.startsWith(`${file} `) ? `${file}: ${message.slice(file.length + 1)}` : `${file}: ${message}` };
   }
 }
 
@@ -136,7 +150,7 @@ async function run(args: string[], io: LockCommandIo): Promise<number> {
 async function compare(parsed: Parsed, io: LockCommandIo): Promise<Comparison | undefined> {
   const loaded = await loadManifestFiles(parsed.paths);
   if (loaded.errors.length > 0) {
-    for (const e of loaded.errors) io.stderr(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+    reportLoadErrors(loaded.errors, io.stderr);
     io.stderr(`error: ${loaded.errors.length} input${loaded.errors.length === 1 ? '' : 's'} could not be read; nothing was ${parsed.sub === 'update' ? 'written' : 'checked'}\n`);
     return undefined;
   }
@@ -158,7 +172,7 @@ function updateCommand(parsed: Parsed): string {
 /** `lock check`: report; exit 1 on a refused change. */
 function check(parsed: Parsed, { old, fresh, violations }: Comparison, io: LockCommandIo): number {
   if (!old.lock) {
-    io.stderr(`error: no lock file ${parsed.lockFile}: create it with \`${updateCommand(parsed)}\` and commit it\n`);
+    io.stderr(`error: ${parsed.lockFile}: no such lock file: create it with \`${updateCommand(parsed)}\` and commit it\n`);
     return 2;
   }
   const errors = violations.filter((v) => v.severity === Severity.ERROR).length;

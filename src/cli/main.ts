@@ -1,9 +1,11 @@
-import { LoadError, loadManifestFiles } from './load-manifests';
+import { runGraphCommand } from './graph-command';
+import { reportLoadErrors } from './load-errors';
+import { loadManifestFiles } from './load-manifests';
 import { runLockCommand } from './lock-command';
-import { isCrd } from '../knowledge/kubernetes/crd-schema';
-import {
-  DEFAULT_KUBERNETES_VERSION, KubernetesVersion, parseKubernetesVersion, supportedVersionsText,
-} from '../knowledge/kubernetes/versions';
+import { readPolicyFile } from './policy-file';
+import { REPORT_FORMATS, ReportFormat, formatReport } from './report-formats';
+import { loadCrdFiles, parseVersionArg } from './target-args';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, supportedVersionsText } from '../knowledge/kubernetes/versions';
 import { Finding, Severity } from '../validation/finding';
 import { KnownStorageClass } from '../validation/rule';
 import { formatFinding, runValidation, Validator } from '../validation/validate';
@@ -29,6 +31,7 @@ export const EXIT_USAGE = 2;
 const USAGE = `Usage:
   cdk8s-golden-paths validate [options] <file|dir|->...
   cdk8s-golden-paths rules [--format text|json]
+  cdk8s-golden-paths graph [options] <file|dir|->...   (see: cdk8s-golden-paths graph --help)
   cdk8s-golden-paths lock ...            (see: cdk8s-golden-paths lock --help)
 
 validate reads multi-document YAML or JSON from files, directories (*.yaml, *.yml,
@@ -38,7 +41,10 @@ API-server parity, storage, workloads, ingress, security). Rules: docs/rules.md
 or \`cdk8s-golden-paths rules\`.
 
 Options:
-  --format text|json                       output format (default text)
+  --format text|json|sarif|junit           output format (default text); sarif is SARIF 2.1.0
+                                           for code scanning, junit is JUnit XML for CI test reports
+  --policy <file>                          the platform policy (PlatformPolicyProps keys) as
+                                           YAML or JSON: rules POL-001..
   --kubernetes-version <1.X>               the cluster's Kubernetes minor, ${supportedVersionsText()}
                                            (default ${DEFAULT_KUBERNETES_VERSION}): its schema, served apiVersions
                                            and in-tree volume plugins
@@ -56,6 +62,8 @@ Options:
   -h, --help                               this help
 
 Exit codes: 0 no error (warnings allowed), 1 errors found, 2 unreadable input or bad usage.
+Unreadable input is reported on stderr as \`error: <file>:<line>:<column>: <message>\`
+(\`error: <file>: <message>\` where no position exists).
 `;
 
 class UsageError extends Error {}
@@ -76,6 +84,8 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         return await validateCommand(rest, io);
       case 'rules':
         return rulesCommand(rest, io);
+      case 'graph':
+        return await runGraphCommand(rest, io);
       case 'lock':
         return await runLockCommand(rest, io);
       case '-h':
@@ -100,7 +110,8 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
 }
 
 interface ValidateArgs {
-  readonly format: 'text' | 'json';
+  readonly format: ReportFormat;
+  readonly policy?: string;
   readonly paths: string[];
   readonly known: KnownStorageClass[];
   readonly disabled: string[];
@@ -110,7 +121,8 @@ interface ValidateArgs {
 }
 
 function parseValidateArgs(args: string[]): ValidateArgs {
-  let format: 'text' | 'json' = 'text';
+  let format: ReportFormat = 'text';
+  let policy: string | undefined;
   const paths: string[] = [];
   const known = new Map<string, { provisioner?: string; isDefault?: boolean }>();
   const disabled: string[] = [];
@@ -147,15 +159,16 @@ function parseValidateArgs(args: string[]): ValidateArgs {
         break;
       case '--format': {
         const f = next();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(f)}`);
-        format = f;
+        if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(f)}`);
+        format = f as ReportFormat;
         break;
       }
+      case '--policy':
+        policy = next();
+        break;
       case '--known-storage-class': {
-        const v = next();
-        const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)=(\S+)$/.exec(v);
-        if (!m) throw new UsageError(`--known-storage-class takes <name>=<provisioner>, e.g. standard=ebs.csi.aws.com, not ${JSON.stringify(v)}`);
-        known.set(m[1], { ...known.get(m[1]), provisioner: m[3] });
+        const [name, provisioner] = knownStorageClassArg(next());
+        known.set(name, { ...known.get(name), provisioner });
         break;
       }
       case '--default-storage-class': {
@@ -178,6 +191,7 @@ function parseValidateArgs(args: string[]): ValidateArgs {
   }
   return {
     format,
+    policy,
     paths,
     known: [...known.entries()].map(([name, k]) => ({ name, provisioner: k.provisioner, isDefault: k.isDefault })),
     disabled,
@@ -187,25 +201,25 @@ function parseValidateArgs(args: string[]): ValidateArgs {
   };
 }
 
+/** The name and provisioner of a --known-storage-class value. */
+function knownStorageClassArg(v: string): [string, string] {
+  const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)=(\S+)$/.exec(v);
+  if (!m) throw new UsageError(`--known-storage-class takes <name>=<provisioner>, e.g. standard=ebs.csi.aws.com, not ${JSON.stringify(v)}`);
+  return [m[1], m[3]];
+}
+
 /** The value of --kubernetes-version. */
 function versionArg(v: string): KubernetesVersion {
-  const parsed = parseKubernetesVersion(v);
-  if (!parsed) throw new UsageError(`--kubernetes-version must be a minor from ${supportedVersionsText()} (e.g. 1.33), not ${JSON.stringify(v)}`);
+  const parsed = parseVersionArg(v);
+  if (typeof parsed !== 'string') throw new UsageError(parsed.error);
   return parsed;
 }
 
 /** The CustomResourceDefinitions of the --crd files; a file that cannot be read or holds none is a usage error. */
 async function loadCrds(files: string[]): Promise<unknown[]> {
-  if (files.length === 0) return [];
-  const loaded = await loadManifestFiles(files);
-  if (loaded.errors.length > 0) throw new UsageError(`--crd: ${loaded.errors.map(formatLoadError).join('; ')}`);
-  const crds = loaded.inputs.map((i) => i.object).filter((o) => isCrd(o));
-  for (const file of files) {
-    if (!loaded.inputs.some((i) => i.file?.startsWith(file) && isCrd(i.object))) {
-      throw new UsageError(`--crd ${file}: no CustomResourceDefinition (apiextensions.k8s.io/v1 with spec.group, spec.names and spec.versions) in it`);
-    }
-  }
-  return crds;
+  const loaded = await loadCrdFiles(files);
+  if (loaded.error !== undefined) throw new UsageError(loaded.error);
+  return loaded.crds;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -219,6 +233,12 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const unknown = opts.disabled.filter((id) => !ruleIds.has(id));
   if (unknown.length > 0) throw new UsageError(`--disable: unknown rule ${unknown.join(', ')}`);
 
+  const policyFile = opts.policy !== undefined ? readPolicyFile(opts.policy) : undefined;
+  if (policyFile && policyFile.errors.length > 0) {
+    reportLoadErrors(policyFile.errors, io.stderr);
+    return EXIT_USAGE;
+  }
+  const policies = policyFile?.policy ? [{ policy: policyFile.policy }] : [];
   const crds = await loadCrds(opts.crdFiles);
   const loaded = await loadManifestFiles(opts.paths, { stdin: io.stdin });
   const findings = runValidation(loaded.inputs, {
@@ -226,10 +246,14 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     disabledRules: opts.disabled,
     kubernetesVersion: opts.kubernetesVersion,
     customResourceDefinitions: crds,
+    policies,
   });
   const files = new Set(loaded.inputs.map((i) => i.file)).size;
 
-  if (opts.format === 'json') {
+  const report = formatReport(opts.format, { findings, inputs: loaded.inputs, loadErrors: loaded.errors });
+  if (report !== undefined) {
+    io.stdout(report);
+  } else if (opts.format === 'json') {
     io.stdout(JSON.stringify({
       findings: findings.map(findingJson),
       ...(loaded.errors.length > 0 ? { errors: loaded.errors } : {}),
@@ -238,7 +262,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
     for (const f of findings) io.stdout(formatFinding(f) + '\n');
     io.stdout(summary(findings, loaded.inputs.length, files) + '\n');
   }
-  for (const e of loaded.errors) io.stderr(`error: ${formatLoadError(e)}\n`);
+  reportLoadErrors(loaded.errors, io.stderr);
   if (loaded.errors.length > 0) return EXIT_USAGE;
   if (loaded.inputs.length === 0) {
     // an empty input is most often a failed pipeline (helm template ... | validate -): never report it as clean
@@ -288,9 +312,4 @@ function summary(findings: Finding[], objects: number, files: number): string {
   const warnings = findings.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(objects, 'object')} from ${plural(files, 'file')}`;
-}
-
-function formatLoadError(e: LoadError): string {
-  const where = e.line !== undefined ? `${e.file}:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : e.file;
-  return `${where}: ${e.message}`;
 }

@@ -8,7 +8,7 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 const CLUSTER_SCOPED = new Set([
   'StorageClass', 'PersistentVolume', 'VolumeSnapshotClass', 'VolumeSnapshotContent', 'Namespace', 'ClusterRole', 'ClusterRoleBinding',
   'CustomResourceDefinition', 'IngressClass', 'PriorityClass', 'CSIDriver', 'CSINode', 'Node', 'VolumeAttachment',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'RuntimeClass', 'ClusterIssuer',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'RuntimeClass', 'ClusterIssuer', 'GatewayClass',
 ]);
 
 /** Whether objects of this kind live outside namespaces. */

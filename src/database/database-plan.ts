@@ -8,7 +8,6 @@ import { checkLiteralEnv, ResolvedCredentials, resolveCredentials } from './cred
 import { DatabaseEngine } from './engines';
 import { DatabaseRuntime } from './runtime';
 import { StatefulDatabaseProps } from './stateful-database-props';
-import { DatabaseUpdateStrategy } from './update-strategy';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
 import { isDuration, isSize, wholeKibibytes } from '../core/quantity';
@@ -17,6 +16,7 @@ import { inEnum, Shown } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/defaults';
 import { ResourcePreset } from '../platform/presets';
+import { StatefulUpdateStrategy } from '../workload/update-strategy';
 
 /** Shortest termination grace period a database gets: time to checkpoint and flush before SIGKILL. */
 export const MIN_TERMINATION_GRACE_SECONDS = 120;
@@ -32,7 +32,7 @@ export interface DatabasePlan {
   readonly database?: string;
   readonly name: string;
   readonly replicas: number;
-  readonly updateStrategy: DatabaseUpdateStrategy;
+  readonly updateStrategy: StatefulUpdateStrategy;
   readonly cpu: kplus.Cpu;
   readonly cpuLimit?: kplus.Cpu;
   readonly memory: Size;
@@ -117,9 +117,9 @@ function planIdentity(problems: Problems, id: string, p: StatefulDatabaseProps) 
   if (!Number.isInteger(replicas) || replicas < 1) {
     problems.add('replicas', replicas, 'must be a whole number of at least 1 (0 replicas is a stopped database: scale it with kubectl, not in the definition)', 'Use replicas: 1 or more.');
   }
-  const updateStrategy = p.updateStrategy ?? DatabaseUpdateStrategy.rollingUpdate();
-  if (!(updateStrategy instanceof DatabaseUpdateStrategy)) {
-    problems.add('updateStrategy', updateStrategy, 'is not a DatabaseUpdateStrategy', 'Use DatabaseUpdateStrategy.rollingUpdate({ partition }) or DatabaseUpdateStrategy.onDelete().');
+  const updateStrategy = p.updateStrategy ?? StatefulUpdateStrategy.rollingUpdate();
+  if (!(updateStrategy instanceof StatefulUpdateStrategy)) {
+    problems.add('updateStrategy', updateStrategy, 'is not a StatefulUpdateStrategy', 'Use StatefulUpdateStrategy.rollingUpdate({ partition }) or StatefulUpdateStrategy.onDelete().');
   } else {
     updateStrategy._check(problems, 'updateStrategy', replicas);
   }

@@ -5,10 +5,10 @@ import { DatabaseBackupOptions } from './backup-job';
 import { DatabaseCredentials } from './credentials';
 import { DatabaseEngine } from './engines';
 import { DatabaseRuntime } from './runtime';
-import { DatabaseUpdateStrategy } from './update-strategy';
 import { RemovalPolicy } from '../core/removal-policy';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 import { ResourcePreset } from '../platform/presets';
+import { StatefulUpdateStrategy } from '../workload/update-strategy';
 
 /**
  * Storage of each database replica: one claim per replica, created from the StatefulSet's volumeClaimTemplates.
@@ -104,9 +104,9 @@ export interface StatefulDatabaseProps {
   readonly resources?: ResourcePreset;
   /**
    * How pods pick up template changes.
-   * @default DatabaseUpdateStrategy.rollingUpdate() - one pod at a time, highest ordinal first
+   * @default StatefulUpdateStrategy.rollingUpdate() - one pod at a time, highest ordinal first
    */
-  readonly updateStrategy?: DatabaseUpdateStrategy;
+  readonly updateStrategy?: StatefulUpdateStrategy;
   /**
    * Time between SIGTERM and SIGKILL, at least 120 seconds.
    * @default Duration.seconds(120) - room for a checkpoint and a clean shutdown; a killed database replays its log at start

@@ -8,7 +8,7 @@ import { sizeQuantity } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
 import { objectMeta } from '../platform/conventions';
 import { rendersOnce } from '../validation/render-cache';
-import { restrictedContainer, restrictedPod, scratchVolumes } from '../workload/pod-security';
+import { restrictedContainer, restrictedPod, scratchVolumes, spreadOverNodesAndZones } from '../workload/pod-security';
 
 /**
  * The database as a StatefulSet the library writes itself: one server per replica, for engines that replicate by
@@ -107,20 +107,7 @@ function podSpec(plan: DatabasePlan, selector: Record<string, string>, image: st
     enableServiceLinks: false,
     terminationGracePeriodSeconds: plan.graceSeconds,
     securityContext: restrictedPod(engine.uid, engine.gid),
-    affinity: {
-      podAntiAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [{
-          weight: 100,
-          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { ...selector } } },
-        }],
-      },
-    },
-    topologySpreadConstraints: [{
-      maxSkew: 1,
-      topologyKey: 'topology.kubernetes.io/zone',
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector: { matchLabels: { ...selector } },
-    }],
+    ...spreadOverNodesAndZones(selector),
     containers: [{
       name: engine.name,
       image,

@@ -7,6 +7,7 @@ import { Problems } from '../core/problems';
 import { Warnings } from '../core/warnings';
 import { GoldenPathValidation } from '../validation/app-validation';
 import { Severity } from '../validation/finding';
+import { OtherValidations } from '../validation/other-validations';
 import { KnownStorageClass } from '../validation/rule';
 import { ManifestInput } from '../validation/validate';
 
@@ -142,10 +143,11 @@ export class DeployLock {
   private readonly root: IConstruct;
   private readonly acceptProp?: boolean;
   private readonly knownStorageClasses: KnownStorageClass[];
-  private validating = false;
+  private readonly others: OtherValidations;
 
   private constructor(root: IConstruct, options: DeployLockOptions) {
     this.root = root;
+    this.others = new OtherValidations(root);
     this.file = path.resolve(options.file ?? DEFAULT_LOCK_FILE);
     this.acceptProp = options.accept;
     this.knownStorageClasses = [...(options.knownStorageClasses ?? [])];
@@ -201,7 +203,7 @@ export class DeployLock {
 
   /** The synth-time check: messages of the refused changes, or none (and the lock written when it changed). */
   private validate(): string[] {
-    if (this.validating) return []; // called again from othersFail()
+    if (this.others.asking) return []; // called again from others.fail()
     const inputs = this.inputs(true);
     const fresh = serializeLock(engine().computeLockOfInputs(inputs));
     let existing: string | undefined;
@@ -222,7 +224,7 @@ export class DeployLock {
       const text = v.severity === Severity.ERROR ? `accepted ${engine().formatViolation(v)}` : engine().formatViolation(v);
       Warnings.of(this.root).add(`DeployLock: ${text}`);
     }
-    if (existing !== fresh && !this.othersFail()) {
+    if (existing !== fresh && !this.others.fail()) {
       try {
         writeFileAtomically(this.file, fresh);
       } catch (e) {
@@ -232,15 +234,4 @@ export class DeployLock {
     return [];
   }
 
-  /** Whether another validation of the app fails: then synth fails and the lock must stay as it is. */
-  private othersFail(): boolean {
-    this.validating = true;
-    try {
-      return this.root.node.findAll().some((c) => c.node.validate().length > 0);
-    } catch {
-      return true;
-    } finally {
-      this.validating = false;
-    }
-  }
 }

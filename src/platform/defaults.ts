@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { ResourcePreset } from './presets';
+import { IRouteOutput } from './route-output-choice';
 import { isDnsLabel } from '../core/names';
 import { NO_VALUE, Problems } from '../core/problems';
 import { KubernetesVersion } from '../knowledge/kubernetes/versions';
@@ -30,13 +31,21 @@ export interface PlatformDefaultsProps {
    */
   readonly sharedVolumeStorageClass?: IStorageClass;
   /**
-   * Ingress class for IngressRoutes.
-   * @default - 'nginx'
+   * Where WebRoutes under this scope send their traffic: `RouteOutput.ingress(IngressController.traefik())`,
+   * `RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public', namespace: 'gateway-system' }) })`, ...
+   * A route's own `output` prop wins.
+   * @default - none: a WebRoute without an `output` prop refuses to synthesize (there is no safe default controller)
+   */
+  readonly routeOutput?: IRouteOutput;
+  /**
+   * Ingress class for WebRoutes whose Ingress controller is chosen without a `className` option (e.g. a platform
+   * whose Traefik serves the class `public`).
+   * @default - the controller's own default class (`traefik`, `haproxy`, `nginx`, `alb`, `gce`)
    */
   readonly ingressClassName?: string;
   /**
-   * cert-manager ClusterIssuer for IngressRoute TLS.
-   * @default - none: each route names its TLS source
+   * cert-manager ClusterIssuer for the TLS of WebRoutes with Ingress output and of WebGateways.
+   * @default - none: each route or gateway names its TLS source
    */
   readonly certManagerClusterIssuer?: string;
   /**
@@ -205,6 +214,9 @@ function checkDefaults(scope: IConstruct, d: PlatformDefaultsProps): void {
     if (v !== undefined && (v === null || typeof v !== 'object' || Object.values(v).some((x) => typeof x !== 'string'))) {
       problems.add(key, NO_VALUE, 'must map names to string values', 'Use e.g. { team: "payments" }.');
     }
+  }
+  if (d.routeOutput !== undefined && (d.routeOutput === null || typeof d.routeOutput !== 'object' || typeof d.routeOutput.description !== 'string')) {
+    problems.add('routeOutput', NO_VALUE, 'must be a RouteOutput', 'Use e.g. RouteOutput.ingress(IngressController.traefik()).');
   }
   if (d.databaseResources !== undefined && !(d.databaseResources instanceof ResourcePreset)) {
     problems.add('databaseResources', NO_VALUE, 'must be a ResourcePreset', 'Use e.g. ResourcePreset.MEDIUM.');

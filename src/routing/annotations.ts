@@ -1,20 +1,18 @@
-import { nginxOptionOf } from './nginx';
 import { TLS_SOURCE_ANNOTATIONS, TlsBinding } from './tls';
 import { INGRESS_CLASS_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../core/conventions';
 import { Problems } from '../core/problems';
 import { asText } from '../core/values';
-import { NGINX_ANNOTATION_PREFIX } from '../knowledge/routing/ingress-nginx';
 
 /**
- * The labels and annotations of a route: on the Ingress (platform, user, then what the typed props own) and on the
- * objects the route creates for workload backends (platform and managed-by only).
+ * The labels and annotations of a route: on the Ingress or HTTPRoutes (platform, user, then what the typed props own)
+ * and on the objects the route creates besides (platform and managed-by only).
  */
 
 /** Labels and annotations of the objects a route emits. */
 export interface RouteMetadata {
-  /** Labels of the Ingress. */
+  /** Labels of the Ingress or HTTPRoutes. */
   readonly labels: Record<string, string>;
-  /** Annotations of the Ingress. */
+  /** Annotations of the Ingress or HTTPRoutes. */
   readonly annotations: Record<string, string>;
   /** Labels of the Services the route creates. */
   readonly objectLabels: Record<string, string>;
@@ -32,34 +30,34 @@ export interface MetadataInput {
   readonly defaultLabels?: Record<string, string>;
   /** PlatformDefaults annotations. */
   readonly defaultAnnotations?: Record<string, string>;
-  /** The annotations the typed ingress-nginx options render. */
-  readonly nginx: Record<string, string>;
+  /** The annotations the output (the Ingress controller) sets now, and every key it sets with the prop that sets it. */
+  readonly owned: Record<string, string>;
+  readonly ownedBy: Record<string, string>;
   /** The route's TLS. */
   readonly tls: TlsBinding;
-  /** The `sslRedirect` prop or its default (a non-boolean is reported by the caller). */
-  readonly sslRedirect: unknown;
-  /** The route's IngressClass. */
-  readonly className: string;
+  /** The Ingress class, when the class must agree with the deprecated class annotation (Ingress output). */
+  readonly className?: string;
 }
 
 /** Checks the `annotations` and `labels` props against what the typed props own and returns the route's metadata. */
 export function planMetadata(problems: Problems, input: MetadataInput): RouteMetadata {
-  const { owned, ownedBy } = ownedAnnotations(input);
+  const owned: Record<string, string> = { ...input.owned, ...input.tls.annotations };
+  const ownedBy: Record<string, string> = { ...input.ownedBy };
+  for (const k of Object.keys(input.tls.annotations)) ownedBy[k] = 'tls';
   const userAnnotations = checkStringMap(input.annotations, 'annotations', problems);
   for (const k of Object.keys(userAnnotations)) {
-    if (k in owned) {
+    if (k in ownedBy) {
       problems.add(`annotations["${k}"]`, userAnnotations[k], `is set by ${ownedBy[k]}`, `Remove it from annotations and use ${ownedBy[k]}.`);
-    }
-    if (TLS_SOURCE_ANNOTATIONS.includes(k) && !(k in owned)) {
-      problems.add(`annotations["${k}"]`, userAnnotations[k], 'configures TLS behind the tls prop\'s back', 'Use tls: TlsSource.certManagerClusterIssuer(...) or TlsSource.certManagerIssuer(...).');
+    } else if (TLS_SOURCE_ANNOTATIONS.includes(k)) {
+      problems.add(`annotations["${k}"]`, userAnnotations[k], 'configures TLS behind the tls prop\'s back', 'Use tls: TlsSource.certManagerClusterIssuer(...), TlsSource.certManagerIssuer(...) or TlsSource.awsCertificateManager(...).');
     }
   }
   const annotations = { ...(input.defaultAnnotations ?? {}), ...userAnnotations, ...owned };
   const classAnnotation = annotations[INGRESS_CLASS_ANNOTATION];
-  if (classAnnotation !== undefined && classAnnotation !== input.className) {
+  if (input.className !== undefined && classAnnotation !== undefined && classAnnotation !== input.className) {
     problems.add(`annotations["${INGRESS_CLASS_ANNOTATION}"]`, classAnnotation,
-      `disagrees with ingressClassName ${JSON.stringify(input.className)}; the API server refuses an Ingress whose annotation and class differ`,
-      'Remove the deprecated annotation and set ingressClassName only.');
+      `disagrees with the class ${JSON.stringify(input.className)}; the API server refuses an Ingress whose annotation and class differ`,
+      'Remove the deprecated annotation; the controller sets the class.');
   }
   const userLabels = checkStringMap(input.labels, 'labels', problems);
   return {
@@ -68,25 +66,6 @@ export function planMetadata(problems: Problems, input: MetadataInput): RouteMet
     objectLabels: { ...(input.defaultLabels ?? {}), [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
     objectAnnotations: { ...(input.defaultAnnotations ?? {}) },
   };
-}
-
-/** The annotations the typed props set, and the prop that sets each. */
-function ownedAnnotations(input: MetadataInput): { owned: Record<string, string>; ownedBy: Record<string, string> } {
-  const owned: Record<string, string> = {};
-  const ownedBy: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input.nginx)) {
-    owned[k] = v;
-    ownedBy[k] = nginxOptionOf(k);
-  }
-  if (input.tls.https) {
-    owned[NGINX_ANNOTATION_PREFIX + 'ssl-redirect'] = asText(input.sslRedirect);
-    ownedBy[NGINX_ANNOTATION_PREFIX + 'ssl-redirect'] = 'sslRedirect';
-  }
-  for (const [k, v] of Object.entries(input.tls.annotations)) {
-    owned[k] = v;
-    ownedBy[k] = 'tls';
-  }
-  return { owned, ownedBy };
 }
 
 /** The string entries of a label or annotation map; the map itself and every other entry are reported. */

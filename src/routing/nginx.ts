@@ -1,15 +1,15 @@
-import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
+import { nginxSizeOption, secondsOption } from './controllers/binding';
 import { Problems } from '../core/problems';
-import { wholeKibibytes } from '../core/quantity';
-import { Shown } from '../core/values';
 import { NGINX_ANNOTATION_PREFIX, NGINX_OPTION_KEYS, captureReferences } from '../knowledge/routing/ingress-nginx';
 
 /**
- * Protocol ingress-nginx speaks to the backend.
+ * Protocol an Ingress controller speaks to the backend. Each controller accepts the ones it supports (ingress-nginx
+ * all of them; F5 NGINX, HAProxy and the AWS Load Balancer Controller HTTP, HTTPS, GRPC and GRPCS).
  * @see https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#backend-protocol
  */
 export enum BackendProtocol {
-  /** Plain HTTP/1.1 (ingress-nginx's default). */
+  /** Plain HTTP/1.1 (every controller's default). */
   HTTP = 'HTTP',
   /** HTTPS to the backend. */
   HTTPS = 'HTTPS',
@@ -25,7 +25,7 @@ export enum BackendProtocol {
 
 /**
  * Typed ingress-nginx options, rendered as `nginx.ingress.kubernetes.io/*` annotations with string values.
- * They apply to every rule of the Ingress; use separate IngressRoutes for paths that need different settings.
+ * They apply to every rule of the Ingress; use separate WebRoutes for paths that need different settings.
  * @see https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/
  */
 export interface IngressNginxOptions {
@@ -73,63 +73,23 @@ export interface IngressNginxOptions {
   readonly useRegex?: boolean;
 }
 
-/** A Size or Duration as a user reads it in an error message; other values as they are. */
-function shown(x: unknown): unknown {
-  try {
-    if (x instanceof Duration) return new Shown(x.toHumanString());
-    if (x instanceof Size) return new Shown(`${x.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
-  } catch {
-    // fall through
-  }
-  return x;
-}
-
-/** Renders a size as nginx reads it: whole mebibytes as `Nm`, else whole kibibytes as `Nk`. */
-function renderSize(size: Size): string | undefined {
-  const kib = wholeKibibytes(size);
-  if (kib === undefined) return undefined;
-  return kib % 1024 === 0 ? `${kib / 1024}m` : `${kib}k`;
-}
-
-/** Renders a duration as whole seconds, undefined when it is not whole or not positive. */
-function renderSeconds(d: Duration): string | undefined {
-  const s = d.toSeconds({ integral: false });
-  return Number.isInteger(s) && s > 0 ? String(s) : undefined;
-}
-
 /**
- * Turns typed options into annotations, recording problems (prop path `nginx.<option>`) instead of throwing.
+ * Turns typed options into annotations, recording problems (prop path `<prop> <option>`) instead of throwing.
  * @internal
  */
-export function renderNginxOptions(options: IngressNginxOptions | undefined, problems: Problems): Record<string, string> {
+export function renderNginxOptions(options: IngressNginxOptions | undefined, problems: Problems, prop: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (options === undefined || options === null) return out;
-  if (typeof options !== 'object') {
-    problems.add('nginx', options, 'is not an IngressNginxOptions object', 'Pass e.g. { proxyBodySize: Size.mebibytes(8) }.');
-    return out;
-  }
+  if (options === undefined || options === null || typeof options !== 'object') return out; // reported by the caller
   const key = (k: string) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[k];
-  if (options.proxyBodySize !== undefined) {
-    const v = options.proxyBodySize instanceof Size ? renderSize(options.proxyBodySize) : undefined;
-    if (v === undefined) {
-      problems.add('nginx.proxyBodySize', shown(options.proxyBodySize), 'is not a whole, non-negative number of KiB', 'Use Size.mebibytes(8) or Size.kibibytes(512).');
-    } else {
-      out[key('proxyBodySize')] = v;
-    }
-  }
+  const size = nginxSizeOption(problems, `${prop} proxyBodySize`, options.proxyBodySize);
+  if (size !== undefined) out[key('proxyBodySize')] = size;
   for (const k of ['proxyConnectTimeout', 'proxyReadTimeout', 'proxySendTimeout'] as const) {
-    const d = options[k];
-    if (d === undefined) continue;
-    const v = d instanceof Duration ? renderSeconds(d) : undefined;
-    if (v === undefined) {
-      problems.add(`nginx.${k}`, shown(d), 'is not a positive whole number of seconds (nginx reads these timeouts in seconds)', 'Use Duration.seconds(30).');
-    } else {
-      out[key(k)] = v;
-    }
+    const s = secondsOption(problems, `${prop} ${k}`, options[k]);
+    if (s !== undefined) out[key(k)] = String(s);
   }
   if (options.backendProtocol !== undefined) {
     if (!Object.values(BackendProtocol).includes(options.backendProtocol)) {
-      problems.add('nginx.backendProtocol', options.backendProtocol, `is not a protocol ingress-nginx knows (${Object.values(BackendProtocol).join(', ')})`, 'Use a BackendProtocol value, e.g. BackendProtocol.GRPC.');
+      problems.add(`${prop} backendProtocol`, options.backendProtocol, `is not a protocol ingress-nginx knows (${Object.values(BackendProtocol).join(', ')})`, 'Use a BackendProtocol value, e.g. BackendProtocol.GRPC.');
     } else {
       out[key('backendProtocol')] = options.backendProtocol;
     }
@@ -137,17 +97,17 @@ export function renderNginxOptions(options: IngressNginxOptions | undefined, pro
   const target = options.rewriteTarget;
   if (target !== undefined) {
     if (typeof target !== 'string' || target === '' || /[\s"]/.test(target)) {
-      problems.add('nginx.rewriteTarget', target, 'is not a path without spaces or quotes', 'Use e.g. "/$2" with a regex path such as "/api(/|$)(.*)".');
+      problems.add(`${prop} rewriteTarget`, target, 'is not a path without spaces or quotes', 'Use e.g. "/$2" with a regex path such as "/api(/|$)(.*)".');
     } else {
       out[key('rewriteTarget')] = target;
     }
   }
   if (options.useRegex !== undefined && typeof options.useRegex !== 'boolean') {
-    problems.add('nginx.useRegex', options.useRegex, 'is not a boolean', 'Use true or false.');
+    problems.add(`${prop} useRegex`, options.useRegex, 'is not a boolean', 'Use true or false.');
   }
   const needsRegex = typeof target === 'string' && captureReferences(target) > 0;
   if (needsRegex && options.useRegex === false) {
-    problems.add('nginx.useRegex', false, `contradicts rewriteTarget ${JSON.stringify(target)}, whose capture groups need regex paths`,
+    problems.add(`${prop} useRegex`, false, `contradicts rewriteTarget ${JSON.stringify(target)}, whose capture groups need regex paths`,
       'Remove useRegex (it is set for you), or write a rewriteTarget without $1, $2, ...');
   }
   if (options.useRegex === true || needsRegex) out[key('useRegex')] = 'true';
@@ -155,9 +115,9 @@ export function renderNginxOptions(options: IngressNginxOptions | undefined, pro
 }
 
 /**
- * The typed option that renders an annotation, as a prop path (`nginx.proxyBodySize`), for messages.
+ * The typed option that renders an annotation, for messages.
  * @internal
  */
-export function nginxOptionOf(annotation: string): string {
-  return `nginx.${Object.keys(NGINX_OPTION_KEYS).find((o) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[o] === annotation)}`;
+export function nginxOptionOf(annotation: string): string | undefined {
+  return Object.keys(NGINX_OPTION_KEYS).find((o) => NGINX_ANNOTATION_PREFIX + NGINX_OPTION_KEYS[o] === annotation);
 }

@@ -22,6 +22,8 @@ export enum RuleFamily {
   WORKLOAD = 'workload',
   /** Ingress routing and TLS. */
   INGRESS = 'ingress',
+  /** Gateway API: Gateways, HTTPRoutes, ReferenceGrants. */
+  GATEWAY = 'gateway',
   /** Pod Security, secrets and privileges. */
   SECURITY = 'security',
   /** Policies a platform team sets. */

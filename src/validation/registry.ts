@@ -11,6 +11,7 @@ interface Families {
   readonly wkl: typeof import('./rules/wkl');
   readonly sec: typeof import('./rules/sec');
   readonly ing: typeof import('./rules/ing');
+  readonly gwy: typeof import('./rules/gwy');
   readonly pol: typeof import('./rules/pol');
 }
 
@@ -34,7 +35,7 @@ let rules: Rule[] | undefined;
  */
 export function allRules(): readonly Rule[] {
   if (!rules) {
-    const { sch, api, sto, dbs, wkl, sec, ing, pol } = loadBundle() ?? loadFiles();
+    const { sch, api, sto, dbs, wkl, sec, ing, gwy, pol } = loadBundle() ?? loadFiles();
     rules = [
       ...sch.SCH_RULES,
       ...api.API_STORAGE_CLASS_RULES,
@@ -46,6 +47,7 @@ export function allRules(): readonly Rule[] {
       ...wkl.WKL_RULES,
       ...sec.SEC_RULES,
       ...ing.ING_RULES,
+      ...gwy.GWY_RULES,
       ...pol.POL_RULES,
     ];
   }
@@ -63,6 +65,7 @@ function loadFiles(): Families {
     wkl: require('./rules/wkl'),
     sec: require('./rules/sec'),
     ing: require('./rules/ing'),
+    gwy: require('./rules/gwy'),
     pol: require('./rules/pol'),
   };
 }

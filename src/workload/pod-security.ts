@@ -166,3 +166,26 @@ export function hardenPodSpec(spec: Record<string, any>, plan: HardeningPlan): R
     volumes: volumes.length ? volumes : undefined,
   });
 }
+
+/**
+ * Where the pods of a StatefulSet go: preferably one per node, and spread evenly over zones (both soft, so a small
+ * cluster still schedules them). Shared by StatefulWorkload and the single-instance StatefulDatabase.
+ */
+export function spreadOverNodesAndZones(selector: Record<string, string>): Pick<k8s.PodSpec, 'affinity' | 'topologySpreadConstraints'> {
+  return {
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{
+          weight: 100,
+          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { ...selector } } },
+        }],
+      },
+    },
+    topologySpreadConstraints: [{
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'ScheduleAnyway',
+      labelSelector: { matchLabels: { ...selector } },
+    }],
+  };
+}

@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { checkContainer, isAbsoluteDir, planHardening } from './pod-hardening';
 import { HardeningPlan } from './pod-security';
 import { StatefulClaimMount, StatefulClaimTemplate, StatefulWorkloadProps } from './stateful-workload-props';
-import { WorkloadUpdateStrategy } from './update-strategy';
+import { StatefulUpdateStrategy } from './update-strategy';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
 import { isDuration, isSize } from '../core/quantity';
@@ -44,7 +44,7 @@ export interface WorkloadPlan {
   readonly hardening: HardeningPlan;
   readonly clientService: boolean;
   readonly podManagementPolicy: kplus.PodManagementPolicy;
-  readonly updateStrategy: WorkloadUpdateStrategy;
+  readonly updateStrategy: StatefulUpdateStrategy;
   readonly removalPolicy: RemovalPolicy;
   readonly graceSeconds: number;
 }
@@ -230,9 +230,9 @@ function planPolicies(problems: Problems, p: StatefulWorkloadProps, replicas: nu
   if (!inEnum(podManagementPolicy, kplus.PodManagementPolicy)) {
     problems.add('podManagementPolicy', podManagementPolicy, 'is not a PodManagementPolicy', 'Use PodManagementPolicy.ORDERED_READY or PodManagementPolicy.PARALLEL.');
   }
-  const updateStrategy = p.updateStrategy ?? WorkloadUpdateStrategy.rollingUpdate();
-  if (!(updateStrategy instanceof WorkloadUpdateStrategy)) {
-    problems.add('updateStrategy', updateStrategy, 'is not a WorkloadUpdateStrategy', 'Use WorkloadUpdateStrategy.rollingUpdate({ partition }) or WorkloadUpdateStrategy.onDelete().');
+  const updateStrategy = p.updateStrategy ?? StatefulUpdateStrategy.rollingUpdate();
+  if (!(updateStrategy instanceof StatefulUpdateStrategy)) {
+    problems.add('updateStrategy', updateStrategy, 'is not a StatefulUpdateStrategy', 'Use StatefulUpdateStrategy.rollingUpdate({ partition }) or StatefulUpdateStrategy.onDelete().');
   } else {
     updateStrategy._check(problems, 'updateStrategy', replicas);
   }

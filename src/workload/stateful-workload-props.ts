@@ -1,7 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
-import { WorkloadUpdateStrategy } from './update-strategy';
+import { StatefulUpdateStrategy } from './update-strategy';
 import { RemovalPolicy } from '../core/removal-policy';
 import { IStorageClass } from '../knowledge/storage/storage-class';
 
@@ -119,9 +119,9 @@ export interface StatefulWorkloadProps {
   readonly podManagementPolicy?: kplus.PodManagementPolicy;
   /**
    * How pods pick up a changed template: a rolling update (optionally only down to a partition) or OnDelete.
-   * @default WorkloadUpdateStrategy.rollingUpdate() - one pod at a time, highest ordinal first
+   * @default StatefulUpdateStrategy.rollingUpdate() - one pod at a time, highest ordinal first
    */
-  readonly updateStrategy?: WorkloadUpdateStrategy;
+  readonly updateStrategy?: StatefulUpdateStrategy;
   /**
    * What happens to the claims when the StatefulSet is deleted or scaled down. `RemovalPolicy.DESTROY` sets
    * `persistentVolumeClaimRetentionPolicy` Delete/Delete: the claims, and with the usual Delete reclaim policy the

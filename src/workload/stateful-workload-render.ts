@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { hardenPodSpec, restrictedPod } from './pod-security';
+import { hardenPodSpec, restrictedPod, spreadOverNodesAndZones } from './pod-security';
 import { ClaimPlan, WorkloadPlan } from './stateful-workload-plan';
 import { sizeQuantity } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -53,20 +53,7 @@ export function renderPodSpec(plan: WorkloadPlan, selector: Record<string, strin
     automountServiceAccountToken: plan.hardening.automountServiceAccountToken,
     terminationGracePeriodSeconds: plan.graceSeconds,
     securityContext: restrictedPod(plan.hardening.uid, plan.hardening.gid),
-    affinity: {
-      podAntiAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [{
-          weight: 100,
-          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { ...selector } } },
-        }],
-      },
-    },
-    topologySpreadConstraints: [{
-      maxSkew: 1,
-      topologyKey: 'topology.kubernetes.io/zone',
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector: { matchLabels: { ...selector } },
-    }],
+    ...spreadOverNodesAndZones(selector),
     containers,
     volumes: volumes.size ? [...volumes.values()].map((v) => kube<k8s.Volume>(v)) : undefined,
   };

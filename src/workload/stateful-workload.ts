@@ -20,7 +20,7 @@ const KubePodDisruptionBudgetObject = rendersOnce(k8s.KubePodDisruptionBudget);
  * Any stateful app that is not a database (a web server with per-replica content, a queue, a search node, a CMS
  * with per-replica caches), as safe as a `StatefulDatabase`: a StatefulSet whose replicas each get their own claims
  * (checked against the class's storage system and retained by default), a headless governing Service, an optional
- * client Service (a cdk8s-plus `Service`, a valid `IngressRoute` backend), a PodDisruptionBudget, spread over nodes
+ * client Service (a cdk8s-plus `Service`, a valid `WebRoute` backend), a PodDisruptionBudget, spread over nodes
  * and zones, pods under Pod Security "restricted" with the image's uid/gid, partition or OnDelete updates, and
  * ordered or parallel pod management.
  *

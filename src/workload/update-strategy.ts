@@ -1,14 +1,8 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Problems } from '../core/problems';
 
-/**
- * How the pods of a StatefulSet pick up a changed pod template: the checks and the rendering shared by
- * {@link WorkloadUpdateStrategy} and the database's `DatabaseUpdateStrategy`, so both refuse the same partitions
- * with the same words.
- */
-
 /** Records what is wrong with a rolling update's partition for a StatefulSet of `replicas` pods. */
-export function checkPartition(problems: Problems, prop: string, partition: number | undefined, replicas: number): void {
+function checkPartition(problems: Problems, prop: string, partition: number | undefined, replicas: number): void {
   if (partition === undefined) return;
   if (!Number.isInteger(partition) || partition < 0) {
     problems.add(`${prop}.partition`, partition, 'must be a whole number of at least 0', 'Use e.g. rollingUpdate({ partition: 2 }).');
@@ -19,19 +13,19 @@ export function checkPartition(problems: Problems, prop: string, partition: numb
 }
 
 /** The StatefulSet `updateStrategy` of a rolling update (with its partition, when given). */
-export function renderRollingUpdate(partition: number | undefined): k8s.StatefulSetUpdateStrategy {
+function renderRollingUpdate(partition: number | undefined): k8s.StatefulSetUpdateStrategy {
   return { type: 'RollingUpdate', rollingUpdate: partition !== undefined ? { partition } : undefined };
 }
 
 /** The StatefulSet `updateStrategy` that leaves pods alone until they are deleted. */
-export function renderOnDelete(): k8s.StatefulSetUpdateStrategy {
+function renderOnDelete(): k8s.StatefulSetUpdateStrategy {
   return { type: 'OnDelete' };
 }
 
 /**
- * Options of {@link WorkloadUpdateStrategy.rollingUpdate}.
+ * Options of {@link StatefulUpdateStrategy.rollingUpdate}.
  */
-export interface WorkloadRollingUpdateOptions {
+export interface StatefulRollingUpdateOptions {
   /**
    * Only pods with an ordinal >= partition are updated: stage a change on the highest ordinals first (a canary),
    * then lower the partition to roll it out.
@@ -42,19 +36,20 @@ export interface WorkloadRollingUpdateOptions {
 }
 
 /**
- * How the pods of a {@link StatefulWorkload} pick up a changed pod template. Each strategy checks its own options
- * and renders its own `updateStrategy`: a new strategy is one new subclass.
+ * How the pods of a {@link StatefulWorkload} or a {@link StatefulDatabase} (its StatefulSet) pick up a changed pod
+ * template. Each strategy checks its own options and renders its own `updateStrategy`: a new strategy is one new
+ * subclass.
  *
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#update-strategies
  */
-export abstract class WorkloadUpdateStrategy {
+export abstract class StatefulUpdateStrategy {
   /** Replace pods one at a time from the highest ordinal, each Ready before the next; optionally only down to a partition. */
-  public static rollingUpdate(options: WorkloadRollingUpdateOptions = {}): WorkloadUpdateStrategy {
+  public static rollingUpdate(options: StatefulRollingUpdateOptions = {}): StatefulUpdateStrategy {
     return new RollingUpdate(options?.partition);
   }
 
   /** Never replace pods automatically: a changed template applies when you delete a pod yourself. */
-  public static onDelete(): WorkloadUpdateStrategy {
+  public static onDelete(): StatefulUpdateStrategy {
     return new OnDelete();
   }
 
@@ -84,7 +79,7 @@ export abstract class WorkloadUpdateStrategy {
   public abstract _render(): k8s.StatefulSetUpdateStrategy;
 }
 
-class RollingUpdate extends WorkloadUpdateStrategy {
+class RollingUpdate extends StatefulUpdateStrategy {
   constructor(partition: number | undefined) {
     super('RollingUpdate', partition);
   }
@@ -98,7 +93,7 @@ class RollingUpdate extends WorkloadUpdateStrategy {
   }
 }
 
-class OnDelete extends WorkloadUpdateStrategy {
+class OnDelete extends StatefulUpdateStrategy {
   constructor() {
     super('OnDelete');
   }

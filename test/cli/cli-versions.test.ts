@@ -116,3 +116,30 @@ describe('--crd', () => {
     expect(missing.err).toContain('--crd: ');
   });
 });
+
+describe('graph marks the findings of the same target and CRDs as validate', () => {
+  test('--kubernetes-version: the removed API is an error (red) on 1.29, a warning (amber) on 1.27', async () => {
+    const file = write('flow-graph.yaml', [FLOW_SCHEMA]);
+    const old = await cli(['graph', '--kubernetes-version', '1.27', file]);
+    expect(old.code).toBe(0);
+    expect(old.out).toContain('SCH-004');
+    expect(old.out).toMatch(/class \S+ warn/);
+    expect(old.out).not.toMatch(/class \S+ error/);
+    const now = await cli(['graph', '--kubernetes-version=1.29', file]);
+    expect(now.out).toMatch(/class \S+ error/);
+  });
+
+  test('--crd: the Widget is marked with its schema error; a bad version or CRD file is a usage error (exit 2)', async () => {
+    const crd = write('widget-crd3.yaml', [WIDGET_CRD]);
+    const widget = write('widget3.yaml', [WIDGET]);
+    const withCrd = await cli(['graph', '--crd', crd, widget]);
+    expect(withCrd.code).toBe(0);
+    expect(withCrd.out).toContain('SCH-002');
+    const badVersion = await cli(['graph', '--kubernetes-version', '1.26', widget]);
+    expect(badVersion.code).toBe(2);
+    expect(badVersion.err).toContain('--kubernetes-version must be a minor from 1.27 to 1.36 (e.g. 1.33), not "1.26"');
+    const badCrd = await cli(['graph', '--crd', widget, widget]);
+    expect(badCrd.code).toBe(2);
+    expect(badCrd.err).toContain(`--crd ${widget}: no CustomResourceDefinition`);
+  });
+});

@@ -159,7 +159,7 @@ describe('unreadable input and bad usage: exit 2', () => {
 
   test.each([
     [['validate'], 'needs at least one file'],
-    [['validate', '--format', 'xml', 'x.yaml'], '--format must be text or json'],
+    [['validate', '--format', 'xml', 'x.yaml'], '--format must be text, json, sarif, junit'],
     [['validate', '--known-storage-class', 'standard', 'x.yaml'], '--known-storage-class takes <name>=<provisioner>'],
     [['validate', '--bogus', 'x.yaml'], 'unknown option --bogus'],
     [['validate', '--disable', 'XYZ-001', 'x.yaml'], 'unknown rule XYZ-001'],

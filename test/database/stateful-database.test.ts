@@ -1,6 +1,6 @@
 import { App, Chart, Cron, Duration, Size } from 'cdk8s';
 import { Cpu, Deployment, PersistentVolumeAccessMode, PodManagementPolicy, Secret } from 'cdk8s-plus-27';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, DatabaseUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, RemovalPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, StatefulUpdateStrategy, ExistingStorageClass, ExpansionSupport, GoldenPathValidation, ManagedDatabase, PlatformDefaults, RemovalPolicy, ReplicationSupport, SizeGranularity, StatefulDatabase, StatefulDatabaseProps, StorageKind, Validator, VolumeBindingMode, Warnings } from '../../src';
 import { errorOf, ofKind, only, synth } from '../util';
 
 const exoscale = () => ExistingStorageClass.exoscaleBlockStorage();
@@ -187,9 +187,9 @@ describe('StatefulDatabase options', () => {
   });
 
   test('update strategies', () => {
-    const partitioned = synth((chart) => new StatefulDatabase(chart, 'db', base(chart, { updateStrategy: DatabaseUpdateStrategy.rollingUpdate({ partition: 2 }) })));
+    const partitioned = synth((chart) => new StatefulDatabase(chart, 'db', base(chart, { updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 2 }) })));
     expect(statefulSet(partitioned).spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 2 } });
-    const onDelete = synth((chart) => new StatefulDatabase(chart, 'db', base(chart, { updateStrategy: DatabaseUpdateStrategy.onDelete() })));
+    const onDelete = synth((chart) => new StatefulDatabase(chart, 'db', base(chart, { updateStrategy: StatefulUpdateStrategy.onDelete() })));
     expect(statefulSet(onDelete).spec.updateStrategy).toEqual({ type: 'OnDelete' });
   });
 
@@ -396,7 +396,7 @@ describe('StatefulDatabase refuses', () => {
   });
 
   test('partition > replicas', () => {
-    expect(refuse(() => ({ updateStrategy: DatabaseUpdateStrategy.rollingUpdate({ partition: 4 }) })))
+    expect(refuse(() => ({ updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 4 }) })))
       .toContain('test/db: updateStrategy.partition 4 is greater than replicas (3), so no pod would ever be updated. Use a partition between 0 and 3');
   });
 

@@ -148,6 +148,71 @@ test('the README snippets of StatefulWorkload and PodHardening type-check and sy
   expect(yaml).not.toContain('golden-paths.dev/role');
 });
 
+test('TopologyGraph.writeAtSynth: cdk8s synth writes dist/<chart>.topology.md, the picture the packed CLI draws from the YAML', () => {
+  const dir = createApp('topology-app', `
+import { App, Chart, Size } from 'cdk8s';
+import { SharedRwxVolume, SharedVolumeBackend, TopologyGraph } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'cms', { namespace: 'cms' });
+new SharedRwxVolume(chart, 'uploads', {
+  backend: SharedVolumeBackend.nfs({ server: 'nfs.internal', path: '/exports/uploads' }),
+  size: Size.gibibytes(10),
+});
+TopologyGraph.writeAtSynth(app);
+app.synth();
+`);
+  const r = cdk8sSynth(dir, { typeCheck: true });
+  expect(r.status).toBe(0);
+  const md = fs.readFileSync(path.join(dir, 'dist', 'cms.topology.md'), 'utf8');
+  expect(md).toMatch(/^# Topology of chart cms\n\n```mermaid\nflowchart LR\n/);
+  expect(md).toContain('PersistentVolumeClaim uploads');
+  const cli = spawnSync(path.join(work, 'node_modules', '.bin', 'cdk8s-golden-paths'), ['graph', '--format', 'markdown', '--title', 'Topology of chart cms', 'dist/cms.k8s.yaml'],
+    { cwd: dir, encoding: 'utf8' });
+  expect(cli.status).toBe(0);
+  expect(cli.stdout).toBe(md);
+});
+
+test('cdk8s synth of a fresh app routing through the Gateway API (issue 18): HTTPRoutes on the platform Gateway; no output is refused', () => {
+  const dir = createApp('gateway-app', `
+import { App, Chart } from 'cdk8s';
+import { Deployment } from 'cdk8s-plus-27';
+import { GatewayRef, RouteBackend, RouteOutput, WebRoute } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'shop', { namespace: 'shop' });
+const web = new Deployment(chart, 'web', { containers: [{ image: 'registry.example.com/web:1.0.0', portNumber: 8080 }] });
+new WebRoute(chart, 'shop', {
+  name: 'shop',
+  output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public', namespace: 'gateway-system' }) }),
+  rules: [{ host: 'shop.example.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) }],
+});
+app.synth();
+`);
+  const r = cdk8sSynth(dir, { typeCheck: true });
+  expect(r.output).not.toMatch(/error/i);
+  expect(r.status).toBe(0);
+  const yaml = fs.readFileSync(path.join(dir, 'dist', 'shop.k8s.yaml'), 'utf8');
+  expect(yaml).toContain('kind: HTTPRoute');
+  expect(yaml).toContain('sectionName: https');
+  expect(yaml).toContain('type: RequestRedirect');
+  expect(yaml).not.toContain('kind: Ingress');
+
+  const broken = createApp('no-output-app', `
+import { App, Chart } from 'cdk8s';
+import { Service } from 'cdk8s-plus-27';
+import { RouteBackend, TlsSource, WebRoute } from 'cdk8s-golden-paths';
+
+const app = new App();
+const chart = new Chart(app, 'shop');
+new WebRoute(chart, 'shop', { tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(new Service(chart, 'web', { ports: [{ port: 80 }] })) }] });
+app.synth();
+`);
+  const b = cdk8sSynth(broken);
+  expect(b.status).not.toBe(0);
+  expect(b.output).toContain('shop/shop: output (not set) chooses neither an Ingress controller nor a Gateway');
+});
+
 describe('the cdk8s-cli validation plugin, configured as in README.md, on an app using none of our constructs', () => {
   test('a StorageClass with a removed in-tree provisioner and an RWX claim on block storage fail synth with the rule ids', () => {
     const dir = createApp('plugin-broken-app', `

@@ -11,7 +11,10 @@ import { Cpu, Deployment, Secret, Service } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { AcmeApp, AcmeChart, AcmeEnv, acmePolicy } from '../../examples/platform-golden-path/acme-platform';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseRuntime, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressController, ManagedDatabase, PlatformChart, PlatformDefaults, PlatformDefaultsProps, PlatformPolicy, PlatformPolicyProps, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulDatabaseProps, StorageSystemId, TlsSource, Validator, Warnings, WebRoute } from '../../src';
+
+/** Routes in these tests are Ingresses for HAProxy (one Ingress per route) unless a test says otherwise. */
+const HAPROXY = RouteOutput.ingress(IngressController.haproxy());
 
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
@@ -96,7 +99,7 @@ function withLevel(level: Level, build: (chart: Chart, prop: boolean) => void, a
 }
 
 function pick(r: any[] | string, f: (objects: any[]) => unknown): string {
-  if (typeof r === 'string') return r.includes('is required') || r.includes('is not set') || r.includes('without a certificate') ? 'error' : r;
+  if (typeof r === 'string') return r.includes('is required') || r.includes('is not set') || r.includes('without a certificate') || r.includes('output (not set)') ? 'error' : r;
   const v = f(r);
   return v === undefined ? '(unset)' : String(v);
 }
@@ -161,34 +164,50 @@ const CASES: Case[] = [
     (o) => only(o, 'PersistentVolumeClaim').spec.storageClassName),
   },
   {
-    name: 'IngressRoute class (ingressClassName)',
-    expected: { library: 'nginx', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
+    name: 'WebRoute class (ingressClassName / the controller\'s className)',
+    expected: { library: 'haproxy', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new IngressRoute(chart, 'route', { rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), ingressClassName: prop ? 'prop-class' : undefined });
+      new WebRoute(chart, 'route', {
+        rules: [{ host: 'shop.acme.com', backend: backend(chart) }],
+        tls: TlsSource.secret('tls'),
+        output: RouteOutput.ingress(IngressController.haproxy({ className: prop ? 'prop-class' : undefined })),
+      });
     }, { ingressClassName: 'app-class' }, { ingressClassName: 'chart-class' }),
     (o) => only(o, 'Ingress').spec.ingressClassName),
   },
   {
-    name: 'IngressRoute issuer (certManagerClusterIssuer / tls)',
+    name: 'WebRoute output (routeOutput / output)',
+    expected: { library: 'error', app: 'app-class', chart: 'chart-class', prop: 'prop-class' },
+    observe: (level) => pick(withLevel(level, (chart, prop) => {
+      new WebRoute(chart, 'route', {
+        rules: [{ host: 'shop.acme.com', backend: backend(chart) }],
+        tls: TlsSource.secret('tls'),
+        output: prop ? RouteOutput.ingress(IngressController.haproxy({ className: 'prop-class' })) : undefined,
+      });
+    }, { routeOutput: RouteOutput.ingress(IngressController.haproxy({ className: 'app-class' })) }, { routeOutput: RouteOutput.ingress(IngressController.f5Nginx({ className: 'chart-class' })) }),
+    (o) => only(o, 'Ingress').spec.ingressClassName),
+  },
+  {
+    name: 'WebRoute issuer (certManagerClusterIssuer / tls)',
     expected: { library: 'error', app: 'app-issuer', chart: 'chart-issuer', prop: 'prop-issuer' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new IngressRoute(chart, 'route', { rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: prop ? TlsSource.certManagerClusterIssuer('prop-issuer') : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: prop ? TlsSource.certManagerClusterIssuer('prop-issuer') : undefined });
     }, { certManagerClusterIssuer: 'app-issuer' }, { certManagerClusterIssuer: 'chart-issuer' }),
     (o) => only(o, 'Ingress').metadata.annotations['cert-manager.io/cluster-issuer']),
   },
   {
-    name: 'IngressRoute labels (labels, per key)',
+    name: 'WebRoute labels (labels, per key)',
     expected: { library: '(unset)', app: 'a', chart: 'c', prop: 'p' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new IngressRoute(chart, 'route', { rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), labels: prop ? { team: 'p' } : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), labels: prop ? { team: 'p' } : undefined });
     }, { labels: { team: 'a' } }, { labels: { team: 'c' } }),
     (o) => only(o, 'Ingress').metadata.labels.team),
   },
   {
-    name: 'IngressRoute annotations (annotations, per key)',
+    name: 'WebRoute annotations (annotations, per key)',
     expected: { library: '(unset)', app: 'a', chart: 'c', prop: 'p' },
     observe: (level) => pick(withLevel(level, (chart, prop) => {
-      new IngressRoute(chart, 'route', { rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), annotations: prop ? { 'acme.com/owner': 'p' } : undefined });
+      new WebRoute(chart, 'route', { output: HAPROXY, rules: [{ host: 'shop.acme.com', backend: backend(chart) }], tls: TlsSource.secret('tls'), annotations: prop ? { 'acme.com/owner': 'p' } : undefined });
     }, { annotations: { 'acme.com/owner': 'a' } }, { annotations: { 'acme.com/owner': 'c' } }),
     (o) => (only(o, 'Ingress').metadata.annotations ?? {})['acme.com/owner']),
   },
@@ -255,8 +274,8 @@ describe('resolution order: prop > Chart default > App default > library default
     const chart = new Chart(app, 'c');
     const group = new Construct(chart, 'public');
     PlatformDefaults.set(group, { ingressClassName: 'group-class' });
-    const inside = new IngressRoute(group, 'r', { tls: TlsSource.secret('tls'), defaultBackend: backend(group) });
-    const outside = new IngressRoute(chart, 'r', { tls: TlsSource.secret('tls'), defaultBackend: backend(chart) });
+    const inside = new WebRoute(group, 'r', { output: HAPROXY, tls: TlsSource.secret('tls'), defaultBackend: backend(group) });
+    const outside = new WebRoute(chart, 'r', { output: HAPROXY, tls: TlsSource.secret('tls'), defaultBackend: backend(chart) });
     expect(inside.ingressClassName).toBe('group-class');
     expect(outside.ingressClassName).toBe('app-class');
   });
@@ -312,7 +331,8 @@ describe('labels and annotations on every object the constructs emit', () => {
       credentials: { secret: Secret.fromSecretName(chart, 'legacy-creds', 'legacy-creds') },
     });
     const web = new Deployment(chart, 'web', { containers: [{ image: 'nginx', portNumber: 8080 }] });
-    new IngressRoute(chart, 'route', {
+    new WebRoute(chart, 'route', {
+      output: HAPROXY,
       tls: TlsSource.secret('tls'),
       rules: [{ host: 'shop.acme.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) }],
     });
@@ -366,8 +386,8 @@ describe('labels and annotations on every object the constructs emit', () => {
     Warnings.of(app).sink = Warnings.SILENT;
     const strict = new PlatformChart(app, 'strict', { policy: { requireTls: true } });
     const lax = new PlatformChart(app, 'lax');
-    new IngressRoute(strict, 'r', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'a.acme.com', backend: backend(strict) }] });
-    new IngressRoute(lax, 'r', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'b.acme.com', backend: backend(lax) }] });
+    new WebRoute(strict, 'r', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'a.acme.com', backend: backend(strict) }] });
+    new WebRoute(lax, 'r', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'b.acme.com', backend: backend(lax) }] });
     const message = attempt(() => app.synth());
     expect(message).toMatch(/POL-002 Ingress\/\S+ \(strict\/r\/Resource\): host a\.acme\.com/);
     expect(message).not.toMatch(/lax\/r/);
@@ -460,8 +480,8 @@ describe('policy violations through real constructs, with construct paths', () =
     expect(policyError(allowed, (c) => new BlockStorageClass(c, 'fast', { provisioner: BlockProvisioner.awsEbs() }))).toBe('');
   });
 
-  test('POL-002 requireTls: an IngressRoute on plain HTTP', () => {
-    const build = (tls: TlsSource) => (c: Chart) => new IngressRoute(c, 'web', { tls, rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+  test('POL-002 requireTls: a WebRoute on plain HTTP', () => {
+    const build = (tls: TlsSource) => (c: Chart) => new WebRoute(c, 'web', { output: HAPROXY, tls, rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
     expect(policyError({ requireTls: true }, build(TlsSource.noneInsecurePlainHttp())))
       .toMatch(/POL-002 Ingress\/\S+ \(team\/web\/Resource\): host shop\.acme\.com is served without TLS/);
     expect(policyError({ requireTls: true }, build(TlsSource.secret('shop-tls')))).toBe('');
@@ -499,7 +519,7 @@ describe('policy violations through real constructs, with construct paths', () =
 
   test('POL-006 requiredLabels: the library\'s objects without the platform labels, and the app\'s own objects', () => {
     const build = (c: Chart) => {
-      new IngressRoute(c, 'web', { tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+      new WebRoute(c, 'web', { output: HAPROXY, tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
       new Deployment(c, 'api', { containers: [{ image: 'nginx', portNumber: 8080 }] });
     };
     const message = policyError({ requiredLabels: ['acme.com/team'] }, build);
@@ -514,9 +534,12 @@ describe('policy violations through real constructs, with construct paths', () =
     expect(attempt(() => app.synth())).toBeUndefined();
   });
 
-  test('POL-007 allowedIngressClasses: an IngressRoute of another class', () => {
-    const build = (ingressClassName?: string) => (c: Chart) =>
-      new IngressRoute(c, 'web', { tls: TlsSource.secret('tls'), ingressClassName, rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+  test('POL-007 allowedIngressClasses: a WebRoute of another class (GKE\'s class annotation included)', () => {
+    const build = (className?: string) => (c: Chart) =>
+      new WebRoute(c, 'web', { output: RouteOutput.ingress(IngressController.f5Nginx({ className })), tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] });
+    expect(policyError({ allowedIngressClasses: ['nginx-public'] }, (c: Chart) =>
+      new WebRoute(c, 'web', { output: RouteOutput.ingress(IngressController.gke()), tls: TlsSource.secret('tls'), rules: [{ host: 'shop.acme.com', backend: backend(c) }] })))
+      .toMatch(/POL-007 Ingress\/\S+ \(team\/web\/Resource\): ingress class gce is not allowed by the platform policy \(allowed: nginx-public\)/);
     expect(policyError({ allowedIngressClasses: ['nginx-public'] }, build('traefik')))
       .toMatch(/POL-007 Ingress\/\S+ \(team\/web\/Resource\): ingress class traefik is not allowed by the platform policy \(allowed: nginx-public\)/);
     expect(policyError({ allowedIngressClasses: ['nginx-public'] }, build(), { ingressClassName: 'nginx-public' })).toBe('');
@@ -524,7 +547,7 @@ describe('policy violations through real constructs, with construct paths', () =
 
   test('a violation is reported once, by the construct that owns the object', () => {
     const message = policyError({ requireTls: true, requiredLabels: ['team'] }, (c) =>
-      new IngressRoute(c, 'web', { tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'shop.acme.com', backend: backend(c) }] }));
+      new WebRoute(c, 'web', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'shop.acme.com', backend: backend(c) }] }));
     expect(message.match(/POL-002/g)).toHaveLength(1);
     expect(message.match(/POL-006 Ingress/g)).toHaveLength(1);
   });

@@ -102,12 +102,12 @@ export const PAST_SHARED_JUNK: any[] = [
   sharedJunk({ kind: 'efs', options: { fileSystemId: 'fs-0123abcd', path: UNPRINTABLE } }, {}),
 ];
 
-/** A generated IngressRoute (ingress-route.property.test.ts). */
+/** A generated WebRoute with ingress-nginx output (web-route-ingress.property.test.ts). */
 export interface RouteSpec {
   readonly id: string;
   readonly ns?: string;
   readonly name: Choice<string | undefined>;
-  readonly ingressClassName: Choice<string | undefined>;
+  readonly className: Choice<string | undefined>;
   readonly tls: { readonly kind: 'clusterIssuer' | 'issuer' | 'secret' | 'none' | 'platform' | 'absent'; readonly secretName?: string; readonly hosts?: string[] };
   readonly sslRedirect: Choice<boolean | undefined>;
   readonly rules: Array<{
@@ -125,7 +125,7 @@ export interface RouteSpec {
 }
 
 const route = (tls: RouteSpec['tls'], rules: RouteSpec['rules'], extra: Partial<RouteSpec> = {}): RouteSpec => ({
-  id: 'shop', name: good(undefined), ingressClassName: good(undefined), tls, sslRedirect: good(undefined), rules, defaultBackend: false,
+  id: 'shop', name: good(undefined), className: good(undefined), tls, sslRedirect: good(undefined), rules, defaultBackend: false,
   proxyBodySizeMib: good(undefined), proxyReadTimeout: good(undefined), annotations: good(undefined), labels: good(undefined), ...extra,
 });
 const rule = (host: string, path: string | undefined, pathType?: RoutePathType) => ({ host, path: good(path), pathType: good(pathType), backend: { service: 'web', port: good(80) } });
@@ -141,17 +141,17 @@ export const PAST_ROUTES: RouteSpec[] = [
   route({ kind: 'none' }, [rule('shop.example.com', '/')], { sslRedirect: good(true) }),
 ];
 
-/** Inputs of the junk property of IngressRoute that once ended in a TypeError (regressions.test.ts). */
+/** Inputs of the junk property of WebRoute that once ended in a TypeError (regressions.test.ts). */
 const routeJunk = (props: any): any => ({
   id: 'r', ns: 'shop', junkProps: null,
-  props: { tls: { kind: 'secret', name: 'shop-tls' }, addRules: [], rules: [{ host: 'shop.example.com', backend: { kind: 'web', options: { port: 80 } } }], ...props },
+  props: { output: { kind: 'ingressNginx' }, tls: { kind: 'secret', name: 'shop-tls' }, addRules: [], rules: [{ host: 'shop.example.com', backend: { kind: 'web', options: { port: 80 } } }], ...props },
 });
 
 export const PAST_ROUTE_JUNK: any[] = [
   routeJunk({ sslRedirect: UNPRINTABLE }),
   routeJunk({ tls: { kind: 'clusterIssuer', name: UNPRINTABLE } }),
   routeJunk({ rules: [{ host: 'shop.example.com', path: '/a/../b', backend: { kind: 'web', options: {} }, pathType: UNPRINTABLE }] }),
-  routeJunk({ nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: { kind: 'web', options: {} } }] }),
+  routeJunk({ output: { kind: 'ingressNginx', nginx: { rewriteTarget: '/$2' } }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: { kind: 'web', options: {} } }] }),
   routeJunk({ tls: { kind: 'secret', name: 'shop-tls', hosts: [null] } }),
 ];
 

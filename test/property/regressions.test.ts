@@ -2,8 +2,8 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
-  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute,
-  ResourcePreset, RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource,
+  BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressController,
+  GatewayRef, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource, WebRoute,
 } from '../../src';
 
 /**
@@ -125,47 +125,62 @@ function nfsFileClass(chart: Chart): FileStorageClass {
   return new FileStorageClass(chart, 'nfs', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports' }) });
 }
 
-describe('IngressRoute counterexamples', () => {
+describe('WebRoute counterexamples (found as IngressRoute)', () => {
+  const TRAEFIK = RouteOutput.ingress(IngressController.traefik());
   function web(chart: Chart) {
     const d = restrictedDeployment(chart, 'web');
     return new kplus.Service(chart, 'web-svc', { selector: d, ports: [{ port: 80, name: 'http', targetPort: 8080 }] });
   }
 
   test('sslRedirect that cannot be printed: the sslRedirect error', () => {
-    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: TlsSource.secret('shop-tls'), sslRedirect: UNPRINTABLE }), 'shop'))
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: TRAEFIK, tls: TlsSource.secret('shop-tls'), sslRedirect: UNPRINTABLE }), 'shop'))
       .toContain('test/r: sslRedirect {"toString":1} is not a boolean');
   });
 
   test('issuer name that cannot be printed: the issuer name error', () => {
-    expect(errorOf((chart) => new IngressRoute(chart, 'r', { tls: TlsSource.certManagerClusterIssuer(UNPRINTABLE) }), 'shop'))
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: TRAEFIK, tls: TlsSource.certManagerClusterIssuer(UNPRINTABLE) }), 'shop'))
       .toContain('test/r: tls ClusterIssuer name {"toString":1} is not a valid object name');
   });
 
   test('pathType that cannot be printed with a path holding "/../": the pathType error', () => {
-    const message = errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: '/a/../b', backend: RouteBackend.service(web(chart)), pathType: UNPRINTABLE }],
+    const message = errorOf((chart) => new WebRoute(chart, 'r', {
+      output: TRAEFIK, tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: '/a/../b', backend: RouteBackend.service(web(chart)), pathType: UNPRINTABLE }],
     }), 'shop');
     expect(message).toContain('test/r: rules[0] pathType {"toString":1} is not Prefix, Exact or ImplementationSpecific');
   });
 
   test('a path with a newline and a rewriteTarget keeps one problem per line', () => {
-    const message = errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), nginx: { rewriteTarget: '/$2' }, rules: [{ host: 'shop.example.com', path: 'a\nb', backend: RouteBackend.service(web(chart)) }],
+    const message = errorOf((chart) => new WebRoute(chart, 'r', {
+      output: RouteOutput.ingress(IngressController.ingressNginx({ rewriteTarget: '/$2' })), tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: 'a\nb', backend: RouteBackend.service(web(chart)) }],
     }), 'shop');
     expect(message).toContain('e.g. "a\\nb(/|$)(.*)"');
     expect(message.split('\n').length).toBeGreaterThan(1);
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
   });
 
-  test('a proxy body size beyond what nginx reads: the nginx.proxyBodySize error, not "9.5e+25m"', () => {
-    expect(errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls'), nginx: { proxyBodySize: Size.tebibytes(1e20) }, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
-    }), 'shop')).toContain('test/r: nginx.proxyBodySize');
+  test('a proxy body size beyond what nginx reads: the proxyBodySize error, not "9.5e+25m"', () => {
+    expect(errorOf((chart) => new WebRoute(chart, 'r', {
+      output: RouteOutput.ingress(IngressController.ingressNginx({ proxyBodySize: Size.tebibytes(1e20) })),
+      tls: TlsSource.secret('shop-tls'),
+      rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
+    }), 'shop')).toContain('test/r: output proxyBodySize');
+  });
+
+  test('a wildcard host after the first, with generated names (Gateway API): a valid HTTPRoute name, not "...-host-.example.com-..."', () => {
+    const outcome = check((chart) => {
+      const r = new WebRoute(chart, 'shop', { output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public' }) }) });
+      const svc = web(chart);
+      r.addRule('shop.example.com', '/', RouteBackend.service(svc));
+      r.addRule('*.example.com', '/', RouteBackend.service(svc));
+    }, 'shop');
+    const names = outcome.ok ? outcome.objects.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name) : [outcome.message];
+    expect(names).toHaveLength(3);
+    expect(names.find((n) => n.includes('wildcard'))).toMatch(/^test-shop-host-wildcard-example-com-c8[0-9a-f]{6}$/);
   });
 
   test('TLS hosts [null]: the tls hosts error (tlsHostCovers(null) crashed)', () => {
-    expect(errorOf((chart) => new IngressRoute(chart, 'r', {
-      tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
+    expect(errorOf((chart) => new WebRoute(chart, 'r', {
+      output: TRAEFIK, tls: TlsSource.secret('shop-tls', { hosts: [null as any] }), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }],
     }), 'shop')).toContain('test/r: tls hosts[0] null');
   });
 });

@@ -7,7 +7,7 @@ import {
   RUNS, SizeSpec, assertOracle, assertProperty, bad, badProps, check, cleanOrJunk, constructId, dnsName, field, junk, maybe, namespace, optional, pick, rarely,
   restrictedDeployment, sizeOf, sizeSpec, withPast,
 } from './harness';
-import { BlockProvisioner, BlockStorageClass, DatabaseEngine, DatabaseUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, RemovalPolicy, StatefulDatabase } from '../../src';
+import { BlockProvisioner, BlockStorageClass, DatabaseEngine, StatefulUpdateStrategy, ExistingStorageClass, FileProvisioner, FileStorageClass, RemovalPolicy, StatefulDatabase } from '../../src';
 import { checkRestricted } from '../../src/validation/pod-spec';
 
 const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, READ_ONLY_MANY: ROX } = PersistentVolumeAccessMode;
@@ -80,7 +80,7 @@ function build(chart: Chart, s: any): void {
   const credentials = p.credentials && typeof p.credentials === 'object' && p.credentials.secret === 'secret'
     ? { ...p.credentials, secret: kplus.Secret.fromSecretName(chart, 'creds', 'db-credentials') } : p.credentials;
   const update = p.updateStrategy && typeof p.updateStrategy === 'object'
-    ? (p.updateStrategy.onDelete ? DatabaseUpdateStrategy.onDelete() : DatabaseUpdateStrategy.rollingUpdate({ partition: p.updateStrategy.partition }))
+    ? (p.updateStrategy.onDelete ? StatefulUpdateStrategy.onDelete() : StatefulUpdateStrategy.rollingUpdate({ partition: p.updateStrategy.partition }))
     : p.updateStrategy;
   const backup = p.backup && typeof p.backup === 'object' && 'size' in p.backup ? {
     ...p.backup,
@@ -185,7 +185,7 @@ function buildDatabase(s: DatabaseSpec): (chart: Chart) => void {
       replicas: s.replicas.value,
       cpuLimit: s.cpuLimitMillis.value === undefined ? undefined : kplus.Cpu.millis(s.cpuLimitMillis.value),
       terminationGracePeriod: s.grace.value === undefined ? undefined : Duration.seconds(s.grace.value),
-      updateStrategy: s.update.value === undefined ? undefined : s.update.value === 'onDelete' ? DatabaseUpdateStrategy.onDelete() : DatabaseUpdateStrategy.rollingUpdate({ partition: 0 }),
+      updateStrategy: s.update.value === undefined ? undefined : s.update.value === 'onDelete' ? StatefulUpdateStrategy.onDelete() : StatefulUpdateStrategy.rollingUpdate({ partition: 0 }),
       env: s.env.value,
       removalPolicy: s.removalPolicy.value,
       backup: s.backupGib.value === undefined ? undefined : { size: Size.gibibytes(s.backupGib.value) },

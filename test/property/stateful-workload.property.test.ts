@@ -2,7 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { PersistentVolumeAccessMode, PodManagementPolicy } from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import { RUNS, assertProperty, check, namespace } from './harness';
-import { ExistingStorageClass, RemovalPolicy, StatefulWorkload, StorageSystemId, WorkloadUpdateStrategy } from '../../src';
+import { ExistingStorageClass, RemovalPolicy, StatefulWorkload, StorageSystemId, StatefulUpdateStrategy } from '../../src';
 import { toDnsLabel } from '../../src/core/names';
 import { checkRestricted } from '../../src/validation/pod-spec';
 
@@ -90,9 +90,9 @@ function propsOf(s: Spec): any {
   if (s.strayMount) mounts.push({ claim: 'nope', path: '/srv/nope' });
   const containers: any[] = [{ name: 'app', image: s.image.value, ports: s.port ? [{ number: 8080, name: 'http' }] : undefined }];
   if (s.sidecar) containers.push({ name: 'sidecar', image: 'ghcr.io/example/sidecar:2.0.1' });
-  const update = s.update.bad ? WorkloadUpdateStrategy.rollingUpdate({ partition: s.update.value as number })
-    : s.update.value === 'onDelete' ? WorkloadUpdateStrategy.onDelete()
-      : s.update.value === undefined ? undefined : WorkloadUpdateStrategy.rollingUpdate({ partition: s.update.value as number });
+  const update = s.update.bad ? StatefulUpdateStrategy.rollingUpdate({ partition: s.update.value as number })
+    : s.update.value === 'onDelete' ? StatefulUpdateStrategy.onDelete()
+      : s.update.value === undefined ? undefined : StatefulUpdateStrategy.rollingUpdate({ partition: s.update.value as number });
   return {
     name: s.name.value,
     replicas: s.replicas.value,

@@ -1,6 +1,6 @@
 /**
  * StatefulWorkload (issue 16): any stateful app that is not a database, as safe as one. Defaults, props as given,
- * claim templates checked against their class, a valid IngressRoute backend, the lock, every refusal with its message,
+ * claim templates checked against their class, a valid WebRoute backend, the lock, every refusal with its message,
  * and the seed example (examples/exoscale-web-server) as a whole-app snapshot.
  */
 import * as fs from 'fs';
@@ -10,9 +10,9 @@ import { Chart, Duration, Size } from 'cdk8s';
 import { PersistentVolumeAccessMode, PodManagementPolicy } from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
 import {
-  BlockProvisioner, BlockStorageClass, DeployLock, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressRoute, RemovalPolicy,
-  RouteBackend, SharedRwxVolume, SharedVolumeBackend, StatefulWorkload, StatefulWorkloadProps, StorageSystemId, TlsSource, Validator,
-  VolumeBindingMode, WorkloadUpdateStrategy,
+  BlockProvisioner, BlockStorageClass, DeployLock, ExistingStorageClass, FileProvisioner, FileStorageClass, GatewayRef, IngressController,
+  RemovalPolicy, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulWorkload, StatefulWorkloadProps, StorageSystemId,
+  TlsSource, Validator, VolumeBindingMode, WebRoute, StatefulUpdateStrategy,
 } from '../../src';
 import { checkRestricted } from '../../src/validation/pod-spec';
 import { errorOf, ofKind, only, synth } from '../util';
@@ -131,7 +131,7 @@ describe('StatefulWorkload: props appear as given', () => {
   test('parallel pods, OnDelete or a partition, DESTROY, grace period, gid, writable dirs', () => {
     const s = sts(build({
       podManagementPolicy: PodManagementPolicy.PARALLEL,
-      updateStrategy: WorkloadUpdateStrategy.rollingUpdate({ partition: 2 }),
+      updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 2 }),
       removalPolicy: RemovalPolicy.DESTROY,
       terminationGracePeriod: Duration.seconds(90),
       gid: 2000,
@@ -145,7 +145,7 @@ describe('StatefulWorkload: props appear as given', () => {
     expect(spec.securityContext).toMatchObject({ runAsUser: 101, runAsGroup: 2000, fsGroup: 2000 });
     expect(spec.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/usr/share/nginx/html', '/tmp', '/var/cache/nginx']);
     expect(spec.volumes.map((v: any) => v.name)).toEqual(['tmp', 'var-cache-nginx']);
-    expect(sts(build({ updateStrategy: WorkloadUpdateStrategy.onDelete() })).spec.updateStrategy).toEqual({ type: 'OnDelete' });
+    expect(sts(build({ updateStrategy: StatefulUpdateStrategy.onDelete() })).spec.updateStrategy).toEqual({ type: 'OnDelete' });
   });
 
   test('several claims and containers: each mount goes to the container named, with subPath and readOnly', () => {
@@ -199,18 +199,33 @@ describe('StatefulWorkload: props appear as given', () => {
   });
 });
 
-describe('StatefulWorkload behind an IngressRoute', () => {
+describe('StatefulWorkload behind a WebRoute', () => {
   test('its client Service is a valid backend (not a database): the Ingress routes to it over TLS', () => {
     const objects = build({}, (w, chart) => {
-      new IngressRoute(chart, 'route', {
+      new WebRoute(chart, 'route', {
+        output: RouteOutput.ingress(IngressController.traefik()),
         tls: TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
         rules: [{ host: 'www.example.com', backend: RouteBackend.service(w.service!, { portName: 'http' }) }],
       });
     });
-    const ing = only(objects, 'Ingress');
+    const ing = ofKind(objects, 'Ingress').find((o) => o.spec.tls)!;
     expect(ing.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'web-server', port: { name: 'http' } } });
     expect(ing.spec.tls[0].hosts).toEqual(['www.example.com']);
     expect(Validator.validate(objects).filter((f) => f.severity === 'error' || f.ruleId.startsWith('ING'))).toEqual([]);
+  });
+
+  test('on the Gateway API: the HTTPRoute\'s backendRef is the client Service and its port, no GWY finding', () => {
+    const objects = build({}, (w, chart) => {
+      new WebRoute(chart, 'route', {
+        output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: 'public', namespace: 'gateway-system' }) }),
+        rules: [{ host: 'www.example.com', backend: RouteBackend.service(w.service!, { portName: 'http' }) }],
+      });
+    });
+    const routes = objects.filter((o) => o.kind === 'HTTPRoute');
+    const served = routes.find((r) => r.spec.rules.some((rule: any) => rule.backendRefs))!;
+    expect(served.spec.hostnames).toEqual(['www.example.com']);
+    expect(served.spec.rules[0].backendRefs).toEqual([expect.objectContaining({ name: 'web-server', port: 8080 })]);
+    expect(Validator.validate(objects).filter((f) => f.severity === 'error' || f.ruleId.startsWith('GWY'))).toEqual([]);
   });
 });
 
@@ -312,7 +327,7 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     expect(refusal({ containers: [{ name: 'nginx', image: 'nginx:latest' }] })).toContain('containers[0].image "nginx:latest" is not pinned');
     expect(refusal({ containers: [] })).toContain('containers [] must list at least one container');
     expect(refusal({ containers: [{ image: IMAGE }, { image: IMAGE }], mounts: [], volumeClaimTemplates: [] })).toContain('containers[1].name "main" is the name of another container');
-    expect(refusal({ updateStrategy: WorkloadUpdateStrategy.rollingUpdate({ partition: 4 }) })).toContain(
+    expect(refusal({ updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: 4 }) })).toContain(
       'updateStrategy.partition 4 is greater than replicas (3), so no pod would ever be updated. Use a partition between 0 and 3');
     expect(refusal({ podManagementPolicy: 'Random' as any })).toContain('podManagementPolicy "Random" is not a PodManagementPolicy');
     expect(refusal({ removalPolicy: 'delete' as any })).toContain('removalPolicy "delete" is not a RemovalPolicy');
@@ -355,7 +370,7 @@ describe('examples/exoscale-web-server', () => {
     expect(s.spec.volumeClaimTemplates[0].metadata.name).toBe('www');
     expect(s.spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'exoscale-block-storage', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } });
     expect(s.spec.template.spec.containers[0].image).toMatch(/^docker\.io\/nginxinc\/nginx-unprivileged:\d+\.\d+\.\d+/);
-    expect(only(objects, 'Ingress').spec.tls).toEqual([{ hosts: ['www.example.com'], secretName: 'web-server-tls' }]);
+    expect(ofKind(objects, 'Ingress').find((o) => o.metadata.name === 'web-server')!.spec.tls).toEqual([{ hosts: ['www.example.com'], secretName: 'web-server-tls' }]);
   });
 
   test('every pod passes the full validator and Pod Security "restricted"', () => {

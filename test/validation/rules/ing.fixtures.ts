@@ -2,6 +2,11 @@ import { RuleFixture } from './fixture';
 
 type Path = { path?: string; pathType?: string; backend?: any; host?: string };
 
+/** An IngressClass naming its controller. */
+function ingressClass(name: string, controller: string): any {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name }, spec: { controller } };
+}
+
 function svc(name: string, ports: any[] = [{ name: 'http', port: 80, targetPort: 8080 }], annotations?: Record<string, string>): any {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'shop', annotations }, spec: { selector: { app: name }, ports } };
 }
@@ -46,10 +51,19 @@ export const FIXTURES: RuleFixture[] = [
     passes: [web, ing('a', [{ path: '/admin' }])],
   },
   {
+    // the class nginx alone is ambiguous (ingress-nginx and F5 NGINX both default to it): its IngressClass tells
     ruleId: 'ING-003',
-    trips: [web, ing('a', [{ path: '/favicon.ico', pathType: 'Exact' }])],
-    message: 'holds ".", which ingress-nginx refuses in Exact paths',
-    passes: [web, ing('a', [{ path: '/favicon-ico', pathType: 'Exact' }])],
+    trips: [web, ingressClass('nginx', 'k8s.io/ingress-nginx'), ing('a', [{ path: '/favicon.ico', pathType: 'Exact' }]),
+      ing('b', [{ host: 'b.example.com', path: '/a*b' }], { className: 'alb', tlsHosts: null })],
+    message: 'holds ".", which ingress-nginx refuses in Exact paths (strict-validate-path-type allows only letters, digits, "-", "_" and "/") (ingress-nginx (community, retired))',
+    passes: [web, ingressClass('nginx', 'nginx.org/ingress-controller'), ing('a', [{ path: '/favicon.ico', pathType: 'Exact' }]),
+      ing('b', [{ host: 'b.example.com', path: '/a*b' }], { className: 'traefik', tlsHosts: null })],
+  },
+  {
+    ruleId: 'ING-003',
+    trips: [web, ing('b', [{ host: 'b.example.com', path: '/a*b' }], { className: 'alb', tlsHosts: null })],
+    message: 'spec.rules[0].http.paths[0].path "/a*b" holds "*", which an ALB path condition does not accept ("*" and "?" are ALB wildcards, accepted in ImplementationSpecific paths only) (AWS Load Balancer Controller)',
+    passes: [web, ing('b', [{ host: 'b.example.com', path: '/a*b', pathType: 'ImplementationSpecific' }], { className: 'alb', tlsHosts: null })],
   },
   {
     ruleId: 'ING-004',
@@ -88,11 +102,20 @@ export const FIXTURES: RuleFixture[] = [
     passes: [web, ing('storefront', [{ path: '/api' }]), ing('orders', [{ path: '/api' }], { className: 'nginx-internal' })],
   },
   {
-    // Prefix /api and Exact /api are two routes, not one twice (issue 20: a check that ignored pathType passed every fixture)
+    // across path types: Prefix /api and /api/ match the same requests; Exact /api does not compete (an exact match wins)
     ruleId: 'ING-009',
-    trips: [web, ing('storefront', [{ path: '/api', pathType: 'Exact' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
-    message: 'host shop.example.com path /api (Exact) in class nginx is also routed by Ingress shop/orders',
-    passes: [web, ing('storefront', [{ path: '/api', pathType: 'Prefix' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
+    trips: [web, ing('storefront', [{ path: '/api' }]), ing('orders', [{ path: '/api/' }])],
+    message: 'host shop.example.com path /api/ (Prefix) in class nginx is also routed by Ingress shop/storefront as /api (Prefix)',
+    passes: [web, ing('storefront', [{ path: '/api' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
+  },
+  {
+    // Traefik routers of different entry points (the redirect Ingress on web) do not compete
+    ruleId: 'ING-009',
+    trips: [web, ing('a', [{}], { className: 'traefik', annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } }),
+      ing('b', [{}], { className: 'traefik', annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } })],
+    message: 'in class traefik is also routed by Ingress shop/b',
+    passes: [web, ing('a', [{}], { className: 'traefik', annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } }),
+      ing('b', [{}], { className: 'traefik', annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'web' } })],
   },
   {
     ruleId: 'ING-010',
@@ -118,5 +141,47 @@ export const FIXTURES: RuleFixture[] = [
     message: 'spec.rules[0].http.paths[0].path /api is Prefix, which cannot hold the capture group $2 rewrite-target /$2 uses',
     passes: [web, ing('a', [{ path: '/api(/|$)(.*)', pathType: 'ImplementationSpecific' }],
       { annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/$2', 'nginx.ingress.kubernetes.io/use-regex': 'true' } })],
+  },
+  {
+    ruleId: 'ING-014',
+    trips: [web, ing('a', [{}], { tlsHosts: null, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } }),
+      ing('b', [{ host: 'b.example.com' }], { className: 'alb', tlsHosts: null, annotations: { 'alb.ingress.kubernetes.io/ssl-redirect': '443' } })],
+    message: 'annotation nginx.ingress.kubernetes.io/ssl-redirect "true" asks ingress-nginx to redirect to HTTPS, but the Ingress has no spec.tls',
+    passes: [web, ing('a', [{}], { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } }),
+      ing('b', [{ host: 'b.example.com' }], { className: 'alb', tlsHosts: null, annotations: { 'alb.ingress.kubernetes.io/ssl-redirect': '443', 'alb.ingress.kubernetes.io/certificate-arn': 'arn:aws:acm:eu-central-1:123456789012:certificate/abc' } })],
+  },
+  {
+    ruleId: 'ING-014',
+    trips: [web, ing('b', [{ host: 'b.example.com' }], { className: 'alb', tlsHosts: null, annotations: { 'alb.ingress.kubernetes.io/ssl-redirect': '443' } })],
+    message: 'annotation alb.ingress.kubernetes.io/ssl-redirect "443" redirects to an HTTPS listener, but the Ingress has neither alb.ingress.kubernetes.io/certificate-arn nor spec.tls hosts',
+    passes: [web, ing('b', [{ host: 'b.example.com' }], { className: 'alb', annotations: { 'alb.ingress.kubernetes.io/ssl-redirect': '443' } })],
+  },
+  {
+    ruleId: 'ING-014',
+    trips: [web, { apiVersion: 'networking.gke.io/v1beta1', kind: 'FrontendConfig', metadata: { name: 'redirect', namespace: 'shop' }, spec: { redirectToHttps: { enabled: true } } },
+      ing('g', [{}], { className: null, tlsHosts: null, annotations: { 'kubernetes.io/ingress.class': 'gce', 'networking.gke.io/v1beta1.FrontendConfig': 'redirect' } })],
+    message: 'FrontendConfig redirect redirects to HTTPS, but the Ingress has no certificate',
+    passes: [web, { apiVersion: 'networking.gke.io/v1beta1', kind: 'FrontendConfig', metadata: { name: 'redirect', namespace: 'shop' }, spec: { redirectToHttps: { enabled: true } } },
+      ing('g', [{}], { className: null, tlsHosts: null, annotations: { 'kubernetes.io/ingress.class': 'gce', 'networking.gke.io/v1beta1.FrontendConfig': 'redirect', 'networking.gke.io/managed-certificates': 'shop' } })],
+  },
+  {
+    // a manifest written for ingress-nginx, now of class haproxy: each annotation with its equivalent, or why there is none
+    ruleId: 'ING-015',
+    trips: [web, ing('a', [{}], { className: 'haproxy', annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '16m', 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } })],
+    message: 'annotation nginx.ingress.kubernetes.io/proxy-body-size (largest request body) is ignored by HAProxy Kubernetes Ingress Controller, which has no equivalent: no annotation limits the request body',
+    passes: [web, ing('a', [{}], { className: 'haproxy', annotations: { 'haproxy.org/ssl-redirect': 'true' } })],
+  },
+  {
+    ruleId: 'ING-015',
+    trips: [web, ingressClass('public', 'traefik.io/ingress-controller'), ing('a', [{}], { className: 'public', annotations: { 'nginx.ingress.kubernetes.io/whitelist-source-range': '10.0.0.0/8' } })],
+    message: 'annotation nginx.ingress.kubernetes.io/whitelist-source-range (allow or deny client IP ranges) is ignored by Traefik; its equivalent there is IPAllowList Middleware',
+    // the same annotation on a class whose IngressClass is ingress-nginx's: read as written (and ING-016 warns)
+    passes: [web, ingressClass('public', 'k8s.io/ingress-nginx'), ing('a', [{}], { className: 'public', annotations: { 'nginx.ingress.kubernetes.io/whitelist-source-range': '10.0.0.0/8' } })],
+  },
+  {
+    ruleId: 'ING-016',
+    trips: [web, ing('a', [{}], { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } })],
+    message: 'is served by the community ingress-nginx controller (class nginx), which reached its end of life in March 2026',
+    passes: [web, ingressClass('nginx', 'nginx.org/ingress-controller'), ing('a', [{}], { annotations: { 'nginx.org/ssl-redirect': 'true' } })],
   },
 ];

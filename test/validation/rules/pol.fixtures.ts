@@ -18,6 +18,31 @@ const ingress = (tls: boolean, cls = 'nginx') => ({
   },
 });
 
+const gateway = {
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { name: 'public', namespace: 'default' },
+  spec: {
+    gatewayClassName: 'cilium',
+    listeners: [
+      { name: 'http', port: 80, protocol: 'HTTP' },
+      { name: 'https', port: 443, protocol: 'HTTPS', hostname: 'shop.example.com', tls: { certificateRefs: [{ name: 'shop-tls' }] } },
+    ],
+  },
+};
+const httpRoute = (section: string, redirect: boolean) => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'HTTPRoute',
+  metadata: { name: `web-${section}${redirect ? '-redirect' : ''}` },
+  spec: {
+    parentRefs: [{ name: 'public', sectionName: section }],
+    hostnames: ['shop.example.com'],
+    rules: [redirect
+      ? { filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }
+      : { backendRefs: [{ name: 'web', port: 80 }] }],
+  },
+});
+
 export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'POL-001',
@@ -32,6 +57,14 @@ export const FIXTURES: RuleFixture[] = [
     trips: [ingress(false)],
     message: 'host shop.example.com is served without TLS, which the platform policy forbids',
     passes: [ingress(true)],
+  },
+  {
+    // an HTTPRoute with backends on the Gateway's plain HTTP listener; its redirect route may stay there
+    ruleId: 'POL-002',
+    policies: [{ policy: { requireTls: true } }],
+    trips: [gateway, httpRoute('http', false)],
+    message: 'host shop.example.com is served without TLS, which the platform policy forbids',
+    passes: [gateway, httpRoute('https', false), httpRoute('http', true)],
   },
   {
     ruleId: 'POL-003',

@@ -1,5 +1,8 @@
 import { INGRESS_CLASS_ANNOTATION } from '../../../core/conventions';
 import { asArray, isObject, str } from '../../../core/values';
+import {
+  INGRESS_CONTROLLERS, IngressControllerFacts, IngressControllerId, controllerOfIngressClass, controllerOfWellKnownClass,
+} from '../../../knowledge/routing/controllers';
 import { annotationsOf } from '../../metadata';
 import { ManifestObject, RuleContext } from '../../rule';
 
@@ -8,9 +11,26 @@ export function classOf(o: ManifestObject): string | undefined {
   return str(isObject(o.obj.spec) ? o.obj.spec.ingressClassName : undefined) ?? str(annotationsOf(o.obj)[INGRESS_CLASS_ANNOTATION]);
 }
 
-/** Whether the class is served by ingress-nginx, as far as its name tells (classes named after nginx). */
-export function isNginxClass(cls: string | undefined): boolean {
-  return cls !== undefined && cls.toLowerCase().includes('nginx');
+/**
+ * The controller that serves an Ingress, as far as the objects tell: the IngressClass of its class among the objects
+ * (`spec.controller`), else a class name only one controller uses (`traefik`, `haproxy`, `alb`, `gce`), else its
+ * annotations (`nginx.org/*`: F5 NGINX, which ignores leftovers of the other; `nginx.ingress.kubernetes.io/*`: the community ingress-nginx). `nginx` alone is
+ * both ingress-nginx's and F5 NGINX's default class: undefined then.
+ */
+export function controllerOf(ctx: RuleContext, o: ManifestObject): IngressControllerFacts | undefined {
+  const cls = classOf(o);
+  if (cls !== undefined) {
+    const ingressClass = ctx.get('IngressClass', undefined, cls);
+    const fromClass = ingressClass && isObject(ingressClass.obj.spec) ? controllerOfIngressClass(ingressClass.obj.spec.controller) : undefined;
+    if (ingressClass) return fromClass;
+    const known = controllerOfWellKnownClass(cls);
+    if (known) return known;
+  }
+  const keys = Object.keys(annotationsOf(o.obj));
+  for (const id of [IngressControllerId.F5_NGINX, IngressControllerId.INGRESS_NGINX]) {
+    if (keys.some((k) => k.startsWith(INGRESS_CONTROLLERS[id].annotationPrefix))) return INGRESS_CONTROLLERS[id];
+  }
+  return undefined;
 }
 
 /** One rules[].http.paths[] entry of an Ingress, as written. */

@@ -11,6 +11,9 @@ import { ING_010 } from './ing-010';
 import { ING_011 } from './ing-011';
 import { ING_012 } from './ing-012';
 import { ING_013 } from './ing-013';
+import { ING_014 } from './ing-014';
+import { ING_015 } from './ing-015';
+import { ING_016 } from './ing-016';
 import { Rule } from '../../rule';
 
 /*
@@ -32,4 +35,7 @@ export const ING_RULES: readonly Rule[] = [
   ING_011,
   ING_012,
   ING_013,
+  ING_014,
+  ING_015,
+  ING_016,
 ];

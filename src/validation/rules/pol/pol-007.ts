@@ -1,6 +1,6 @@
 import { policyRule } from './helpers';
-import { isObject, str } from '../../../core/values';
 import { Rule } from '../../rule';
+import { classOf } from '../ing/helpers';
 
 export const POL_007: Rule = policyRule('POL-007',
   'Ingresses must use an ingress class the platform runs (policy allowedIngressClasses).',
@@ -9,7 +9,7 @@ export const POL_007: Rule = policyRule('POL-007',
   (ctx, o, policy) => {
     const allowed = policy.allowedIngressClasses;
     if (!allowed || o.kind !== 'Ingress') return;
-    const cls = isObject(o.obj.spec) ? str(o.obj.spec.ingressClassName) : undefined;
+    const cls = classOf(o); // spec.ingressClassName, else the annotation (GKE reads only the annotation)
     if (!cls || !allowed.includes(cls)) {
       ctx.report(o, `ingress class ${cls ?? '(none)'} is not allowed by the platform policy (allowed: ${allowed.join(', ')})`);
     }

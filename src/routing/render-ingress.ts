@@ -6,7 +6,7 @@ import { TlsBinding } from './tls';
 import { sortKeys } from '../core/values';
 
 /**
- * What a route renders: the Services of its workload backends and the `spec` of its Ingress.
+ * What a route renders with Ingress output: the Services of its workload backends and the `spec` of its Ingress.
  */
 
 /**
@@ -40,13 +40,14 @@ export class WorkloadServices {
       name = svc.name;
       this.names.set(key, name);
     }
-    return { serviceName: name, port: { number: port } };
+    return { serviceName: name, port: { number: port }, portNumber: port };
   }
 }
 
 /** What the spec of a route's Ingress is made of. */
 export interface SpecInput {
-  readonly className: string;
+  /** The class, or undefined when the controller reads it from the annotation (GKE). */
+  readonly className?: string;
   readonly tls: TlsBinding;
   readonly tlsSecretName?: string;
   /** The route's rules, backends resolved to Services. */
@@ -58,7 +59,7 @@ export interface SpecInput {
 
 /** The `spec` of the Ingress: class, default backend, TLS, then the rules grouped by host. */
 export function renderSpec(input: SpecInput, services: WorkloadServices): any {
-  const spec: any = { ingressClassName: input.className };
+  const spec: any = input.className !== undefined ? { ingressClassName: input.className } : {};
   if (input.defaultBackend) spec.defaultBackend = backendJson(services.resolve(input.defaultBackend));
   const tls = input.tls.specTls(input.hosts, input.tlsSecretName);
   if (tls) spec.tls = tls;
@@ -73,6 +74,14 @@ export function renderSpec(input: SpecInput, services: WorkloadServices): any {
   return spec;
 }
 
+/** An Ingress backend: a Service port by number or name, or a resource. */
 function backendJson(b: PlannedBackend): any {
+  if (b.resource) return { resource: { ...(b.resource.apiGroup ? { apiGroup: b.resource.apiGroup } : {}), kind: b.resource.kind, name: b.resource.name } };
   return { service: { name: b.serviceName, port: b.port } };
+}
+
+/** The Service names of the route's backends, in order, each once. */
+export function serviceNamesOf(entries: RouteEntry[], defaultBackend: PlannedBackend | undefined, services: WorkloadServices): string[] {
+  const all = [...entries.map((e) => e.backend), ...(defaultBackend ? [services.resolve(defaultBackend)] : [])];
+  return [...new Set(all.map((b) => b.serviceName).filter((n): n is string => n !== undefined))];
 }

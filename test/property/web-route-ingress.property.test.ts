@@ -6,11 +6,12 @@ import {
   RUNS, sizeOf, sizeSpec, assertOracle, assertProperty, bad, badProps, check, cleanOrJunk, constructId, dnsName, field, junk, maybe, namespace, optional, pick, rarely,
   restrictedDeployment, withPast,
 } from './harness';
-import { BackendProtocol, IngressRoute, PlatformDefaults, RouteBackend, RoutePathType, TlsSource } from '../../src';
+import { BackendProtocol, IngressController, PlatformDefaults, RouteBackend, RouteOutput, RoutePathType, TlsSource, WebRoute } from '../../src';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Oracle property (issue 20): TLS on unless plain HTTP is asked for (refused when neither a TlsSource nor a
-// platform issuer is there), ssl-redirect on with TLS, Prefix paths, class nginx; what is given appears as given.
+// platform issuer is there), ssl-redirect on with TLS, Prefix paths, the controller's class; what is given appears as
+// given. The output is ingress-nginx, whose annotations the test knows (the Gateway API output: web-route-gateway).
 // ---------------------------------------------------------------------------------------------------------------
 
 const HOSTS = ['shop.example.com', 'api.example.com'];
@@ -42,7 +43,7 @@ const routeSpec: fc.Arbitrary<RouteSpec> = withPast<RouteSpec>(fc.integer({ min:
   id: fc.constantFrom('shop', 'Web Route'),
   ns: namespace,
   name: field(fc.constantFrom('shop', 'web.route'), fc.constant(bad('Shop_Route', 'name'))),
-  ingressClassName: field(fc.constantFrom('nginx', 'internal'), fc.constant(bad('Nginx', 'ingressClassName'))),
+  className: field(fc.constantFrom('nginx', 'internal'), fc.constant(bad('Nginx', 'output className'))),
   tls: tlsSpec,
   sslRedirect: field(fc.boolean()),
   rules: fc.tuple(...Array.from({ length: n }, (_, i) => routeRule(i))),
@@ -85,16 +86,17 @@ function buildRoute(s: RouteSpec): (chart: Chart) => void {
         : t.kind === 'secret' ? TlsSource.secret(t.secretName!, { hosts: t.hosts })
           : t.kind === 'none' ? TlsSource.noneInsecurePlainHttp() : undefined;
     const props: any = {
+      output: RouteOutput.ingress(IngressController.ingressNginx({
+        className: s.className.value,
+        proxyBodySize: s.proxyBodySizeMib.value === undefined ? undefined : Size.mebibytes(s.proxyBodySizeMib.value),
+        proxyReadTimeout: s.proxyReadTimeout.value === undefined ? undefined : Duration.seconds(s.proxyReadTimeout.value),
+      })),
       tls,
       rules: s.rules.map((r) => ({ host: r.host, path: r.path.value, pathType: r.pathType.value, backend: RouteBackend.service(services[r.backend.service], { port: r.backend.port.value }) })),
       defaultBackend: s.defaultBackend ? RouteBackend.service(services.web, { portName: 'http' }) : undefined,
-      nginx: {
-        proxyBodySize: s.proxyBodySizeMib.value === undefined ? undefined : Size.mebibytes(s.proxyBodySizeMib.value),
-        proxyReadTimeout: s.proxyReadTimeout.value === undefined ? undefined : Duration.seconds(s.proxyReadTimeout.value),
-      },
     };
-    for (const k of ['name', 'ingressClassName', 'sslRedirect', 'annotations', 'labels'] as const) if (s[k].value !== undefined) props[k] = s[k].value;
-    const route = new IngressRoute(chart, s.id, props);
+    for (const k of ['name', 'sslRedirect', 'annotations', 'labels'] as const) if (s[k].value !== undefined) props[k] = s[k].value;
+    const route = new WebRoute(chart, s.id, props);
     if (s.extra) route.addRule(s.extra.host, '/extra', RouteBackend.service(services.api, { port: 80 }), { pathType: s.extra.pathType });
   };
 }
@@ -111,13 +113,14 @@ function assertRouteTies(s: RouteSpec, objects: any[]): void {
   expect(ing.metadata.labels).toEqual({ ...(s.labels.value ?? {}), 'app.kubernetes.io/managed-by': 'cdk8s-golden-paths' });
   const https = s.tls.kind !== 'none';
   const annotations: Record<string, string> = { ...(s.annotations.value ?? {}) };
-  if (https) annotations[`${N}ssl-redirect`] = String(s.sslRedirect.value ?? true);
+  // ingress-nginx redirects whenever the Ingress has TLS: the annotation is always written, "false" on plain HTTP
+  annotations[`${N}ssl-redirect`] = String(https && (s.sslRedirect.value ?? true));
   if (s.tls.kind === 'clusterIssuer' || s.tls.kind === 'platform') annotations['cert-manager.io/cluster-issuer'] = 'letsencrypt-prod';
   if (s.tls.kind === 'issuer') annotations['cert-manager.io/issuer'] = 'shop-ca';
   if (s.proxyBodySizeMib.value !== undefined) annotations[`${N}proxy-body-size`] = `${s.proxyBodySizeMib.value}m`;
   if (s.proxyReadTimeout.value !== undefined) annotations[`${N}proxy-read-timeout`] = `${s.proxyReadTimeout.value}`;
   expect(ing.metadata.annotations ?? {}).toEqual(annotations);
-  expect(ing.spec.ingressClassName).toBe(s.ingressClassName.value ?? (s.tls.kind === 'platform' ? 'internal' : 'nginx'));
+  expect(ing.spec.ingressClassName).toBe(s.className.value ?? (s.tls.kind === 'platform' ? 'internal' : 'nginx'));
   const entries = [
     ...s.rules.map((r) => ({ host: r.host, path: r.path.value ?? '/', pathType: r.pathType.value ?? 'Prefix', service: r.backend.service, port: r.backend.port.value })),
     ...(s.extra ? [{ host: s.extra.host, path: '/extra', pathType: s.extra.pathType, service: 'api', port: 80 }] : []),
@@ -137,7 +140,7 @@ function assertRouteTies(s: RouteSpec, objects: any[]): void {
   expect(ing.spec.defaultBackend).toEqual(s.defaultBackend ? { service: { name: 'web', port: { name: 'http' } } } : undefined);
 }
 
-describe('IngressRoute oracle', () => {
+describe('WebRoute with ingress-nginx output: oracle', () => {
   test(`props in, the Ingress says them; TLS on by default, plain HTTP refused unless asked for (${Math.ceil(RUNS / 2)} runs)`, () => {
     assertOracle({
       arb: routeSpec,
@@ -191,18 +194,24 @@ const nginxOf = (j: number) => fc.record({
   useRegex: optional(fc.boolean(), j),
 }, { requiredKeys: [] });
 
+/** The controller: ingress-nginx with its typed options (the generators of the old `nginx` prop), or another one. */
+const outputOf = (j: number) => fc.oneof(
+  fc.record({ kind: fc.constant('ingressNginx'), className: optional(pick(['nginx', 'internal'], ['Nginx', ''], j), j), nginx: optional(nginxOf(j), j) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constantFrom('traefik', 'haproxy', 'f5Nginx'), className: optional(pick(['public', 'internal'], ['Public', ''], j), j) }, { requiredKeys: ['kind'] }),
+  ...(j ? [fc.constantFrom({ kind: 'none' }, { kind: 'junk' })] : []),
+);
+
 const propsOf = (j: number) => fc.record({
   name: optional(dnsName, j),
-  ingressClassName: optional(pick(['nginx', 'internal'], ['Nginx', ''], j), j),
+  output: outputOf(j),
   tls: tlsOf(j),
   sslRedirect: optional(fc.boolean(), j),
   rules: optional(fc.array(maybe(ruleOf(j), j), { minLength: j ? 0 : 1, maxLength: 3 }), j),
   defaultBackend: optional(backendOf(j), j),
-  nginx: optional(nginxOf(j), j),
   annotations: optional(fc.dictionary(pick(['team', 'example.com/owner'], ['kubernetes.io/ingress.class', 'nginx.ingress.kubernetes.io/ssl-redirect', 'cert-manager.io/issuer', 'Bad Key', ''], j), maybe(fc.constantFrom('shop', 'x'), j), { maxKeys: 2 }), j),
   labels: optional(fc.dictionary(pick(['team', 'tier'], ['Bad Key', '', 'x/'], j), maybe(pick(['shop', 'web'], ['Bad Value', 'x'.repeat(64)], j), j), { maxKeys: 2 }), j),
   addRules: fc.array(ruleOf(j).chain((r) => pathOf(j).map((path) => ({ ...r, path: r.path ?? path }))), { maxLength: 2 }),
-}, { requiredKeys: ['tls', 'addRules'] });
+}, { requiredKeys: ['tls', 'addRules', 'output'] });
 
 function build(chart: Chart, s: any): void {
   const web = restrictedDeployment(chart, 'web');
@@ -223,7 +232,7 @@ function build(chart: Chart, s: any): void {
       case 'issuer': return TlsSource.certManagerIssuer(t.name, { hosts: t.hosts, secretName: t.secretName });
       case 'none': return TlsSource.noneInsecurePlainHttp();
       case 'platform':
-        PlatformDefaults.set(chart, { certManagerClusterIssuer: 'letsencrypt-prod', ingressClassName: 'internal' });
+        PlatformDefaults.set(chart, { certManagerClusterIssuer: 'letsencrypt-prod', ingressClassName: 'internal', routeOutput: RouteOutput.ingress(IngressController.haproxy()) });
         return undefined;
       case 'default': return undefined;
       default: return t.name;
@@ -235,19 +244,27 @@ function build(chart: Chart, s: any): void {
     return { ...n, proxyBodySize: n.proxyBodySize && typeof n.proxyBodySize === 'object' && 'mib' in n.proxyBodySize ? Size.mebibytes(Math.max(0, n.proxyBodySize.mib)) : sizeOf(n.proxyBodySize), proxyConnectTimeout: d(n.proxyConnectTimeout), proxyReadTimeout: d(n.proxyReadTimeout) };
   };
   const rule = (r: any) => (r && typeof r === 'object' && 'backend' in r ? { ...r, backend: backend(r.backend) } : r);
+  const output = (o: any): any => {
+    switch (o.kind) {
+      case 'ingressNginx': return RouteOutput.ingress(IngressController.ingressNginx({ ...nginx(o.nginx), className: o.className }));
+      case 'traefik': case 'haproxy': case 'f5Nginx': return RouteOutput.ingress((IngressController as any)[o.kind]({ className: o.className }));
+      case 'none': return undefined;
+      default: return 'nginx';
+    }
+  };
   const props = s.junkProps !== null ? s.junkProps : {
     ...s.props,
     tls: tls(s.props.tls),
     rules: Array.isArray(s.props.rules) ? s.props.rules.map(rule) : s.props.rules,
     defaultBackend: backend(s.props.defaultBackend),
-    nginx: nginx(s.props.nginx),
+    output: output(s.props.output),
     addRules: undefined,
   };
-  const route = new IngressRoute(chart, s.id, props);
+  const route = new WebRoute(chart, s.id, props);
   for (const r of s.props.addRules) route.addRule(r.host, r.path, backend(r.backend), { pathType: r.pathType });
 }
 
-describe('IngressRoute properties', () => {
+describe('WebRoute with Ingress output: properties', () => {
   test(`any props and rules: valid objects or the library's error naming the prop (${RUNS} runs)`, () => {
     assertProperty(withPast<any>(fc.record({ id: constructId, ns: namespace, props: cleanOrJunk(propsOf), junkProps: rarely(junk) }), PAST_ROUTE_JUNK), (s) => {
       check((chart) => build(chart, s), s.ns);
