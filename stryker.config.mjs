@@ -25,10 +25,17 @@ export default {
   ignoreStatic: true,
   jest: {
     projectType: 'custom',
-    // package.json's jest configuration, minus the tests that pack the tarball or spawn node processes (a mutant is
-    // active only in the test runner's own process, so these can kill none, and they take minutes each)
     config: {
-      testPathIgnorePatterns: ['/node_modules/', '/test/package/', '/test/safety/audit.test.ts', '/test/validation/rules/bundle.test.ts'],
+      // package.json's jest configuration, minus: the tests that pack the tarball or spawn node processes (a mutant is
+      // active only in the test runner's own process, so these can kill none, and they take minutes each); and the
+      // tests of the CLI output formats and the examples' pictures, which prepare everything in beforeAll (static: every
+      // mutant would run them) and test src/cli and src/graph, not the folders mutated here
+      testPathIgnorePatterns: [
+        '/node_modules/', '/test/package/', '/test/safety/audit.test.ts', '/test/validation/rules/bundle.test.ts',
+        '/test/graph/examples.test.ts', '/test/cli/formats.test.ts',
+      ],
+      // focused, fast tests first: a mutant's run stops at the first failing test file
+      testSequencer: '<rootDir>/scripts/mutation-sequencer.js',
     },
     enableFindRelatedTests: true,
   },
