@@ -592,8 +592,10 @@ describe('examples/platform-golden-path', () => {
   test('the platform\'s route redirects HTTP to HTTPS and gets its certificate from the platform issuer', () => {
     const ingresses = parseAllDocuments(exampleYaml()).map((d: any) => d.toJS()).filter((o: any) => o.kind === 'Ingress');
     expect(ingresses).toHaveLength(1);
+    // the platform's controller is F5 NGINX (PlatformDefaults routeOutput): its redirect annotation, from the TLS default
+    expect(ingresses[0].spec.ingressClassName).toBe('nginx-public');
     expect(ingresses[0].metadata.annotations).toMatchObject({
-      'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+      'nginx.org/ssl-redirect': 'true',
       'cert-manager.io/cluster-issuer': 'acme-letsencrypt',
     });
     expect(ingresses[0].spec.tls).toHaveLength(1);
