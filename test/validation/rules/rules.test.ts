@@ -125,9 +125,13 @@ describe.each(fixtures.map((f) => [f.ruleId, f] as const))('%s', (ruleId, fixtur
     const findings = Validator.validate(fixture.trips, options);
     const mine = findings.filter((f) => f.ruleId === ruleId);
     expect(mine.map((f) => f.message).join('\n')).toContain(fixture.message);
+    expect(mine.map((f) => f.fix).join('\n')).toContain(fixture.fix ?? '');
+    // no rule crashed on it (a crash is a VAL-002 finding, not an exception)
+    expect(findings.filter((f) => f.ruleId === 'VAL-002').map((f) => f.message)).toEqual([]);
   });
   test('passes the corrected manifest', () => {
     const findings = Validator.validate(fixture.passes, options);
     expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === 'VAL-002').map((f) => f.message)).toEqual([]);
   });
 });
