@@ -220,7 +220,7 @@ project.addTask('test:properties', {
 project.addTask('mutation', {
   description: 'Mutation testing with StrykerJS (stryker.config.mjs; incremental: reruns test only what changed)',
   exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/mutation.ts',
-  env: { GOLDEN_PATHS_PROPERTY_RUNS: '150' },
+  env: { GOLDEN_PATHS_PROPERTY_RUNS: '60' },
   receiveArgs: true,
 });
 project.gitignore.exclude('/.stryker-tmp/', '/reports/mutation/*');

@@ -3,7 +3,7 @@
 // docs/mutation.md holds the scores per folder and the survivors worth killing.
 //
 // Cost on the shared 2-core machine: the jest runner runs, per mutant, only the tests that covered it
-// (coverageAnalysis perTest); the property tests run 150 generated apps each instead of 1000 (mutants die on the
+// (coverageAnalysis perTest); the property tests run 60 generated apps each instead of 1000 (mutants die on the
 // first failing app, and the generators weight the defaults so 150 runs reach them). Incremental mode keeps the
 // results in an incremental file: a rerun tests only the mutants whose code or covering
 // tests changed. `npm run mutation -- <folder>` (scripts/mutation.ts) keeps one file per folder:
