@@ -4,10 +4,10 @@
  * well as its plain test in regressions.test.ts. Add one here whenever a property finds a bug.
  */
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
-import { RoutePathType } from '../../src';
 import { Choice, good } from './harness';
 import { ProvisionerSpec } from './storage-generators';
 import { BlockSpec, ClassFields } from './storage-oracle';
+import { RoutePathType } from '../../src';
 
 /** A value whose conversion to text throws, as `{ toString: 1 }` does in JavaScript. */
 export const UNPRINTABLE: any = { toString: 1 };
@@ -77,8 +77,16 @@ export interface SharedSpec {
 }
 
 const shared = (backend: SharedSpec['backend'], extra: Partial<SharedSpec> = {}): SharedSpec => ({
-  id: 'x', size: 10, backend, accessMode: good(undefined), reclaimPolicy: good(undefined), mountOptions: good(undefined), claimName: good(undefined),
-  persistentVolumeName: good(undefined), volumeName: good(undefined), ...extra,
+  id: 'x',
+  size: 10,
+  backend,
+  accessMode: good(undefined),
+  reclaimPolicy: good(undefined),
+  mountOptions: good(undefined),
+  claimName: good(undefined),
+  persistentVolumeName: good(undefined),
+  volumeName: good(undefined),
+  ...extra,
 });
 
 export const PAST_SHARED_VOLUMES: SharedSpec[] = [
@@ -125,8 +133,18 @@ export interface RouteSpec {
 }
 
 const route = (tls: RouteSpec['tls'], rules: RouteSpec['rules'], extra: Partial<RouteSpec> = {}): RouteSpec => ({
-  id: 'shop', name: good(undefined), className: good(undefined), tls, sslRedirect: good(undefined), rules, defaultBackend: false,
-  proxyBodySizeMib: good(undefined), proxyReadTimeout: good(undefined), annotations: good(undefined), labels: good(undefined), ...extra,
+  id: 'shop',
+  name: good(undefined),
+  className: good(undefined),
+  tls,
+  sslRedirect: good(undefined),
+  rules,
+  defaultBackend: false,
+  proxyBodySizeMib: good(undefined),
+  proxyReadTimeout: good(undefined),
+  annotations: good(undefined),
+  labels: good(undefined),
+  ...extra,
 });
 const rule = (host: string, path: string | undefined, pathType?: RoutePathType) => ({ host, path: good(path), pathType: good(pathType), backend: { service: 'web', port: good(80) } });
 
@@ -143,7 +161,9 @@ export const PAST_ROUTES: RouteSpec[] = [
 
 /** Inputs of the junk property of WebRoute that once ended in a TypeError (regressions.test.ts). */
 const routeJunk = (props: any): any => ({
-  id: 'r', ns: 'shop', junkProps: null,
+  id: 'r',
+  ns: 'shop',
+  junkProps: null,
   props: { output: { kind: 'ingressNginx' }, tls: { kind: 'secret', name: 'shop-tls' }, addRules: [], rules: [{ host: 'shop.example.com', backend: { kind: 'web', options: { port: 80 } } }], ...props },
 });
 
@@ -179,9 +199,25 @@ export interface DatabaseSpec {
 }
 
 const database = (engine: string, extra: Partial<DatabaseSpec> = {}): DatabaseSpec => ({
-  id: 'db', engine, version: good('pinned'), name: good(undefined), replicas: good(undefined), sizeGib: 10, storageClass: good('exoscale'), accessMode: good(undefined),
-  claimName: good(undefined), cpuMillis: 500, cpuLimitMillis: good(undefined), memoryGib: 1, grace: good(undefined), update: good(undefined), env: good(undefined),
-  removalPolicy: good(undefined), backupGib: good(undefined), connect: false, ...extra,
+  id: 'db',
+  engine,
+  version: good('pinned'),
+  name: good(undefined),
+  replicas: good(undefined),
+  sizeGib: 10,
+  storageClass: good('exoscale'),
+  accessMode: good(undefined),
+  claimName: good(undefined),
+  cpuMillis: 500,
+  cpuLimitMillis: good(undefined),
+  memoryGib: 1,
+  grace: good(undefined),
+  update: good(undefined),
+  env: good(undefined),
+  removalPolicy: good(undefined),
+  backupGib: good(undefined),
+  connect: false,
+  ...extra,
 });
 
 export const PAST_DATABASES: DatabaseSpec[] = [
@@ -192,7 +228,9 @@ export const PAST_DATABASES: DatabaseSpec[] = [
 
 /** Inputs of the junk property of StatefulDatabase that once ended in a TypeError (regressions.test.ts). */
 const databaseJunk = (props: any): any => ({
-  id: 'db', ns: undefined, junkProps: null,
+  id: 'db',
+  ns: undefined,
+  junkProps: null,
   props: { engine: 'postgres', version: '16.4', storage: { size: { unit: 'gibibytes', amount: 1 }, storageClass: 'exoscale' }, credentials: { secret: 'secret' }, cpu: { millis: 500 }, memory: { unit: 'gibibytes', amount: 1 }, allowFrom: false, connect: false, ...props },
 });
 

@@ -19,14 +19,14 @@ const { READ_WRITE_ONCE: RWO, READ_WRITE_ONCE_POD: RWOP, READ_WRITE_MANY: RWX, R
 
 /** Storage classes as backends: the class name the claim must reference, or the prop a refusal names. */
 const CLASSES: Record<string, { readonly className: string; readonly refused?: boolean; readonly noReadOnlyMany?: boolean; readonly make: (chart: Chart) => any }> = {
-  'nfs': { className: 'nfs-class', make: (c) => new FileStorageClass(c, 'nfs-class', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports/k8s' }) }) },
+  nfs: { className: 'nfs-class', make: (c) => new FileStorageClass(c, 'nfs-class', { provisioner: FileProvisioner.nfs({ server: 'nfs.internal', share: '/exports/k8s' }) }) },
   // Longhorn serves ReadWriteMany through its share manager (an NFS export of the block volume), but not ReadOnlyMany
-  'longhorn': { className: 'lh-class', noReadOnlyMany: true, make: (c) => new BlockStorageClass(c, 'lh-class', { provisioner: BlockProvisioner.longhorn() }) },
-  'efs': { className: 'efs-sc', make: () => ExistingStorageClass.fromName('efs-sc', StorageSystemId.AWS_EFS) },
+  longhorn: { className: 'lh-class', noReadOnlyMany: true, make: (c) => new BlockStorageClass(c, 'lh-class', { provisioner: BlockProvisioner.longhorn() }) },
+  efs: { className: 'efs-sc', make: () => ExistingStorageClass.fromName('efs-sc', StorageSystemId.AWS_EFS) },
   // a block device attaches to one node: never ReadWriteMany
-  'exoscale': { className: 'exoscale-block-storage', refused: true, make: () => ExistingStorageClass.exoscaleBlockStorage() },
+  exoscale: { className: 'exoscale-block-storage', refused: true, make: () => ExistingStorageClass.exoscaleBlockStorage() },
   // local volumes live on one node (OpenEBS LocalPV hostpath): never ReadWriteMany
-  'local': { className: 'local-class', refused: true, make: (c) => new BlockStorageClass(c, 'local-class', { provisioner: BlockProvisioner.openebsLocalPv() }) },
+  local: { className: 'local-class', refused: true, make: (c) => new BlockStorageClass(c, 'local-class', { provisioner: BlockProvisioner.openebsLocalPv() }) },
 };
 
 const gibs = (min: number, max: number) => fc.integer({ min, max });
@@ -48,7 +48,9 @@ const backendChoice = (size: number) => {
     { arbitrary: fc.record({ kind: fc.constant('nfs'), key: fc.constant(''), options: fc.record({ server: fc.constantFrom('nfs.internal', '10.0.0.5'), path: fc.constantFrom('/exports/uploads', '/') }), capacity }), weight: 4 },
     {
       arbitrary: fc.record({
-        kind: fc.constant('efs'), key: fc.constant(''), capacity,
+        kind: fc.constant('efs'),
+        key: fc.constant(''),
+        capacity,
         options: fc.record({ fileSystemId: fc.constant('fs-0123abcd'), path: fc.option(fc.constant('/uploads'), { nil: undefined }), accessPointId: fc.option(fc.constant('fsap-0123abcd'), { nil: undefined }) }, { requiredKeys: ['fileSystemId'] }),
       }),
       weight: 4,
@@ -160,12 +162,12 @@ function assertSharedTies(s: SharedSpec, objects: any[]): void {
   const dynamic = s.backend.kind === 'class';
   const mode = s.accessMode.value ?? RWX;
   const claimName = s.claimName.value ?? IDS[s.id];
-  const namespace = s.ns ?? 'default';
+  const claimNamespace = s.ns ?? 'default';
   const claims = objects.filter((o) => o.kind === 'PersistentVolumeClaim');
   expect(claims).toHaveLength(1);
   const claim = claims[0];
   expect(claim.metadata.name).toBe(claimName);
-  expect(claim.metadata.namespace).toBe(dynamic ? s.ns : namespace);
+  expect(claim.metadata.namespace).toBe(dynamic ? s.ns : claimNamespace);
   expect(claim.spec.accessModes).toEqual([mode]);
   expect(claim.spec.volumeMode).toBe('Filesystem');
   expect(claim.spec.resources).toEqual({ requests: { storage: `${s.size}Gi` } });
@@ -175,7 +177,7 @@ function assertSharedTies(s: SharedSpec, objects: any[]): void {
     expect(claim.spec.volumeName).toBeUndefined();
     expect(volumes).toEqual([]);
   } else {
-    const pvName = s.persistentVolumeName.value ?? `${namespace}-${claimName}`;
+    const pvName = s.persistentVolumeName.value ?? `${claimNamespace}-${claimName}`;
     expect(claim.spec.storageClassName).toBe('');
     expect(claim.spec.volumeName).toBe(pvName);
     expect(volumes).toHaveLength(1);
@@ -190,7 +192,7 @@ function assertSharedTies(s: SharedSpec, objects: any[]): void {
       persistentVolumeReclaimPolicy: s.reclaimPolicy.value ?? 'Retain',
       storageClassName: '',
       ...(mountOptions.length ? { mountOptions } : {}),
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace, name: claimName },
+      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: claimNamespace, name: claimName },
       ...JSON.parse(JSON.stringify(source)),
     });
   }

@@ -4,7 +4,8 @@ import { bad, field, good } from './harness';
 import { SnapshotDeletionPolicy, VolumeBindingMode } from '../../src';
 
 /**
- * The oracle of the storage class properties (issue 20): the test's own table of what each storage system can do, written from the drivers' documentation (not read from the library's catalog): which provisioner, whether
+ * The oracle of the storage class properties (issue 20): the test's own table of what each storage system can do,
+ * written from the drivers' documentation (not read from the library's catalog): which provisioner, whether
  * volumes grow, whether the driver takes snapshots, its zone topology key, the file systems it formats.
  */
 export interface ClassFacts {
@@ -43,18 +44,30 @@ export const FILE_FACTS: Record<string, ClassFacts & { readonly options: any }> 
   nfs: { provisioner: 'nfs.csi.k8s.io', expandable: true, snapshots: true, fsTypes: [], options: { server: 'nfs.internal', share: '/exports/k8s' }, parameters: { server: 'nfs.internal', share: '/exports/k8s' } },
   // Rook CephFS: the operator namespace prefixes the provisioner; Rook's secrets as parameters
   cephfs: {
-    provisioner: 'rook-ceph.cephfs.csi.ceph.com', expandable: true, snapshots: true, fsTypes: [], options: { fsName: 'myfs' },
+    provisioner: 'rook-ceph.cephfs.csi.ceph.com',
+    expandable: true,
+    snapshots: true,
+    fsTypes: [],
+    options: { fsName: 'myfs' },
     parameters: {
-      'clusterID': 'rook-ceph', 'fsName': 'myfs',
-      'csi.storage.k8s.io/provisioner-secret-name': 'rook-csi-cephfs-provisioner', 'csi.storage.k8s.io/provisioner-secret-namespace': 'rook-ceph',
-      'csi.storage.k8s.io/controller-expand-secret-name': 'rook-csi-cephfs-provisioner', 'csi.storage.k8s.io/controller-expand-secret-namespace': 'rook-ceph',
-      'csi.storage.k8s.io/node-stage-secret-name': 'rook-csi-cephfs-node', 'csi.storage.k8s.io/node-stage-secret-namespace': 'rook-ceph',
+      'clusterID': 'rook-ceph',
+      'fsName': 'myfs',
+      'csi.storage.k8s.io/provisioner-secret-name': 'rook-csi-cephfs-provisioner',
+      'csi.storage.k8s.io/provisioner-secret-namespace': 'rook-ceph',
+      'csi.storage.k8s.io/controller-expand-secret-name': 'rook-csi-cephfs-provisioner',
+      'csi.storage.k8s.io/controller-expand-secret-namespace': 'rook-ceph',
+      'csi.storage.k8s.io/node-stage-secret-name': 'rook-csi-cephfs-node',
+      'csi.storage.k8s.io/node-stage-secret-namespace': 'rook-ceph',
     },
   },
   azureFiles: { provisioner: 'file.csi.azure.com', expandable: true, snapshots: true, fsTypes: [], options: undefined, parameters: { skuName: 'Standard_LRS', protocol: 'smb' } },
   // aws-efs-csi-driver: access points, which cannot grow (a file system has no size) and have no CSI snapshots
   awsEfs: {
-    provisioner: 'efs.csi.aws.com', expandable: false, snapshots: false, fsTypes: [], options: { fileSystemId: 'fs-0123456789abcdef0' },
+    provisioner: 'efs.csi.aws.com',
+    expandable: false,
+    snapshots: false,
+    fsTypes: [],
+    options: { fileSystemId: 'fs-0123456789abcdef0' },
     parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-0123456789abcdef0', directoryPerms: '700' },
   },
   vsphereFile: { provisioner: 'csi.vsphere.vmware.com', expandable: true, snapshots: true, fsKey: CSI_FSTYPE, fsTypes: ['nfs4'], options: undefined, parameters: { [CSI_FSTYPE]: 'nfs4' } },

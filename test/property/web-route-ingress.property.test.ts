@@ -92,7 +92,9 @@ function buildRoute(s: RouteSpec): (chart: Chart) => void {
         proxyReadTimeout: s.proxyReadTimeout.value === undefined ? undefined : Duration.seconds(s.proxyReadTimeout.value),
       })),
       tls,
-      rules: s.rules.map((r) => ({ host: r.host, path: r.path.value, pathType: r.pathType.value, backend: RouteBackend.service(services[r.backend.service], { port: r.backend.port.value }) })),
+      rules: s.rules.map((r) => ({
+        host: r.host, path: r.path.value, pathType: r.pathType.value, backend: RouteBackend.service(services[r.backend.service], { port: r.backend.port.value }),
+      })),
       defaultBackend: s.defaultBackend ? RouteBackend.service(services.web, { portName: 'http' }) : undefined,
     };
     for (const k of ['name', 'sslRedirect', 'annotations', 'labels'] as const) if (s[k].value !== undefined) props[k] = s[k].value;
@@ -128,7 +130,10 @@ function assertRouteTies(s: RouteSpec, objects: any[]): void {
   const hosts = [...new Set(entries.map((e) => e.host))];
   expect(ing.spec.rules).toEqual(hosts.map((host) => ({
     host,
-    http: { paths: entries.filter((e) => e.host === host).map((e) => ({ path: e.path, pathType: e.pathType, backend: { service: { name: e.service, port: { number: e.port } } } })) },
+    http: {
+      paths: entries.filter((e) => e.host === host)
+        .map((e) => ({ path: e.path, pathType: e.pathType, backend: { service: { name: e.service, port: { number: e.port } } } })),
+    },
   })));
   if (!https) {
     expect(ing.spec.tls).toBeUndefined();
