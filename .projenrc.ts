@@ -39,6 +39,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // whose platform packages break `npm ci` from a lockfile written here.
     'fast-check@^3.23.2',
     'cdk8s-cli@^2.200.0',
+    // mutation testing (issue 20, `npm run mutation`): 9.x is the last line that runs on Node 20 (10.x needs Node 22)
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
+    '@stryker-mutator/typescript-checker@~9.6.1',
     // validate --format sarif is checked against the SARIF 2.1.0 JSON schema (draft-04), --format junit parsed as XML
     'ajv@^8.17.1',
     'ajv-draft-04@^1.0.0',
@@ -204,6 +208,25 @@ project.addTask('docs:rules', {
   exec: 'ts-node --project tsconfig.dev.json scripts/gen-rules-doc.ts',
 });
 
+// The property tests alone, for long runs (issue 20): a random seed, printed, and 5000 runs per property by default.
+project.addTask('test:properties', {
+  description: 'Property tests only: npm run test:properties -- --random (a printed random seed) [--runs N] [--seed N]',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/property-tests.ts',
+  receiveArgs: true,
+});
+
+// Mutation testing (issue 20; docs/mutation.md): not part of `npm test` (hours over all of src on 2 cores). Pass
+// folders to mutate: `npm run mutation -- src/validation/rules` (scripts/mutation.ts turns them into Stryker's --mutate
+// and an incremental file per folder). The property tests run fewer generated apps per mutant (a mutant dies at the
+// first failing app).
+project.addTask('mutation', {
+  description: 'Mutation testing with StrykerJS (stryker.config.mjs; incremental: reruns test only what changed)',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/mutation.ts',
+  env: { GOLDEN_PATHS_PROPERTY_RUNS: '60' },
+  receiveArgs: true,
+});
+project.gitignore.exclude('/.stryker-tmp/', '/reports/mutation/*');
+project.gitignore.include('/reports/mutation/*.incremental.json');
 // The release workflow (issue 19). Two fixes to what projen generates:
 // 1. projen downloads the build artifact into dist/ (publib reads dist/) but its jsii and GitHub-release steps read
 //    artifactsDirectory (dist-pkg/, kept free of the examples' manifests): point those steps at dist/.

@@ -43,10 +43,9 @@ export class FileStorageClass extends StorageClassBase {
       if (fsType !== undefined && fsType !== fixed) {
         problems.add('fsType', fsType, `would turn ${provisioner.system.name} file volumes into block volumes (file volumes need ${fixed})`,
           'Remove fsType, or use BlockStorageClass with BlockProvisioner.vsphere() for ReadWriteOnce block volumes.');
-        problems.throwIfAny();
       }
       fsType = undefined; // already in the provisioner's parameters
     }
-    return { spec: provisioner._spec(), props: { ...p!, fsType }, kinds: [StorageKind.FILE], kindFix: 'Use BlockStorageClass for block storage.' };
+    return { spec: provisioner._spec(), props: { ...p!, fsType }, kinds: [StorageKind.FILE], kindFix: 'Use BlockStorageClass for block storage.', problems: problems.all };
   }
 }

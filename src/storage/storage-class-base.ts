@@ -5,7 +5,7 @@ import { ProvisionerSpec } from './provisioner-spec';
 import { SnapshotClassOptions, SnapshotDeletionPolicy, StorageClassCommonProps } from './storage-class-props';
 import { DEFAULT_CLASS_ANNOTATION } from '../core/conventions';
 import { isDnsSubdomain, toDnsLabel } from '../core/names';
-import { Problems } from '../core/problems';
+import { Problem, Problems } from '../core/problems';
 import { clusterScoped } from '../core/scope';
 import { asText } from '../core/values';
 import { NO_PROVISIONER, StorageSystemInfo } from '../knowledge/storage/catalog';
@@ -28,6 +28,8 @@ export interface StorageClassSource {
   readonly kinds: StorageKind[];
   /** Fix for a provisioner of another kind. */
   readonly kindFix: string;
+  /** Problems the subclass found in its own props, reported with the common ones (all at once). */
+  readonly problems?: readonly Problem[];
 }
 
 /** The StorageClass and its VolumeSnapshotClass as checked, ready to render. */
@@ -121,6 +123,7 @@ function planStorageClass(scope: Construct, id: string, source: StorageClassSour
   const { spec, props } = source;
   const problems = new Problems(scope);
   problems.addAll(spec.problems);
+  problems.addAll(source.problems ?? []);
   const name = props.name ?? toDnsLabel(id);
   checkIdentity(problems, source, name);
   const policies = checkPolicies(problems, spec, props);

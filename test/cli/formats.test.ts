@@ -199,7 +199,7 @@ describe('validate --format junit', () => {
     const cases = all(all(doc, 'testsuite')[0], 'testcase');
     expect(cases.map((c) => c.getAttribute('name'))).toEqual(['StorageClass gp2', 'PersistentVolume scratch', 'ConfigMap shop/settings']);
     expect(cases.map((c) => c.getAttribute('line'))).toEqual(['1', '7', '16']);
-    expect(cases.every((c) => c.getAttribute('file') === 'junit/legacy.yaml' && c.getAttribute('classname') === 'junit/legacy.yaml')).toBe(true);
+    expect(cases.map((c) => [c.getAttribute('file'), c.getAttribute('classname')])).toEqual(cases.map(() => ['junit/legacy.yaml', 'junit/legacy.yaml']));
     const sc = cases[0];
     const errorIds = Validator.validate(parseAllDocuments(LEGACY).map((d) => d.toJS()))
       .filter((f) => f.kind === 'StorageClass' && f.severity === 'error').map((f) => f.ruleId);

@@ -91,13 +91,18 @@ describe('StatefulDatabase engines', () => {
 });
 
 describe('StatefulDatabase defaults', () => {
-  const objects = synth((chart) => {
-    new StatefulDatabase(chart, 'orders-db', base(chart));
-  }, { namespace: 'shop' });
-  const sts = statefulSet(objects);
-  const pod = sts.spec.template.spec;
+  // built inside each test, not once for the describe block: code that runs outside a test is "static" to the
+  // mutation tester (every mutant in it would need the whole suite, docs/mutation.md)
+  function defaults() {
+    const objects = synth((chart) => {
+      new StatefulDatabase(chart, 'orders-db', base(chart));
+    }, { namespace: 'shop' });
+    const sts = statefulSet(objects);
+    return { objects, sts, pod: sts.spec.template.spec };
+  }
 
   test('volume claim template on the class, Retain/Retain', () => {
+    const { sts } = defaults();
     expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
     expect(sts.spec.volumeClaimTemplates).toEqual([expect.objectContaining({
       metadata: expect.objectContaining({ name: 'data' }),
@@ -108,6 +113,7 @@ describe('StatefulDatabase defaults', () => {
   });
 
   test('Pod Security restricted', () => {
+    const { sts, pod } = defaults();
     expect(pod.securityContext).toEqual({
       runAsNonRoot: true, runAsUser: 999, runAsGroup: 999, fsGroup: 999, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
     });
@@ -120,6 +126,7 @@ describe('StatefulDatabase defaults', () => {
   });
 
   test('resources, probes, grace period, scheduling', () => {
+    const { pod } = defaults();
     expect(pod.containers[0].resources).toEqual({ requests: { cpu: '500m', memory: '2Gi' }, limits: { memory: '2Gi' } });
     expect(pod.terminationGracePeriodSeconds).toBe(120);
     expect(pod.containers[0].startupProbe.failureThreshold).toBe(60);
@@ -128,6 +135,7 @@ describe('StatefulDatabase defaults', () => {
   });
 
   test('services, budget, network policy, service account', () => {
+    const { objects, sts } = defaults();
     const services = ofKind(objects, 'Service');
     const headless = services.find((s) => s.metadata.name === 'orders-db-headless');
     const client = services.find((s) => s.metadata.name === 'orders-db');

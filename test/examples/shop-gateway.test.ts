@@ -9,27 +9,35 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Validator } from '../../src';
 
-let outdir: string;
-const files: Record<string, any[]> = {};
-
-beforeAll(() => {
-  outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-gateway-'));
-  process.env.CDK8S_OUTDIR = outdir;
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is an app that synthesizes when loaded
-    require('../../examples/shop-gateway/main');
-  });
-  delete process.env.CDK8S_OUTDIR;
-  for (const f of fs.readdirSync(outdir).sort()) files[f] = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS());
-});
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+/**
+ * The example's manifests by file, synthesized inside the test that reads them (not in beforeAll: code run outside a
+ * test is "static" to the mutation tester, docs/mutation.md).
+ */
+function exampleFiles(): Record<string, any[]> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-gateway-'));
+  try {
+    process.env.CDK8S_OUTDIR = outdir;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is an app that synthesizes when loaded
+      require('../../examples/shop-gateway/main');
+    });
+    const files: Record<string, any[]> = {};
+    for (const f of fs.readdirSync(outdir).sort()) files[f] = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS());
+    return files;
+  } finally {
+    delete process.env.CDK8S_OUTDIR;
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
 
 test('the shop team\'s manifests and the platform\'s Gateway (snapshot)', () => {
+  const files = exampleFiles();
   expect(Object.keys(files)).toEqual(['gateway-system.k8s.yaml', 'shop.k8s.yaml']);
   expect(files).toMatchSnapshot();
 });
 
 test('routes attach to the platform Gateway: the HTTPS listener for the hosts, the HTTP listener for the redirects', () => {
+  const files = exampleFiles();
   const routes = files['shop.k8s.yaml'].filter((o) => o.kind === 'HTTPRoute');
   expect(routes.map((r) => [r.metadata.name, r.spec.hostnames, r.spec.parentRefs.map((p: any) => `${p.namespace}/${p.name}#${p.sectionName}`)])).toEqual([
     ['shop-redirect', ['shop.example.com'], ['gateway-system/public#http']],
@@ -45,12 +53,14 @@ test('routes attach to the platform Gateway: the HTTPS listener for the hosts, t
 });
 
 test('the whole output passes the validator (no error, no warning), the platform Gateway\'s checks included', () => {
+  const files = exampleFiles();
   const inputs = Object.entries(files).flatMap(([file, docs]) => docs.map((object) => ({ object, file })));
   expect(inputs.length).toBeGreaterThan(10);
   expect(Validator.validateInputs(inputs).map((f) => Validator.format(f))).toEqual([]);
 });
 
 test('the Gateway\'s checks do run over it: a host outside *.example.com would fail', () => {
+  const files = exampleFiles();
   const inputs = Object.values(files).flat().map((o) => (o.kind === 'HTTPRoute' && o.metadata.name === 'public-api'
     ? { object: { ...o, spec: { ...o.spec, hostnames: ['api.example.org'] } } } : { object: o }));
   expect(Validator.validateInputs(inputs).filter((f) => f.ruleId === 'GWY-001').map((f) => f.message)).toEqual([

@@ -533,7 +533,8 @@ spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${app} },
     const topo = topologyOf(estate(50), { validate: false, namespaces: ['team-0'] });
     expect(topo.notes).toEqual([]);
     expect(node(topo, 'Deployment orders-a')).toBeDefined();
-    expect([...topo.nodes.values()].every((n) => n.namespace === undefined || n.namespace === 'team-0')).toBe(true);
+    expect(topo.nodes.size).toBeGreaterThan(0);
+    expect([...topo.nodes.values()].filter((n) => n.namespace !== undefined && n.namespace !== 'team-0').map((n) => n.namespace)).toEqual([]);
   });
 
   test('at 50 objects nothing is folded: every object has its own node', () => {

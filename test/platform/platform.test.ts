@@ -557,21 +557,27 @@ describe('policy violations through real constructs, with construct paths', () =
 // the worked example
 
 describe('examples/platform-golden-path', () => {
-  let outdir: string;
-  let yaml: string;
-  beforeAll(() => {
-    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-golden-path-'));
-    process.env.CDK8S_OUTDIR = outdir;
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is an app that synthesizes when loaded
-      require('../../examples/platform-golden-path/main');
-    });
-    delete process.env.CDK8S_OUTDIR;
-    yaml = fs.readFileSync(path.join(outdir, 'orders.k8s.yaml'), 'utf8');
-  });
-  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  /**
+   * The example's YAML, synthesized inside the test that reads it (not in beforeAll: code run outside a test is
+   * "static" to the mutation tester, docs/mutation.md).
+   */
+  function exampleYaml(): string {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-golden-path-'));
+    try {
+      process.env.CDK8S_OUTDIR = outdir;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is an app that synthesizes when loaded
+        require('../../examples/platform-golden-path/main');
+      });
+      return fs.readFileSync(path.join(outdir, 'orders.k8s.yaml'), 'utf8');
+    } finally {
+      delete process.env.CDK8S_OUTDIR;
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }
 
   test('the app team writes no storage, ingress, registry, label or namespace detail, and gets them all', () => {
+    const yaml = exampleYaml();
     const main = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'platform-golden-path', 'main.ts'), 'utf8');
     expect(main).not.toMatch(/storageClass|ingressClassName|TlsSource|imageRegistry|labels|namespace:|Cpu\.|memory/);
     expect(yaml).toContain('namespace: payments-orders');
@@ -583,8 +589,21 @@ describe('examples/platform-golden-path', () => {
     expect(yaml).toContain('pod-security.kubernetes.io/enforce: restricted');
   });
 
+  test('the platform\'s route redirects HTTP to HTTPS and gets its certificate from the platform issuer', () => {
+    const ingresses = parseAllDocuments(exampleYaml()).map((d: any) => d.toJS()).filter((o: any) => o.kind === 'Ingress');
+    expect(ingresses).toHaveLength(1);
+    // the platform's controller is F5 NGINX (PlatformDefaults routeOutput): its redirect annotation, from the TLS default
+    expect(ingresses[0].spec.ingressClassName).toBe('nginx-public');
+    expect(ingresses[0].metadata.annotations).toMatchObject({
+      'nginx.org/ssl-redirect': 'true',
+      'cert-manager.io/cluster-issuer': 'acme-letsencrypt',
+    });
+    expect(ingresses[0].spec.tls).toHaveLength(1);
+    expect(ingresses[0].spec.tls[0].hosts.length).toBeGreaterThan(0);
+  });
+
   test('the whole output passes the full validator (the app\'s own objects included) with the platform policy', () => {
-    const docs = parseAllDocuments(yaml).map((d: any) => ({ object: d.toJS() }));
+    const docs = parseAllDocuments(exampleYaml()).map((d: any) => ({ object: d.toJS() }));
     const findings = Validator.validateInputs(docs, {
       policies: [{ policy: acmePolicy(AcmeEnv.PROD) }],
       knownStorageClasses: [gp3('gp3'), efs('efs')].map((c) => ({
@@ -610,6 +629,6 @@ describe('examples/platform-golden-path', () => {
   });
 
   test('snapshot', () => {
-    expect(yaml).toMatchSnapshot();
+    expect(exampleYaml()).toMatchSnapshot();
   });
 });

@@ -14,9 +14,15 @@ import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-sp
  * included) and Pod Security "restricted", or fails with the library's own error naming the prop or rule.
  */
 
-/** Runs per construct: 1000 in `npm test`, more with GOLDEN_PATHS_PROPERTY_RUNS=20000. */
+/**
+ * Runs per construct: 1000 in `npm test`, more with GOLDEN_PATHS_PROPERTY_RUNS=20000 (`npm run test:properties`
+ * sets it, see scripts/property-tests.ts).
+ */
 export const RUNS = positiveInt(process.env.GOLDEN_PATHS_PROPERTY_RUNS, 1000);
-/** Fixed seed (override with GOLDEN_PATHS_PROPERTY_SEED to explore); fast-check prints seed and path on failure. */
+/**
+ * Fixed seed in `npm test` (override with GOLDEN_PATHS_PROPERTY_SEED to explore; `npm run test:properties -- --random`
+ * draws one and prints it); fast-check prints seed and path on failure.
+ */
 export const SEED = positiveInt(process.env.GOLDEN_PATHS_PROPERTY_SEED, 20261122);
 
 function positiveInt(text: string | undefined, fallback: number): number {
@@ -131,15 +137,15 @@ export function assertClean(objects: any[], yaml: string): void {
 }
 
 /**
- * The whole property: exactly one of clean objects (synthesized to the same bytes a second time) or the library's
- * error. Returns the outcome for extra checks.
+ * The whole property: exactly one of clean objects (synthesized to the same bytes a second time, unless `twice` is
+ * false) or the library's error. Returns the outcome for extra checks.
  */
-export function check(build: (chart: Chart) => void, namespace?: string): Outcome {
+export function check(build: (chart: Chart) => void, namespace?: string, twice = true): Outcome {
   const outcome = outcomeOf(build, namespace);
   if (outcome.ok) stats.ok++; else stats.error++;
   if (!outcome.ok && process.env.GOLDEN_PATHS_PROPERTY_STATS === 'errors') console.log(outcome.message);
-  if (outcome.ok) {
-    assertClean(outcome.objects, outcome.yaml);
+  if (outcome.ok) assertClean(outcome.objects, outcome.yaml);
+  if (outcome.ok && twice) {
     // determinism: the same props build the same bytes again (no random names, no clock, no shared state between apps)
     const again = outcomeOf(build, namespace);
     if (!again.ok || again.yaml !== outcome.yaml) throw new Error(`the same app synthesized differently the second time:\n${outcome.yaml}\n---\n${again.ok ? again.yaml : again.message}`);
@@ -151,9 +157,115 @@ export function check(build: (chart: Chart) => void, namespace?: string): Outcom
 export const stats = { ok: 0, error: 0 };
 if (process.env.GOLDEN_PATHS_PROPERTY_STATS) afterAll(() => console.log(`synthesized ${stats.ok}, refused ${stats.error}`));
 
-/** fc.assert with the fixed seed and run count. */
-export function assertProperty<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, runs = RUNS): void {
-  fc.assert(fc.property(arb, predicate), { seed: SEED, numRuns: runs, endOnFailure: false });
+/**
+ * fc.assert with the fixed seed and run count. `examples` (past counterexamples, test/property/regressions.test.ts)
+ * run first, before the generated values.
+ */
+export function assertProperty<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void, runs = RUNS, examples: T[] = []): void {
+  fc.assert(fc.property(arb, predicate), { seed: SEED, numRuns: runs, endOnFailure: false, examples: examples.map((e) => [e] as [T]) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Oracle properties (issue 20): every generated field is absent, valid, or wrong in a way the test knows, so each
+// run has an expected answer decided by the test, not by the code under test.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A value the test knows is valid (no `bad`), or the prop its refusal must name (`bad`). */
+export interface Choice<T> {
+  readonly value: T;
+  readonly bad?: string;
+}
+
+export const good = <T>(value: T): Choice<T> => ({ value });
+export const bad = <T>(value: T, prop: string): Choice<T> => ({ value, bad: prop });
+
+/**
+ * A field: absent (weight 30, unless `absent` is false), valid (30), or a known wrong value (1): about one wrong
+ * field in 60, so that with a dozen fields most generated apps are valid.
+ */
+export function field<T>(valid: fc.Arbitrary<T>, wrong?: fc.Arbitrary<Choice<any>>, absent = true): fc.Arbitrary<Choice<T | undefined>> {
+  const options: Array<fc.WeightedArbitrary<Choice<T | undefined>>> = [{ arbitrary: valid.map((v) => good<T | undefined>(v)), weight: 30 }];
+  if (wrong) options.push({ arbitrary: wrong, weight: 1 });
+  if (absent) options.push({ arbitrary: fc.constant(good<T | undefined>(undefined)), weight: 30 });
+  return fc.oneof(...options);
+}
+
+/** The props a spec got wrong: every `bad` of the Choice values in it (arrays and nested records included). */
+export function badProps(spec: unknown): string[] {
+  const found: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach(walk); return; }
+    if (x === null || typeof x !== 'object') return;
+    if ('value' in x && 'bad' in x && typeof (x as Choice<unknown>).bad === 'string') found.push((x as Choice<unknown>).bad!);
+    Object.values(x).forEach(walk);
+  };
+  walk(spec);
+  return found;
+}
+
+/**
+ * Past counterexamples (regressions.test.ts) weighted into a generator: one run in `every` replays one of them,
+ * so a fix that regresses fails in the properties too, not only in the regression test.
+ */
+export function withPast<T>(arb: fc.Arbitrary<T>, past: T[], every = 20): fc.Arbitrary<T> {
+  return past.length ? fc.oneof({ arbitrary: arb, weight: every - 1 }, { arbitrary: fc.constantFrom(...past), weight: 1 }) : arb;
+}
+
+/** Tallies of one oracle property, to assert the share of valid apps and that refusals were exercised. */
+export interface OracleTally {
+  runs: number;
+  ok: number;
+  refused: number;
+}
+
+/**
+ * The oracle property of one construct: for each generated spec, `wrong(spec)` (the test's own oracle) lists the props
+ * the library must refuse. None: the app must synthesize clean (full validator, Pod Security "restricted"; same bytes
+ * twice on some runs) and `ties(spec, objects)` checks the output against the input. Some: the app must be refused, and the
+ * message must name each wrong prop as `<construct path>: <prop> `. Afterwards at least `minValid` of the runs
+ * synthesized and some were refused: neither half of the property is checked vacuously.
+ */
+export function assertOracle<S>(options: {
+  arb: fc.Arbitrary<S>;
+  build: (spec: S) => (chart: Chart) => void;
+  namespace?: (spec: S) => string | undefined;
+  wrong: (spec: S) => string[];
+  /** Exact fragments the refusal must hold (the library's message for a refusal the test knows word for word). */
+  messages?: (spec: S) => string[];
+  /** Construct path the refusals start with, e.g. `test/fast`. */
+  path: (spec: S) => string;
+  ties: (spec: S, objects: any[]) => void;
+  examples?: S[];
+  runs?: number;
+  minValid?: number;
+}): OracleTally {
+  const tally: OracleTally = { runs: 0, ok: 0, refused: 0 };
+  const runs = options.runs ?? RUNS;
+  assertProperty(options.arb, (s) => {
+    tally.runs++;
+    const wrong = options.wrong(s);
+    // determinism (same bytes twice) on one run in 8: the junk properties check it on every run
+    const outcome = check(options.build(s), options.namespace?.(s), tally.runs % 8 === 1);
+    if (wrong.length === 0) {
+      if (!outcome.ok) throw new Error(`valid props were refused:\n${outcome.message}`);
+      tally.ok++;
+      options.ties(s, outcome.objects);
+    } else {
+      if (outcome.ok) throw new Error(`props with ${wrong.join(', ')} wrong were accepted`);
+      tally.refused++;
+      for (const prop of wrong) {
+        if (!outcome.message.includes(`${options.path(s)}: ${prop} `)) throw new Error(`the refusal does not name ${options.path(s)}: ${prop}\n${outcome.message}`);
+      }
+      for (const fragment of options.messages?.(s) ?? []) {
+        if (!outcome.message.includes(fragment)) throw new Error(`the refusal does not say ${JSON.stringify(fragment)}:\n${outcome.message}`);
+      }
+    }
+  }, runs, options.examples ?? []);
+  if (process.env.GOLDEN_PATHS_PROPERTY_STATS) console.log(`synthesized ${tally.ok} of ${tally.runs}, refused ${tally.refused}`);
+  expect(tally.runs).toBeGreaterThanOrEqual(runs);
+  expect(tally.ok / tally.runs).toBeGreaterThanOrEqual(options.minValid ?? 0.5);
+  expect(tally.refused).toBeGreaterThan(0);
+  return tally;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ describe('BlockStorageClass counterexamples', () => {
   test('a volume type with a newline keeps one problem per line', () => {
     const message = errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: BlockProvisioner.awsEbs({ volumeType: 'a\nb' as EbsVolumeType, iops: 120270 }) }));
     expect(message).toContain('test/x: provisioner parameter type "a\\nb" is not accepted by Amazon EBS');
+    expect(message.split('\n').length).toBeGreaterThan(1);
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/x: /);
   });
 
@@ -153,6 +154,7 @@ describe('WebRoute counterexamples (found as IngressRoute)', () => {
       output: RouteOutput.ingress(IngressController.ingressNginx({ rewriteTarget: '/$2' })), tls: TlsSource.secret('shop-tls'), rules: [{ host: 'shop.example.com', path: 'a\nb', backend: RouteBackend.service(web(chart)) }],
     }), 'shop');
     expect(message).toContain('e.g. "a\\nb(/|$)(.*)"');
+    expect(message.split('\n').length).toBeGreaterThan(1);
     for (const line of message.split('\n').slice(1)) expect(line).toMatch(/^ {2}test\/r: /);
   });
 

@@ -18,10 +18,12 @@ function web(chart: Chart): Service {
   return new Service(chart, 'web-svc', { selector: d, ports: [{ port: 80, name: 'http', targetPort: 8080 }] });
 }
 
-const CM = TlsSource.certManagerClusterIssuer('letsencrypt-prod');
+// Value objects are built inside each test (functions, not module constants): code that runs while a test file loads is
+// "static" to the mutation tester (docs/mutation.md).
+const CM = () => TlsSource.certManagerClusterIssuer('letsencrypt-prod');
 
 /** The objects of one route with the given output and TLS, for shop.example.com -> web:80. */
-function route(controller: IngressController, tls: TlsSource = CM, extra: Record<string, unknown> = {}): any[] {
+function route(controller: IngressController, tls: TlsSource = CM(), extra: Record<string, unknown> = {}): any[] {
   return synth((chart) => {
     new WebRoute(chart, 'r', { name: 'shop', output: RouteOutput.ingress(controller), tls, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }], ...extra });
   }, { namespace: 'shop' });
@@ -33,7 +35,7 @@ function ingress(objects: any[], name = 'shop'): any {
 }
 
 /** The error of a route with the given output and TLS. */
-function refusal(controller: IngressController, tls: TlsSource = CM, extra: Record<string, unknown> = {}): string {
+function refusal(controller: IngressController, tls: TlsSource = CM(), extra: Record<string, unknown> = {}): string {
   return errorOf((chart) => {
     new WebRoute(chart, 'r', { output: RouteOutput.ingress(controller), tls, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }], ...extra });
   }, { namespace: 'shop' });
@@ -41,7 +43,7 @@ function refusal(controller: IngressController, tls: TlsSource = CM, extra: Reco
 
 describe('no silent default controller', () => {
   test('a route without output and without PlatformDefaults routeOutput is refused, naming the choices and ingress-nginx\'s end of life', () => {
-    const msg = errorOf((chart) => new WebRoute(chart, 'r', { tls: CM, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }] }));
+    const msg = errorOf((chart) => new WebRoute(chart, 'r', { tls: CM(), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }] }));
     expect(msg).toContain('test/r: output (not set) chooses neither an Ingress controller nor a Gateway, and no PlatformDefaults routeOutput is set. '
       + 'Set output: RouteOutput.gatewayApi({ gateway: GatewayRef.platform({ name: "public", namespace: "gateway-system" }) }), or RouteOutput.ingress(IngressController.traefik())');
     expect(msg).toContain('The former default, ingress-nginx, reached its end of life in March 2026: IngressController.ingressNginx() keeps it by explicit choice.');
@@ -50,7 +52,7 @@ describe('no silent default controller', () => {
   test('a PlatformDefaults ingressClassName alone names a class, not a controller: still refused, and said so', () => {
     const msg = errorOf((chart) => {
       PlatformDefaults.set(chart, { ingressClassName: 'nginx-public' });
-      new WebRoute(chart, 'r', { tls: CM, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }] });
+      new WebRoute(chart, 'r', { tls: CM(), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(web(chart)) }] });
     });
     expect(msg).toContain('(PlatformDefaults ingressClassName "nginx-public" names a class, not its controller)');
   });
@@ -58,7 +60,7 @@ describe('no silent default controller', () => {
   test('PlatformDefaults routeOutput is the platform\'s choice; the route\'s output prop wins', () => {
     const build = (own: boolean) => only(synth((chart) => {
       PlatformDefaults.set(chart, { routeOutput: RouteOutput.ingress(IngressController.haproxy()) });
-      new WebRoute(chart, 'r', { tls: CM, output: own ? RouteOutput.ingress(IngressController.f5Nginx()) : undefined, rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] });
+      new WebRoute(chart, 'r', { tls: CM(), output: own ? RouteOutput.ingress(IngressController.f5Nginx()) : undefined, rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] });
     }), 'Ingress');
     expect(build(false).spec.ingressClassName).toBe('haproxy');
     expect(build(true).spec.ingressClassName).toBe('nginx');
@@ -66,9 +68,9 @@ describe('no silent default controller', () => {
   });
 
   test('an output that is not a RouteOutput, from JavaScript', () => {
-    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: 'traefik' as any, tls: CM, rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] })))
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: 'traefik' as any, tls: CM(), rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] })))
       .toContain('test/r: output "traefik" is not a RouteOutput. Use RouteOutput.ingress(IngressController.traefik())');
-    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: RouteOutput.ingress('traefik' as any), tls: CM, rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] })))
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: RouteOutput.ingress('traefik' as any), tls: CM(), rules: [{ host: 'a.example.com', backend: RouteBackend.service(web(chart)) }] })))
       .toContain('test/r: output controller "traefik" is not an IngressController');
     expect(() => PlatformDefaults.set(new App(), { routeOutput: 'traefik' as any })).toThrow('routeOutput must be a RouteOutput. Use e.g. RouteOutput.ingress(IngressController.traefik()).');
   });
@@ -99,7 +101,7 @@ describe('Traefik', () => {
   });
 
   test('body size as a Buffering Middleware, custom entry points, no redirect Ingress with sslRedirect false', () => {
-    const objects = route(IngressController.traefik({ maxRequestBodySize: Size.mebibytes(16), httpsEntryPoint: 'https', httpEntryPoint: 'http' }), CM, { sslRedirect: false });
+    const objects = route(IngressController.traefik({ maxRequestBodySize: Size.mebibytes(16), httpsEntryPoint: 'https', httpEntryPoint: 'http' }), CM(), { sslRedirect: false });
     expect(ofKind(objects, 'Ingress')).toHaveLength(1);
     expect(ingress(objects).metadata.annotations['traefik.ingress.kubernetes.io/router.entrypoints']).toBe('https');
     expect(ingress(objects).metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']).toBe('shop-shop-body-size@kubernetescrd');
@@ -110,7 +112,7 @@ describe('Traefik', () => {
     const msg = refusal(IngressController.traefik({ maxRequestBodySize: Size.kibibytes(0), httpsEntryPoint: 'web secure' }));
     expect(msg).toContain('test/r: output maxRequestBodySize 0 KiB is not a positive whole number of KiB. Use e.g. Size.mebibytes(8).');
     expect(msg).toContain('test/r: output httpsEntryPoint "web secure" is not an entry point name');
-    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: RouteOutput.ingress(IngressController.traefik()), tls: CM })
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: RouteOutput.ingress(IngressController.traefik()), tls: CM() })
       .addRule('a.example.com', '/api/*', RouteBackend.service(web(chart)), { pathType: RoutePathType.IMPLEMENTATION_SPECIFIC })))
       .toContain('test/r: addRule pathType "ImplementationSpecific" has no meaning of its own in Traefik (it reads such paths as Prefix). Use RoutePathType.PREFIX or RoutePathType.EXACT.');
   });
@@ -124,7 +126,7 @@ describe('HAProxy', () => {
       'haproxy.org/ssl-redirect': 'true',
       'haproxy.org/timeout-server': '120s',
     });
-    expect(ingress(route(IngressController.haproxy({ backendProtocol: BackendProtocol.GRPC }), CM, { sslRedirect: false })).metadata.annotations).toMatchObject({
+    expect(ingress(route(IngressController.haproxy({ backendProtocol: BackendProtocol.GRPC }), CM(), { sslRedirect: false })).metadata.annotations).toMatchObject({
       'haproxy.org/server-proto': 'h2', 'haproxy.org/ssl-redirect': 'false',
     });
   });
@@ -150,7 +152,7 @@ describe('F5 NGINX Ingress Controller', () => {
           proxySendTimeout: Duration.seconds(90),
           backendProtocol: BackendProtocol.GRPCS,
         })),
-        tls: CM,
+        tls: CM(),
         rules: [{ host: 'shop.example.com', backend: RouteBackend.service(svc) }],
       });
       r.addRule('shop.example.com', '/api', RouteBackend.service(api));
@@ -254,10 +256,10 @@ describe('GKE Ingress', () => {
   });
 
   test('internal: the regional static IP; no FrontendConfig without a redirect; a class annotation of the user\'s is refused', () => {
-    const objects = route(IngressController.gke({ ingressClass: GkeIngressClass.INTERNAL, staticIpName: 'ilb' }), CM, { sslRedirect: false });
+    const objects = route(IngressController.gke({ ingressClass: GkeIngressClass.INTERNAL, staticIpName: 'ilb' }), CM(), { sslRedirect: false });
     expect(ingress(objects).metadata.annotations['kubernetes.io/ingress.regional-static-ip-name']).toBe('ilb');
     expect(ofKind(objects, 'FrontendConfig')).toEqual([]);
-    expect(refusal(IngressController.gke(), CM, { annotations: { 'kubernetes.io/ingress.class': 'gce-internal' } }))
+    expect(refusal(IngressController.gke(), CM(), { annotations: { 'kubernetes.io/ingress.class': 'gce-internal' } }))
       .toContain('test/r: annotations["kubernetes.io/ingress.class"] "gce-internal" is set by output ingressClass. Remove it from annotations and use output ingressClass.');
   });
 });
@@ -275,7 +277,7 @@ describe('the community ingress-nginx: by explicit choice, with a warning naming
 
   test('its path character rule applies to it, and only to it', () => {
     const add = (controller: IngressController) => errorOf((chart) =>
-      new WebRoute(chart, 'r', { output: RouteOutput.ingress(controller), tls: CM }).addRule('a.example.com', '/favicon.ico', RouteBackend.service(web(chart)), { pathType: RoutePathType.EXACT }));
+      new WebRoute(chart, 'r', { output: RouteOutput.ingress(controller), tls: CM() }).addRule('a.example.com', '/favicon.ico', RouteBackend.service(web(chart)), { pathType: RoutePathType.EXACT }));
     expect(add(IngressController.ingressNginx())).toContain('which ingress-nginx refuses in Exact paths');
     for (const c of [IngressController.traefik(), IngressController.haproxy(), IngressController.f5Nginx(), IngressController.gke()]) expect(add(c)).toBe('');
   });
@@ -283,12 +285,12 @@ describe('the community ingress-nginx: by explicit choice, with a warning naming
 
 describe('a custom controller: its class only', () => {
   test('no annotations; a route with TLS must say sslRedirect: false (the library cannot promise the redirect)', () => {
-    expect(ingress(route(IngressController.custom({ className: 'contour' }), CM, { sslRedirect: false }))).toMatchObject({
+    expect(ingress(route(IngressController.custom({ className: 'contour' }), CM(), { sslRedirect: false }))).toMatchObject({
       metadata: { annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt-prod' } }, spec: { ingressClassName: 'contour' },
     });
     expect(refusal(IngressController.custom({ className: 'contour' }))).toContain(
       'test/r: sslRedirect true cannot be rendered for IngressController.custom (class contour): the library does not know how that controller redirects to HTTPS. Configure the redirect in the controller and set sslRedirect: false');
-    expect(refusal(IngressController.custom({ className: 'Contour' }), CM, { sslRedirect: false })).toContain('test/r: output className "Contour" is not a valid IngressClass name');
+    expect(refusal(IngressController.custom({ className: 'Contour' }), CM(), { sslRedirect: false })).toContain('test/r: output className "Contour" is not a valid IngressClass name');
   });
 });
 
@@ -297,7 +299,7 @@ describe('backends the app does not define, and resource backends', () => {
     const objects = synth((chart) => new WebRoute(chart, 'r', {
       name: 'shop',
       output: RouteOutput.ingress(IngressController.haproxy()),
-      tls: CM,
+      tls: CM(),
       rules: [{ host: 'shop.example.com', path: '/checkout', backend: RouteBackend.serviceName('checkout', { port: 8080 }) }],
     }), { namespace: 'shop' });
     const ing = ingress(objects);
@@ -309,7 +311,7 @@ describe('backends the app does not define, and resource backends', () => {
   test('a Service by name refuses a missing port, a bad name, and (Ingress) another namespace', () => {
     const msg = errorOf((chart) => new WebRoute(chart, 'r', {
       output: RouteOutput.ingress(IngressController.haproxy()),
-      tls: CM,
+      tls: CM(),
       rules: [
         { host: 'a.example.com', backend: RouteBackend.serviceName('Checkout', {} as any) },
         { host: 'b.example.com', backend: RouteBackend.serviceName('checkout', { port: 8080, namespace: 'payments' }) },
@@ -323,7 +325,7 @@ describe('backends the app does not define, and resource backends', () => {
   test('a resource backend: the Ingress resource field; a port is refused', () => {
     const objects = synth((chart) => new WebRoute(chart, 'r', {
       output: RouteOutput.ingress(IngressController.haproxy()),
-      tls: CM,
+      tls: CM(),
       name: 'shop',
       rules: [{ host: 'static.example.com', backend: RouteBackend.resource({ apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' }) }],
     }));
@@ -331,7 +333,7 @@ describe('backends the app does not define, and resource backends', () => {
     expect(Validator.validate(objects).filter((f) => f.severity === Severity.ERROR)).toEqual([]);
     expect(errorOf((chart) => new WebRoute(chart, 'r', {
       output: RouteOutput.ingress(IngressController.haproxy()),
-      tls: CM,
+      tls: CM(),
       rules: [{ host: 'static.example.com', backend: RouteBackend.resource({ kind: 'Storage Bucket', name: 'static', port: 80 }) }],
     }))).toMatch(/rules\[0\] backend kind "Storage Bucket" is not a kind[\s\S]*rules\[0\] backend port 80 is set, but an Ingress resource backend has no port/);
   });

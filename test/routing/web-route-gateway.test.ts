@@ -13,8 +13,10 @@ import { errorOf, ofKind, only, synth } from '../util';
  * Validator.validate (which checks the CRD schemas once that validator change is merged).
  */
 
-const PLATFORM = GatewayRef.platform({ name: 'public', namespace: 'gateway-system' });
-const GATEWAY = RouteOutput.gatewayApi({ gateway: PLATFORM });
+// Value objects are built inside each test (functions, not module constants): code that runs while a test file loads is
+// "static" to the mutation tester (docs/mutation.md).
+const PLATFORM = () => GatewayRef.platform({ name: 'public', namespace: 'gateway-system' });
+const GATEWAY = () => RouteOutput.gatewayApi({ gateway: PLATFORM() });
 
 /** A web Deployment (port 8080) and its Service (80, named http), and an API Service (8080). */
 function services(chart: Chart) {
@@ -57,7 +59,7 @@ describe('WebRoute with Gateway API output, on the platform\'s Gateway', () => {
   test('one HTTPRoute per host on the HTTPS listener, a RequestRedirect route on the HTTP listener (snapshot); the output passes the validator', () => {
     const objects = synth((chart) => {
       const { svc, api } = services(chart);
-      const r = new WebRoute(chart, 'shop', { name: 'shop', output: GATEWAY });
+      const r = new WebRoute(chart, 'shop', { name: 'shop', output: GATEWAY() });
       r.addRule('shop.example.com', '/', RouteBackend.service(svc, { portName: 'http' }));
       r.addRule('shop.example.com', '/api', RouteBackend.service(api));
       r.addRule('www.example.com', '/', RouteBackend.workload(services(new Chart(chart.node.root as App, 'x', { namespace: 'shop' })).d, { port: 80, targetPort: 8080 }));
@@ -84,11 +86,11 @@ describe('WebRoute with Gateway API output, on the platform\'s Gateway', () => {
   });
 
   test('switching from Ingress is the output prop: the same hosts, paths and backends, TLS on both', () => {
-    const build = (output: RouteOutput) => synth((chart) => {
+    const build = (output: RouteOutput, gateway = false) => synth((chart) => {
       const { svc, api } = services(chart);
       new WebRoute(chart, 'shop', {
         output,
-        tls: output === GATEWAY ? undefined : TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
+        tls: gateway ? undefined : TlsSource.certManagerClusterIssuer('letsencrypt-prod'),
         rules: [
           { host: 'shop.example.com', backend: RouteBackend.service(svc, { port: 80 }) },
           { host: 'shop.example.com', path: '/api', pathType: RoutePathType.EXACT, backend: RouteBackend.service(api) },
@@ -99,12 +101,12 @@ describe('WebRoute with Gateway API output, on the platform\'s Gateway', () => {
     const ingress = only(build(RouteOutput.ingress(IngressController.haproxy())), 'Ingress');
     const fromIngress = ingress.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) =>
       [r.host, p.path, p.pathType, p.backend.service.name, p.backend.service.port.number]));
-    const routes = ofKind(build(GATEWAY), 'HTTPRoute').filter((r) => r.spec.rules[0].backendRefs);
+    const routes = ofKind(build(GATEWAY(), true), 'HTTPRoute').filter((r) => r.spec.rules[0].backendRefs);
     const fromGateway = routes.flatMap((r: any) => r.spec.rules.map((rule: any) => [r.spec.hostnames[0], rule.matches[0].path.value,
       { PathPrefix: 'Prefix', Exact: 'Exact' }[rule.matches[0].path.type as string], rule.backendRefs[0].name, rule.backendRefs[0].port]));
     expect(fromGateway).toEqual(fromIngress);
     expect(ingress.spec.tls[0].hosts).toEqual(['shop.example.com', 'api.example.com']);
-    expect(routes.every((r) => r.spec.parentRefs[0].sectionName === 'https')).toBe(true);
+    expect(routes.map((r) => r.spec.parentRefs[0].sectionName)).toEqual(['https', 'https']);
   });
 
   test('rewrite, header matches and timeouts on the rules; a plain-HTTP route attaches to the HTTP listener without redirect', () => {
@@ -137,7 +139,7 @@ describe('WebRoute with Gateway API output, on the platform\'s Gateway', () => {
       const pay = new Service(payments, 'pay', { ports: [{ port: 8080, name: 'http' }] });
       new WebRoute(chart, 'shop', {
         name: 'shop',
-        output: GATEWAY,
+        output: GATEWAY(),
         rules: [
           { host: 'shop.example.com', path: '/pay', backend: RouteBackend.service(pay, { portName: 'http' }) },
           { host: 'shop.example.com', path: '/checkout', backend: RouteBackend.serviceName('checkout', { port: 8443, namespace: 'payments' }) },
@@ -169,7 +171,7 @@ describe('WebRoute with Gateway API output, on the platform\'s Gateway', () => {
   test('a resource backend: a backendRef of its group and kind', () => {
     const objects = synth((chart) => new WebRoute(chart, 'r', {
       name: 'static',
-      output: GATEWAY,
+      output: GATEWAY(),
       rules: [{ host: 'static.example.com', backend: RouteBackend.resource({ apiGroup: 'gateway.envoyproxy.io', kind: 'Backend', name: 'bucket', port: 443 }) }],
     }));
     expect(route(objects, 'static').spec.rules[0].backendRefs).toEqual([{ group: 'gateway.envoyproxy.io', kind: 'Backend', name: 'bucket', port: 443 }]);
@@ -283,7 +285,7 @@ describe('WebRoute with Gateway API output refuses', () => {
   function refusal(props: Record<string, unknown>, rule: Record<string, unknown> = {}, namespace = 'shop'): string {
     return errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: GATEWAY, rules: [{ host: 'api.example.com', backend: RouteBackend.service(api), ...rule }], ...props });
+      new WebRoute(chart, 'r', { output: GATEWAY(), rules: [{ host: 'api.example.com', backend: RouteBackend.service(api), ...rule }], ...props });
     }, { namespace });
   }
 
@@ -327,7 +329,7 @@ describe('WebRoute with Gateway API output refuses', () => {
   test('the same host, path and headers twice in one route; the same path with other headers is another match', () => {
     const build = (headers?: any[]) => errorOf((chart) => {
       const { api } = services(chart);
-      const r = new WebRoute(chart, 'r', { output: GATEWAY });
+      const r = new WebRoute(chart, 'r', { output: GATEWAY() });
       r.addRule('a.example.com', '/v2', RouteBackend.service(api));
       r.addRule('a.example.com', '/v2/', RouteBackend.service(api), { headers });
     });
@@ -347,12 +349,12 @@ describe('WebRoute with Gateway API output refuses', () => {
   test('more rules for one host than an HTTPRoute holds; more hosts than the redirect route holds', () => {
     expect(errorOf((chart) => {
       const { api } = services(chart);
-      const r = new WebRoute(chart, 'r', { output: GATEWAY });
+      const r = new WebRoute(chart, 'r', { output: GATEWAY() });
       for (let i = 0; i < 17; i++) r.addRule('a.example.com', `/p${i}`, RouteBackend.service(api));
     })).toContain('test/r: rules for host a.example.com are 17, more than the 16 rules of an HTTPRoute. Split them over two WebRoutes.');
     expect(errorOf((chart) => {
       const { api } = services(chart);
-      const r = new WebRoute(chart, 'r', { output: GATEWAY });
+      const r = new WebRoute(chart, 'r', { output: GATEWAY() });
       for (let i = 0; i < 17; i++) r.addRule(`h${i}.example.com`, '/', RouteBackend.service(api));
     })).toContain('test/r: hosts 17 hosts are more than the 16 hostnames of the redirect HTTPRoute');
   });
@@ -362,8 +364,8 @@ describe('across routes of one app, at synth', () => {
   test('two HTTPRoutes claiming the same host and path on the same listener fail synth (GWY-006), naming both', () => {
     const msg = errorOf((chart) => {
       const { api, svc } = services(chart);
-      new WebRoute(chart, 'a', { output: GATEWAY, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
-      new WebRoute(chart, 'b', { output: GATEWAY, sslRedirect: false, rules: [{ host: 'shop.example.com', path: '/api/', backend: RouteBackend.service(svc, { port: 80 }) }] });
+      new WebRoute(chart, 'a', { output: GATEWAY(), rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'b', { output: GATEWAY(), sslRedirect: false, rules: [{ host: 'shop.example.com', path: '/api/', backend: RouteBackend.service(svc, { port: 80 }) }] });
     }, { namespace: 'shop' });
     expect(msg).toMatch(new RegExp(['GWY-006 HTTPRoute/test-a-c8\\w+ \\(test/a/Resource\\): spec\\.rules\\[0\\]\\.matches\\[0\\] \\(prefix /api\\) for hostname shop\\.example\\.com',
       'on listener https of Gateway gateway-system/public is also matched by HTTPRoute shop/test-b-c8\\w+ \\(test/b/Resource\\)'].join(' ')));
@@ -376,7 +378,7 @@ describe('across routes of one app, at synth', () => {
     const chart = new Chart(app, 'test', { namespace: 'shop' });
     const { api } = services(chart);
     new WebRoute(chart, 'old', { output: RouteOutput.ingress(IngressController.haproxy()), tls: TlsSource.secret('tls'), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(api) }] });
-    new WebRoute(chart, 'new', { output: GATEWAY, rules: [{ host: 'shop.example.com', backend: RouteBackend.service(api) }] });
+    new WebRoute(chart, 'new', { output: GATEWAY(), rules: [{ host: 'shop.example.com', backend: RouteBackend.service(api) }] });
     app.synthYaml();
     expect(warnings.messages().join('\n')).toMatch(/warning GWY-007 HTTPRoute\/\S+ \(test\/new\/Resource\): spec\.rules\[0\]\.matches\[0\] routes host shop\.example\.com path \/ \(PathPrefix\), which Ingress shop\/\S+ \(test\/old\/Resource\) also routes/);
   });
@@ -385,7 +387,7 @@ describe('across routes of one app, at synth', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
       platformGateway(chart.node.root as App, { namespaces: { from: 'Same' } });
-      new WebRoute(chart, 'r', { output: GATEWAY, rules: [{ host: 'shop.example.org', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: GATEWAY(), rules: [{ host: 'shop.example.org', backend: RouteBackend.service(api) }] });
     }, { namespace: 'shop' });
     expect(msg).toContain('(test/r/Resource): hostname shop.example.org is not covered by a listener of Gateway gateway-system/public (gateway-system/public) '
       + 'that spec.parentRefs[0] selects (https (HTTPS *.example.com))');

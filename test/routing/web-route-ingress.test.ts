@@ -12,8 +12,8 @@ import { errorOf, ofKind, only, synth } from '../util';
  * controllers.test.ts; Gateway API output: web-route-gateway.test.ts.
  */
 
-const TRAEFIK = RouteOutput.ingress(IngressController.traefik());
-const HAPROXY = RouteOutput.ingress(IngressController.haproxy());
+const TRAEFIK = () => RouteOutput.ingress(IngressController.traefik());
+const HAPROXY = () => RouteOutput.ingress(IngressController.haproxy());
 const NGINX = (options: Parameters<typeof IngressController.ingressNginx>[0] = {}) => RouteOutput.ingress(IngressController.ingressNginx(options));
 
 /** A web Deployment (container port 8080) and its Service: port 80 named http, 8443 named https. */
@@ -27,13 +27,15 @@ function services(chart: Chart) {
   return { web, svc, api };
 }
 
-const CM = TlsSource.certManagerClusterIssuer('letsencrypt-prod');
+// Value objects are built inside each test (functions, not module constants): code that runs while a test file loads is
+// "static" to the mutation tester (docs/mutation.md).
+const CM = () => TlsSource.certManagerClusterIssuer('letsencrypt-prod');
 
 describe('WebRoute with Ingress output', () => {
   test('host and path rules with cert-manager TLS and redirect (snapshot)', () => {
     const objects = synth((chart) => {
       const { svc, api } = services(chart);
-      const route = new WebRoute(chart, 'shop', { output: NGINX(), tls: CM });
+      const route = new WebRoute(chart, 'shop', { output: NGINX(), tls: CM() });
       route.addRule('shop.example.com', '/', RouteBackend.service(svc, { portName: 'http' }));
       route.addRule('shop.example.com', '/api', RouteBackend.service(api));
       route.addRule('admin.example.com', '/', RouteBackend.service(svc, { port: 80 }), { pathType: RoutePathType.EXACT });
@@ -63,7 +65,7 @@ describe('WebRoute with Ingress output', () => {
       PlatformDefaults.set(chart, { labels: { team: 'shop' }, annotations: { 'acme.io/owner': 'shop' } });
       new WebRoute(chart, 'front', {
         name: 'front',
-        output: HAPROXY,
+        output: HAPROXY(),
         tls: TlsSource.secret('wildcard-example-com', { hosts: ['*.example.com'] }),
         rules: [
           { host: 'www.example.com', backend: RouteBackend.workload(web, { port: 80, targetPort: 8080 }) },
@@ -91,7 +93,7 @@ describe('WebRoute with Ingress output', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
       new WebRoute(chart, 'r', {
-        output: HAPROXY,
+        output: HAPROXY(),
         tls: TlsSource.certManagerIssuer('internal-ca', { secretName: 'api-cert' }),
         rules: [{ host: 'api.internal.example', backend: RouteBackend.service(api) }],
       });
@@ -103,7 +105,7 @@ describe('WebRoute with Ingress output', () => {
   test('plain HTTP only through the loud opt-out: no tls, no redirect', () => {
     const objects = synth((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: TRAEFIK, tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'dev.example.com', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: TRAEFIK(), tls: TlsSource.noneInsecurePlainHttp(), rules: [{ host: 'dev.example.com', backend: RouteBackend.service(api) }] });
     });
     const ing = only(objects, 'Ingress');
     expect(ing.spec.tls).toBeUndefined();
@@ -115,7 +117,7 @@ describe('WebRoute with Ingress output', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
       const route = new WebRoute(chart, 'r', {
-        tls: CM,
+        tls: CM(),
         sslRedirect: false,
         output: NGINX({
           proxyBodySize: Size.mebibytes(8),
@@ -145,7 +147,7 @@ describe('WebRoute with Ingress output', () => {
   test('body size in KiB when not whole MiB', () => {
     const ing = only(synth((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { tls: CM, output: NGINX({ proxyBodySize: Size.kibibytes(1536) }), rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { tls: CM(), output: NGINX({ proxyBodySize: Size.kibibytes(1536) }), rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     }), 'Ingress');
     expect(ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('1536k');
   });
@@ -153,7 +155,7 @@ describe('WebRoute with Ingress output', () => {
   test('same input gives the same bytes', () => {
     const build = (chart: Chart) => {
       const { web, api } = services(chart);
-      const r = new WebRoute(chart, 'r', { output: HAPROXY, tls: CM });
+      const r = new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM() });
       r.addRule('b.example.com', '/', RouteBackend.service(api));
       r.addRule('a.example.com', '/', RouteBackend.workload(web, { port: 8080 }));
     };
@@ -171,7 +173,7 @@ describe('WebRoute class: the controller\'s className, then the nearest Platform
     const { api } = services(chart);
     const route = new WebRoute(chart, 'r', {
       output: RouteOutput.ingress(IngressController.haproxy({ className: explicit ? 'explicit' : undefined })),
-      tls: explicit ? TlsSource.certManagerClusterIssuer('explicit-issuer') : (setApp || setChart ? undefined : CM),
+      tls: explicit ? TlsSource.certManagerClusterIssuer('explicit-issuer') : (setApp || setChart ? undefined : CM()),
       rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
     });
     const ing = only(chart.toJson(), 'Ingress');
@@ -190,7 +192,7 @@ describe('WebRoute with Ingress output refuses', () => {
   function ruleError(host: string, path: string, backend?: (s: ReturnType<typeof services>) => RouteBackend, pathType?: RoutePathType): string {
     return errorOf((chart) => {
       const s = services(chart);
-      new WebRoute(chart, 'r', { output: NGINX(), tls: CM }).addRule(host, path, backend ? backend(s) : RouteBackend.service(s.api), { pathType });
+      new WebRoute(chart, 'r', { output: NGINX(), tls: CM() }).addRule(host, path, backend ? backend(s) : RouteBackend.service(s.api), { pathType });
     });
   }
 
@@ -239,7 +241,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('the Service of a database', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { metadata: { annotations: { 'golden-paths.dev/role': 'database' } }, ports: [{ port: 5432 }] });
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
     });
     expect(msg).toContain('test/r: rules[0] backend "test-orders-db-c8924671" is the Service of a database (test/orders-db, golden-paths.dev/role: database); an Ingress would publish it');
     expect(msg).toContain('Route to the application that uses the database');
@@ -254,7 +256,7 @@ describe('WebRoute with Ingress output refuses', () => {
         cpu: Cpu.millis(500),
         memory: Size.gibibytes(2),
       });
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db[which] as any, { port: 5432 }) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db[which] as any, { port: 5432 }) }] });
     }, { namespace: 'shop' });
     expect(build('service')).toMatch(/test\/r: rules\[0\] backend "[a-z0-9-]+" is the Service of a database \(test\/orders-db\/[^,]+, golden-paths.dev\/role: database\)/);
     expect(build('headlessService')).toContain('is the Service of a database');
@@ -263,7 +265,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('a database Service annotated after the route was built, at synth (ING-011)', () => {
     const msg = errorOf((chart) => {
       const db = new Service(chart, 'orders-db', { ports: [{ port: 5432 }] });
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: CM, rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM(), rules: [{ host: 'db.example.com', backend: RouteBackend.service(db) }] });
       db.metadata.addAnnotation('golden-paths.dev/role', 'database');
     });
     expect(msg).toContain('ING-011 Ingress/test-r-c897d9b9 (test/r/Resource): spec.rules[0].http.paths[0].backend routes to Service test-orders-db-c8924671, which fronts a database');
@@ -273,7 +275,7 @@ describe('WebRoute with Ingress output refuses', () => {
     const msg = errorOf((chart) => {
       const other = new Chart(chart.node.root as App, 'payments', { namespace: 'payments' });
       const pay = new Service(other, 'pay', { ports: [{ port: 80 }] });
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: CM, rules: [{ host: 'pay.example.com', backend: RouteBackend.service(pay) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM(), rules: [{ host: 'pay.example.com', backend: RouteBackend.service(pay) }] });
     }, { namespace: 'shop' });
     expect(msg).toContain('test/r: rules[0] backend "Service payments-pay-c821f2a0" is in namespace "payments", but the route is in "shop": an Ingress routes only to Services of its own namespace');
     expect(msg).toContain('Create the WebRoute in a Chart with namespace "payments", route to a Service in "shop", or use Gateway API output (RouteOutput.gatewayApi)');
@@ -282,7 +284,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('TLS hosts that do not cover a rule host (wildcards one label deep)', () => {
     const build = (host: string) => errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: TlsSource.secret('wild', { hosts: ['*.example.com'] }), rules: [{ host, backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: TlsSource.secret('wild', { hosts: ['*.example.com'] }), rules: [{ host, backend: RouteBackend.service(api) }] });
     });
     expect(build('a.example.com')).toBe('');
     expect(build('example.com')).toContain('test/r: rules[0] host "example.com" is not covered by the TLS hosts ["*.example.com"] (a wildcard covers exactly one label). Add "example.com" to the TlsSource hosts');
@@ -292,7 +294,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('a kubernetes.io/ingress.class annotation that disagrees with the class', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: NGINX(), tls: CM, annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: NGINX(), tls: CM(), annotations: { 'kubernetes.io/ingress.class': 'traefik' }, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: annotations["kubernetes.io/ingress.class"] "traefik" disagrees with the class "nginx"; the API server refuses an Ingress whose annotation and class differ. Remove the deprecated annotation');
   });
@@ -300,7 +302,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('no TLS source and no platform issuer', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: HAPROXY, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: tls (not set) leaves the route without a certificate and no PlatformDefaults certManagerClusterIssuer is set. Set tls: TlsSource.certManagerClusterIssuer("letsencrypt-prod")');
     expect(msg).toContain('TlsSource.noneInsecurePlainHttp()');
@@ -309,7 +311,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('an HTTPS redirect without TLS', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { output: HAPROXY, tls: TlsSource.noneInsecurePlainHttp(), sslRedirect: true, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { output: HAPROXY(), tls: TlsSource.noneInsecurePlainHttp(), sslRedirect: true, rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }] });
     });
     expect(msg).toContain('test/r: sslRedirect true redirects to HTTPS, but the route has no TLS');
   });
@@ -317,10 +319,10 @@ describe('WebRoute with Ingress output refuses', () => {
   test('two routes for the same host and path in the same class, naming both (ING-009)', () => {
     const msg = errorOf((chart) => {
       const { api, svc } = services(chart);
-      new WebRoute(chart, 'storefront', { output: HAPROXY, tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
-      new WebRoute(chart, 'orders', { output: HAPROXY, tls: CM, rules: [{ host: 'shop.example.com', path: '/api/', backend: RouteBackend.service(svc, { port: 80 }) }] });
-      new WebRoute(chart, 'exact', { output: HAPROXY, tls: CM, rules: [{ host: 'shop.example.com', path: '/api', pathType: RoutePathType.EXACT, backend: RouteBackend.service(api) }] });
-      new WebRoute(chart, 'internal', { output: RouteOutput.ingress(IngressController.haproxy({ className: 'haproxy-internal' })), tls: CM, rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'storefront', { output: HAPROXY(), tls: CM(), rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'orders', { output: HAPROXY(), tls: CM(), rules: [{ host: 'shop.example.com', path: '/api/', backend: RouteBackend.service(svc, { port: 80 }) }] });
+      new WebRoute(chart, 'exact', { output: HAPROXY(), tls: CM(), rules: [{ host: 'shop.example.com', path: '/api', pathType: RoutePathType.EXACT, backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'internal', { output: RouteOutput.ingress(IngressController.haproxy({ className: 'haproxy-internal' })), tls: CM(), rules: [{ host: 'shop.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     // Prefix /api and Prefix /api/ match the same requests; Exact /api wins over both for /api itself, so it does not conflict
     expect(msg).toContain('ING-009 Ingress/test-storefront-c81843cc (test/storefront/Resource): host shop.example.com path /api (Prefix) in class haproxy is also routed by Ingress test-orders-c83bd401 (test/orders/Resource) as /api/ (Prefix)');
@@ -332,7 +334,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('the same host and path twice in one route', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
-      const r = new WebRoute(chart, 'r', { output: HAPROXY, tls: CM });
+      const r = new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM() });
       r.addRule('a.example.com', '/api', RouteBackend.service(api));
       r.addRule('a.example.com', '/api/', RouteBackend.service(api));
     });
@@ -342,7 +344,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('a rewrite target with capture groups on a Prefix path, and a static one on a Prefix path', () => {
     const build = (rewriteTarget: string) => errorOf((chart) => {
       const { api } = services(chart);
-      new WebRoute(chart, 'r', { tls: CM, output: NGINX({ rewriteTarget }), rules: [{ host: 'a.example.com', path: '/api', backend: RouteBackend.service(api) }] });
+      new WebRoute(chart, 'r', { tls: CM(), output: NGINX({ rewriteTarget }), rules: [{ host: 'a.example.com', path: '/api', backend: RouteBackend.service(api) }] });
     });
     expect(build('/$2')).toContain('test/r: rules[0] path "/api" has no capture group $2 for rewriteTarget "/$2". Write the path as a regex with 2 capture group(s) and pathType RoutePathType.IMPLEMENTATION_SPECIFIC, e.g. "/api(/|$)(.*)"');
     expect(build('/')).toContain('rules[0] path "/api" is a Prefix path, and rewriteTarget "/" replaces the whole URI');
@@ -357,7 +359,7 @@ describe('WebRoute with Ingress output refuses', () => {
     const msg = errorOf((chart) => {
       const { api } = services(chart);
       new WebRoute(chart, 'r', {
-        tls: CM,
+        tls: CM(),
         output: NGINX({ proxyReadTimeout: Duration.millis(1500), proxyBodySize: 8 as any, backendProtocol: 'HTTP2' as any }),
         rules: [{ host: 'a.example.com', backend: RouteBackend.service(api) }],
       });
@@ -369,7 +371,7 @@ describe('WebRoute with Ingress output refuses', () => {
   });
 
   test('a route with no rule and no default backend, at synth', () => {
-    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: HAPROXY, tls: CM }))).toContain(
+    expect(errorOf((chart) => new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM() }))).toContain(
       'test/r: rules [] is empty and there is no defaultBackend, which the API server refuses. Add a rule with route.addRule(host, path, backend) or set defaultBackend.');
   });
 
@@ -396,7 +398,7 @@ describe('WebRoute with Ingress output refuses', () => {
   test('nothing is created when the constructor refuses', () => {
     const app = new App();
     const chart = new Chart(app, 'c');
-    expect(() => new WebRoute(chart, 'r', { output: HAPROXY, tls: CM, rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow('c/r: rules[0] host "1.2.3.4" is an IP address');
+    expect(() => new WebRoute(chart, 'r', { output: HAPROXY(), tls: CM(), rules: [{ host: '1.2.3.4', backend: RouteBackend.service(undefined as any) }] })).toThrow('c/r: rules[0] host "1.2.3.4" is an IP address');
     expect(chart.node.tryFindChild('r')?.node.children ?? []).toEqual([]);
   });
 });

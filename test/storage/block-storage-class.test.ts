@@ -1,4 +1,3 @@
-import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode, PersistentVolumeReclaimPolicy } from 'cdk8s-plus-27';
 import { AzureDiskSku, BlockProvisioner, BlockStorageClass, EbsVolumeType, ExistingStorageClass, GcePdType, LonghornDataLocality, StorageCatalog, StorageSystemId, Validator, VolumeBindingMode, ExpansionSupport, SizeGranularity, StorageKind } from '../../src';
 import { errorOf, only, synth } from '../util';
@@ -219,9 +218,5 @@ describe('BlockStorageClass refusals', () => {
     expect(errorOf((chart) => new BlockStorageClass(chart, 'x', { provisioner: 'csi.exoscale.com' as any })))
       .toContain('test/x: provisioner "csi.exoscale.com" is not a BlockProvisioner');
     expect(errorOf((chart) => new BlockStorageClass(chart, 'x', undefined as any))).toContain('provisioner (not set) is not a BlockProvisioner');
-  });
-
-  test('size helpers used by later constructs exist', () => {
-    expect(Size.gibibytes(10).toGibibytes()).toBe(10);
   });
 });

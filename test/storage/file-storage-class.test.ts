@@ -22,6 +22,9 @@ describe('FileStorageClass presets', () => {
     expect(sc.metadata.namespace).toBeUndefined();
     expect(sc.metadata.labels['app.kubernetes.io/managed-by']).toBe('cdk8s-golden-paths');
     expect(sc.reclaimPolicy).toBe('Retain');
+    // the binding-mode default was held by the snapshot only (issue 20)
+    expect(sc.volumeBindingMode).toBe('WaitForFirstConsumer');
+    expect(cls!.volumeBindingMode).toBe('WaitForFirstConsumer');
     expect(cls!.capabilities.filesystemAccessModes).toContain(PersistentVolumeAccessMode.READ_WRITE_MANY);
     expect(Validator.validate(objects).filter((f) => f.severity === 'error')).toEqual([]);
     expect(objects).toMatchSnapshot();
@@ -104,6 +107,14 @@ describe('FileStorageClass refusals', () => {
   test('vSphere file volumes with a block fstype', () => {
     expect(errorOf((chart) => new FileStorageClass(chart, 'v', { provisioner: FileProvisioner.vsphereFile(), fsType: 'ext4' })))
       .toContain('fsType "ext4" would turn VMware vSphere CNS file volumes into block volumes');
+  });
+
+  // found by the FileStorageClass oracle property (issue 20): the fsType problem used to be thrown alone
+  test('vSphere file volumes: a wrong fsType is reported with the other problems, at once', () => {
+    const msg = errorOf((chart) => new FileStorageClass(chart, 'v', { provisioner: FileProvisioner.vsphereFile(), fsType: 'ext4', name: 'Bad_Name' }));
+    expect(msg).toContain('2 problems');
+    expect(msg).toContain('test/v: fsType "ext4" would turn VMware vSphere CNS file volumes into block volumes');
+    expect(msg).toContain('test/v: name "Bad_Name" is not a valid StorageClass name');
   });
 
   test('fsType on NFS', () => {

@@ -140,6 +140,7 @@ describe('SharedRwxVolume: static backends', () => {
     expect(pv.spec.accessModes).toEqual(['ReadOnlyMany']);
     expect(pv.spec.csi).toEqual({ driver: 's3.csi.aws.com', volumeHandle: 'shop-assets', volumeAttributes: { bucketName: 'shop-assets' }, readOnly: true });
     expect(pv.spec.mountOptions).toEqual(['uid=1000', 'gid=1000', 'allow-other', 'region ch-gva-2', 'prefix public/', 'endpoint-url https://sos-ch-gva-2.exo.io']);
+    expect(pv.spec.mountOptions).not.toContain('allow-delete');
     expect(only(objects, 'PersistentVolumeClaim').spec.storageClassName).toBe('');
     expect(findings.map((f) => `${f.severity} ${f.ruleId}`)).toEqual(['warning STO-022']);
     expect(findings[0].message).toContain('No random writes');

@@ -52,6 +52,7 @@ describe('real-world manifests', () => {
     const loaded = await loadManifestFiles([path.join(DIR, 'hostpath-pv-pvc-pod.yaml')]);
     const findings = Validator.validateInputs(loaded.inputs);
     const pv = findings.filter((f) => f.kind === 'PersistentVolume');
-    expect(pv.every((f) => f.severity === Severity.WARNING)).toBe(true);
+    expect(pv.length).toBeGreaterThan(0);
+    expect(pv.filter((f) => f.severity !== Severity.WARNING).map((f) => Validator.format(f))).toEqual([]);
   });
 });

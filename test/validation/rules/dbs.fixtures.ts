@@ -27,6 +27,28 @@ export const FIXTURES: RuleFixture[] = [
     passes: [db({ replicas: 3 }), pdb],
   },
   {
+    // several replicas and no budget: the other half of the rule, with its own fix
+    ruleId: 'DBS-001',
+    trips: [db({ replicas: 3 })],
+    message: '3 replicas and no PodDisruptionBudget selects them: a drain may evict them all at once',
+    fix: 'Add a PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.',
+    passes: [db({ replicas: 3 }), pdb],
+  },
+  {
+    // a budget whose selector is empty selects nothing; replicas that are not a number are the schema's business
+    ruleId: 'DBS-001',
+    trips: [db({ replicas: 2 }), { ...pdb, spec: { maxUnavailable: 1, selector: {} } }],
+    message: '2 replicas and no PodDisruptionBudget selects them',
+    passes: [db({ replicas: '2' })],
+  },
+  {
+    ruleId: 'DBS-002',
+    trips: [db({ replicas: 3, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Delete' } }), pdb],
+    message: 'persistentVolumeClaimRetentionPolicy deletes the database volumes (whenDeleted: Delete, whenScaled: Delete)',
+    // no policy at all: the API server's default, Retain/Retain
+    passes: [db({ replicas: 3 }), pdb],
+  },
+  {
     ruleId: 'DBS-002',
     trips: [db({ replicas: 3, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' } }), pdb],
     message: 'persistentVolumeClaimRetentionPolicy deletes the database volumes (whenDeleted: Delete)',
@@ -43,5 +65,12 @@ export const FIXTURES: RuleFixture[] = [
     trips: [db({ replicas: 3, template: { metadata: { labels }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4' }] } } }), pdb],
     message: 'terminationGracePeriodSeconds 30 is shorter than 120 s',
     passes: [db({ replicas: 3, template: { metadata: { labels }, spec: { terminationGracePeriodSeconds: 120, containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4' }] } } }), pdb],
+  },
+  {
+    // ReadOnlyMany too, every bad mode listed; a template without metadata is named "?"; one without spec is skipped
+    ruleId: 'DBS-003',
+    trips: [db({ replicas: 3, volumeClaimTemplates: [{ spec: { accessModes: ['ReadWriteMany', 'ReadOnlyMany'] } }] }), pdb],
+    message: 'claim template ? requests ReadWriteMany, ReadOnlyMany',
+    passes: [db({ replicas: 3, volumeClaimTemplates: [{ metadata: { name: 'data' } }, ...claim(['ReadWriteOncePod'])] }), pdb],
   },
 ];

@@ -11,6 +11,11 @@ export interface RuleFixture {
   readonly trips: any[];
   /** Text the message of that finding contains. */
   readonly message: string;
+  /**
+   * Text the fix of that finding contains, when the rule words a fix of its own for this case.
+   * @default - the fix is not checked
+   */
+  readonly fix?: string;
   /** A close, correct manifest set that produces no finding of the rule. */
   readonly passes: any[];
   /** Cluster state the validation assumes. */

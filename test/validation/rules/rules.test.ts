@@ -57,6 +57,7 @@ const REPORTING_ORDER = [
 describe('rule registry', () => {
   test('rule ids are unique and well-formed', () => {
     const ids = rules.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(100);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Z]{3}-\d{3}$/);
   });
@@ -92,11 +93,13 @@ describe('rule files', () => {
 
   test('every rule of the registry comes from its file, exactly once', () => {
     const fromFiles = files.map((f) => Object.values(f.exports)[0] as Rule);
+    expect(fromFiles.length).toBeGreaterThan(100);
     expect(registry.length).toBe(fromFiles.length);
     for (const rule of fromFiles) expect(registry.filter((r) => r === rule).map((r) => r.id)).toEqual([rule.id]);
   });
 
   test('no rule file imports another rule file', () => {
+    expect(files.length).toBeGreaterThan(100);
     for (const { dir, file } of files) {
       const text = fs.readFileSync(path.join(RULES_DIR, dir, file), 'utf-8');
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
@@ -109,6 +112,7 @@ describe('rule files', () => {
   });
 
   test('each fixture sits in the fixtures file of its prefix', () => {
+    expect(fixtures.length).toBeGreaterThan(100);
     for (const f of fixtures) expect(`${f.ruleId}: ${f.file}`).toBe(`${f.ruleId}: ${f.ruleId.slice(0, 3).toLowerCase()}.fixtures.ts`);
   });
 });
@@ -124,9 +128,13 @@ describe.each(fixtures.map((f) => [f.ruleId, f] as const))('%s', (ruleId, fixtur
     const findings = Validator.validate(fixture.trips, options);
     const mine = findings.filter((f) => f.ruleId === ruleId);
     expect(mine.map((f) => f.message).join('\n')).toContain(fixture.message);
+    expect(mine.map((f) => f.fix).join('\n')).toContain(fixture.fix ?? '');
+    // no rule crashed on it (a crash is a VAL-002 finding, not an exception)
+    expect(findings.filter((f) => f.ruleId === 'VAL-002').map((f) => f.message)).toEqual([]);
   });
   test('passes the corrected manifest', () => {
     const findings = Validator.validate(fixture.passes, options);
     expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === 'VAL-002').map((f) => f.message)).toEqual([]);
   });
 });

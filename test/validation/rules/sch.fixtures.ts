@@ -104,6 +104,14 @@ export const FIXTURES: RuleFixture[] = [
     passes: [sidecarDeployment({})],
   },
   {
+    // below depth 2 (issue 20: every fixture was a depth-1 typo, and a check that stopped there passed them all), and
+    // the hint ranks edit distance before prefix: "image" is a prefix of imagePullPolicyy, imagePullPolicy is 1 edit away
+    ruleId: 'SCH-001',
+    trips: [sidecarDeployment({ imagePullPolicyy: 'IfNotPresent' })],
+    message: 'spec.template.spec.initContainers[0].imagePullPolicyy is not a field of spec.template.spec.initContainers[0] (did you mean imagePullPolicy?)',
+    passes: [sidecarDeployment({ imagePullPolicy: 'IfNotPresent' })],
+  },
+  {
     ruleId: 'SCH-001',
     trips: [cnpg({ instances: 3, storage: { sizee: '10Gi' } })],
     message: 'spec.storage.sizee is not a field of spec.storage (did you mean size?)',

@@ -97,6 +97,15 @@ export const FIXTURES: RuleFixture[] = [
     passes: [k.storageClass('openebs-hostpath', 'openebs.io/local'), claim('cache', { storageClassName: 'openebs-hostpath', accessModes: ['ReadWriteOnce'] })],
   },
   {
+    // local storage (OpenEBS LocalPV hostpath) lives on one node: ReadWriteMany never binds (issue 20: a check that
+    // looked at block classes only passed every fixture)
+    ruleId: 'STO-010',
+    trips: [claim('uploads', { storageClassName: 'local' })],
+    message: 'ReadWriteMany on storage class local (OpenEBS LocalPV hostpath, local storage, Filesystem modes: ReadWriteOnce)',
+    passes: [claim('uploads', { storageClassName: 'local', accessModes: ['ReadWriteOnce'] })],
+    knownStorageClasses: [{ name: 'local', provisioner: 'openebs.io/local' }],
+  },
+  {
     ruleId: 'STO-011',
     trips: [claim('uploads', { storageClassName: 'efs', accessModes: ['ReadWriteOncePod'] })],
     message: 'ReadWriteOncePod with volumeMode Filesystem is not supported by storage class efs (Amazon EFS)',
