@@ -225,8 +225,14 @@ project.addTask('mutation', {
   env: { GOLDEN_PATHS_PROPERTY_RUNS: '60' },
   receiveArgs: true,
 });
-project.gitignore.exclude('/.stryker-tmp/', '/reports/mutation/*');
-project.gitignore.include('/reports/mutation/*.incremental.json');
+project.addTask('mutation:summary', {
+  description: 'Score per folder and surviving mutants (Markdown) from the reports npm run mutation left in reports/mutation/',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only scripts/mutation-summary.ts',
+  receiveArgs: true,
+});
+// the reports and incremental files stay local (megabytes each, tied to one source version); docs/mutation.md keeps
+// the figures
+project.gitignore.exclude('/.stryker-tmp/', '/reports/');
 // The release workflow (issue 19). Two fixes to what projen generates:
 // 1. projen downloads the build artifact into dist/ (publib reads dist/) but its jsii and GitHub-release steps read
 //    artifactsDirectory (dist-pkg/, kept free of the examples' manifests): point those steps at dist/.

@@ -7,7 +7,8 @@
 // first failing app, and the generators weight the defaults so 150 runs reach them). Incremental mode keeps the
 // results in an incremental file: a rerun tests only the mutants whose code or covering
 // tests changed. `npm run mutation -- <folder>` (scripts/mutation.ts) keeps one file per folder:
-// reports/mutation/<folder>.incremental.json (committed, so a clone starts incremental; --force reruns all).
+// reports/mutation/<folder>.incremental.json (local, not committed; --force reruns all). `npm run mutation:summary`
+// prints the score per folder and the survivors from the reports.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -67,6 +67,14 @@ export const FIXTURES: RuleFixture[] = [
     passes: [db({ replicas: 3, template: { metadata: { labels }, spec: { terminationGracePeriodSeconds: 120, containers: [{ name: 'postgres', image: 'docker.io/library/postgres:16.4' }] } } }), pdb],
   },
   {
+    // not set: the API server's 30 s default is too short as well (mutation testing found the unset case untested)
+    ruleId: 'DBS-004',
+    trips: [db({ replicas: 3 }), pdb],
+    message: 'terminationGracePeriodSeconds is not set (30 s by default), shorter than 120 s',
+    // a pod template without spec is another rule's problem (SCH), not this one's
+    passes: [db({ replicas: 3, template: { metadata: { labels } } }), pdb],
+  },
+  {
     // ReadOnlyMany too, every bad mode listed; a template without metadata is named "?"; one without spec is skipped
     ruleId: 'DBS-003',
     trips: [db({ replicas: 3, volumeClaimTemplates: [{ spec: { accessModes: ['ReadWriteMany', 'ReadOnlyMany'] } }] }), pdb],
