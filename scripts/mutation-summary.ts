@@ -38,6 +38,10 @@ const byFolder = new Map<string, Tally>();
 const survivors: string[] = [];
 const seen = new Set<string>();
 for (const file of reports) {
+  if (!fs.existsSync(file)) {
+    console.error(`mutation:summary: ${file} does not exist (npm run mutation -- <folder> writes reports/mutation/<folder>.json)`);
+    process.exit(2);
+  }
   const report = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as Report;
   for (const [name, entry] of Object.entries(report.files)) {
     if (seen.has(name)) continue; // a file in two reports: the first (sorted) counts

@@ -62,7 +62,8 @@ const MORE: RuleFixture[] = [
     ruleId: 'ING-001',
     trips: [web, ing('a', [{}], { tlsHosts: ['Shop.example.com'] })],
     message: 'spec.tls[0].hosts[0] "Shop.example.com" has upper-case letters',
-    passes: [web, raw('a', { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: be() }] } }, { host: '' }, null, { host: 'shop.example.com' }], defaultBackend: be() })],
+    passes: [web, raw('a', { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: be() }] } }, { host: '' }, null, { host: 'shop.example.com' }], defaultBackend: be() }),
+      ing('b', [{ host: 'b.example.com' }], { tlsHosts: ['b.example.com', '10.0.0.1'] })],
   },
   {
     // a path without path: refused for Prefix, allowed for ImplementationSpecific; a path without pathType is read as Prefix

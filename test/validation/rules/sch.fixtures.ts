@@ -188,6 +188,85 @@ export const FIXTURES: RuleFixture[] = [
     message: 'FlowSchema in apiVersion flowcontrol.apiserver.k8s.io/v1beta2 was removed in Kubernetes 1.29; the target is 1.29',
     passes: [flowSchema('flowcontrol.apiserver.k8s.io/v1')],
   },
+  // what mutation testing found unchecked in SCH-004 and SCH-005: each fix, the kinds served only by a later minor,
+  // built-in kinds in the wrong group, and CRDs that reuse a built-in kind's name
+  {
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_33,
+    trips: [{ apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1 } }],
+    message: 'PodDisruptionBudget in apiVersion policy/v1beta1 is not served by Kubernetes 1.33',
+    fix: 'Use apiVersion policy/v1.',
+    passes: [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'x' }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'x' } } } }],
+  },
+  {
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_29,
+    trips: [flowSchema('flowcontrol.apiserver.k8s.io/v1beta2')],
+    message: 'was removed in Kubernetes 1.29; the target is 1.29',
+    fix: 'Use apiVersion flowcontrol.apiserver.k8s.io/v1 or flowcontrol.apiserver.k8s.io/v1beta3.',
+    passes: [flowSchema('flowcontrol.apiserver.k8s.io/v1')],
+  },
+  {
+    // an API a later minor adds: the message says from when, the fix names what the target serves
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_27,
+    trips: [{ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'x' }, spec: {} }],
+    message: 'ValidatingAdmissionPolicy in apiVersion admissionregistration.k8s.io/v1 is not served by Kubernetes 1.27: it is served from 1.30 on',
+    fix: 'Use apiVersion admissionregistration.k8s.io/v1alpha1.',
+    // (no ValidatingAdmissionPolicy is clean on 1.27: v1alpha1 is removed in 1.32, a warning) a kind the target serves
+    passes: [{ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'x' }, webhooks: [] }],
+  },
+  {
+    // a kind the target does not have at all: the fix is a newer target
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_27,
+    trips: [{ apiVersion: 'storage.k8s.io/v1beta1', kind: 'VolumeAttributesClass', metadata: { name: 'gold' }, driverName: 'ebs.csi.aws.com' }],
+    message: 'VolumeAttributesClass in apiVersion storage.k8s.io/v1beta1 is not served by Kubernetes 1.27: it is served from 1.31 on',
+    fix: 'Use a target of Kubernetes 1.31 or later, where the kind is served.',
+    passes: [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gold' }, provisioner: 'ebs.csi.aws.com' }],
+  },
+  {
+    // served by the target, removed later: a warning whose fix names the later version and from when it is served
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_28,
+    trips: [flowSchema('flowcontrol.apiserver.k8s.io/v1beta3')],
+    message: 'FlowSchema in apiVersion flowcontrol.apiserver.k8s.io/v1beta3 is removed in Kubernetes 1.32 (served up to 1.31; the target is 1.28)',
+    fix: 'Move to apiVersion flowcontrol.apiserver.k8s.io/v1 (served from 1.29) before the cluster is upgraded to 1.32.',
+    // (no FlowSchema is clean on 1.28: v1beta2 goes in 1.29, v1beta3 in 1.32) a kind the target serves for good
+    passes: [{ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'x' }, webhooks: [] }],
+  },
+  {
+    // built-in kinds in a built-in group that does not serve them (the core group, a *.k8s.io group, apps)
+    ruleId: 'SCH-004',
+    trips: [
+      { apiVersion: 'v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'networking.k8s.io/v2', kind: 'Ingress', metadata: { name: 'b', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'apps/v1beta9', kind: 'Deployment', metadata: { name: 'c', namespace: 'shop' }, spec: {} },
+    ],
+    message: 'Deployment in apiVersion v1 is not served by Kubernetes 1.33\nIngress in apiVersion networking.k8s.io/v2 is not served by Kubernetes 1.33\nDeployment in apiVersion apps/v1beta9 is not served by Kubernetes 1.33',
+    fix: 'Use apiVersion apps/v1.\nUse apiVersion networking.k8s.io/v1.\nUse apiVersion apps/v1.',
+    // a CRD of another group may reuse a built-in kind's name: SCH-005's business, not this rule's
+    passes: [{ apiVersion: 'example.com/v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'shop' }, spec: {} }],
+  },
+  {
+    // a CRD reusing a built-in kind's name, and an unknown kind in a built-in group: no schema, once per kind
+    ruleId: 'SCH-005',
+    trips: [
+      { apiVersion: 'example.com/v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'apps/v1', kind: 'Widget', metadata: { name: 'b', namespace: 'shop' }, spec: {} },
+    ],
+    message: 'no schema known for Deployment in apiVersion example.com/v1: its object is not validated against a schema\nno schema known for Widget in apiVersion apps/v1: its object is not validated against a schema',
+    passes: [{ apiVersion: 'apps/v1beta9', kind: 'Deployment', metadata: { name: 'c', namespace: 'shop' }, spec: {} }],
+  },
+  {
+    // a field two minors after the target: the message names the first minor that has it, not the next one
+    ruleId: 'SCH-001',
+    kubernetesVersion: KubernetesVersion.V1_27,
+    trips: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'd', namespace: 'shop' }, spec: { accessModes: ['ReadWriteOnce'], volumeAttributesClassName: 'gold', resources: { requests: { storage: '1Gi' } } } }],
+    message: 'spec.volumeAttributesClassName is not a field of spec in Kubernetes 1.27 (the validation\'s target); it is a field from Kubernetes 1.29 on',
+    fix: 'If the cluster runs Kubernetes 1.29 or later, set the target to its minor',
+    passes: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'd', namespace: 'shop' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+  },
   {
     ruleId: 'SCH-005',
     trips: [widget({ size: 'small' }), widget({ size: 'large' })],
