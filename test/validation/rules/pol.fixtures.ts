@@ -87,6 +87,74 @@ export const FIXTURES: RuleFixture[] = [
     message: 'claim requests 1Ti, more than the platform maximum 100Gi',
     passes: [k.pvc('data', { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } } })],
   },
+  // what mutation testing found unchecked in the POL rules (issue 20)
+  {
+    // a PersistentVolume's CSI driver counts as its provisioner; a StorageClass's only as its own
+    ruleId: 'POL-001',
+    policies: [{ policy: { allowedProvisioners: ['csi.exoscale.com', 'nfs.csi.k8s.io'] } }],
+    trips: [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], csi: { driver: 'driver.longhorn.io', volumeHandle: 'v' } } }],
+    message: 'provisioner driver.longhorn.io is not allowed by the platform policy (allowed: csi.exoscale.com, nfs.csi.k8s.io)',
+    passes: [
+      { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteMany'], csi: { driver: 'nfs.csi.k8s.io', volumeHandle: 'v' } } },
+      // not storage: a provisioner field elsewhere is nobody's provisioner
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, provisioner: 'driver.longhorn.io' },
+    ],
+  },
+  {
+    // the operators' database resources: CloudNativePG instances, MariaDB replicas, MongoDBCommunity members; an
+    // operator resource without the field runs one
+    ruleId: 'POL-004',
+    policies: [{ policy: { minDatabaseReplicas: 3 } }],
+    trips: [
+      { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'pg' }, spec: { instances: 2 } },
+      { apiVersion: 'k8s.mariadb.com/v1alpha1', kind: 'MariaDB', metadata: { name: 'maria' }, spec: {} },
+      { apiVersion: 'mongodbcommunity.mongodb.com/v1', kind: 'MongoDBCommunity', metadata: { name: 'mongo' }, spec: { members: 1 } },
+    ],
+    message: 'database runs 2 replica(s); the platform policy requires at least 3\ndatabase runs 1 replica(s); the platform policy requires at least 3\ndatabase runs 1 replica(s); the platform policy requires at least 3',
+    passes: [
+      { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'pg' }, spec: { instances: 3 } },
+      { apiVersion: 'k8s.mariadb.com/v1alpha1', kind: 'MariaDB', metadata: { name: 'maria' }, spec: { replicas: 3 } },
+      { apiVersion: 'mongodbcommunity.mongodb.com/v1', kind: 'MongoDBCommunity', metadata: { name: 'mongo' }, spec: { members: 3 } },
+      // a Cluster of another group (Cluster API, ...) is no database
+      { apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster', metadata: { name: 'workload' }, spec: {} },
+      { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'bare' } },
+    ],
+  },
+  {
+    // a StatefulSet whose governing Service is marked as a database is one too; replicas left out means 1
+    ruleId: 'POL-004',
+    policies: [{ policy: { minDatabaseReplicas: 2 } }],
+    trips: [{ ...sts('db', 1), spec: { ...sts('db', 1).spec, replicas: undefined } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', annotations: { 'golden-paths.dev/role': 'database' } }, spec: { clusterIP: 'None', selector: { app: 'db' } } }],
+    message: 'database runs 1 replica(s); the platform policy requires at least 2',
+    passes: [sts('db', 1), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db' }, spec: { clusterIP: 'None', selector: { app: 'db' } } }],
+  },
+  {
+    // claim templates of a StatefulSet are claims too, named in the message
+    ruleId: 'POL-005',
+    policies: [{ policy: { maxClaimSize: Size.gibibytes(100) } }],
+    trips: [{ ...sts('db', 3), spec: { ...sts('db', 3).spec, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '200Gi' } } } }] } }],
+    message: 'claim template data requests 200Gi, more than the platform maximum 100Gi',
+    passes: [{ ...sts('db', 3), spec: { ...sts('db', 3).spec, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '100Gi' } } } }, null] } },
+      // a Deployment has no claims of its own
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { resources: { requests: { storage: '1Ti' } } } }],
+  },
+  {
+    // every host of a plain route is named; TLS hosts that do not cover a rule's host leave it plain
+    ruleId: 'POL-002',
+    policies: [{ policy: { requireTls: true } }],
+    trips: [{ ...ingress(true), spec: { ...ingress(true).spec, rules: [...ingress(true).spec.rules, { host: 'admin.example.com', http: ingress(true).spec.rules[0].http }] } }],
+    message: 'host admin.example.com is served without TLS, which the platform policy forbids',
+    passes: [{ ...ingress(true), spec: { ...ingress(true).spec, tls: [null, { hosts: ['shop.example.com', 'admin.example.com'] }], rules: [...ingress(true).spec.rules, null, { host: 'admin.example.com', http: ingress(true).spec.rules[0].http }] } }],
+  },
+  {
+    // an HTTPRoute without hostnames on a plain listener serves every hostname
+    ruleId: 'POL-002',
+    policies: [{ policy: { requireTls: true } }],
+    trips: [gateway, { ...httpRoute('http', false), spec: { ...httpRoute('http', false).spec, hostnames: undefined } }],
+    message: 'host (every hostname) is served without TLS',
+    passes: [gateway, { ...httpRoute('https', false), spec: { ...httpRoute('https', false).spec, hostnames: undefined } }],
+  },
   {
     ruleId: 'POL-006',
     policies: [{ policy: { requiredLabels: ['team'] } }],
