@@ -68,6 +68,16 @@ export function isDuration(x: unknown): x is Duration {
 }
 
 /**
+ * A Duration in whole seconds, or undefined when it is no Duration or not a whole number of seconds (cdk8s's own
+ * `toSeconds()` throws on `Duration.millis(1500)`: read through milliseconds instead).
+ */
+export function wholeSeconds(x: unknown): number | undefined {
+  if (!isDuration(x)) return undefined;
+  const ms = x.toMilliseconds();
+  return Number.isInteger(ms) && ms % 1000 === 0 ? ms / 1000 : undefined;
+}
+
+/**
  * A size as Kubernetes writes it, in the largest binary unit that keeps it whole (`20Gi`, `1536Mi`).
  * Sizes that are not whole KiB are rounded up to the next KiB.
  */

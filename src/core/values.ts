@@ -38,6 +38,10 @@ export function describe(value: unknown): string {
     if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value); // NaN and Infinity as they are, not null
     if (typeof value === 'function') return `(a function${value.name ? ' ' + value.name : ''})`;
     if (typeof value === 'symbol') return value.toString();
+    // a cdk8s Duration (its JSON is its internals): as the call that makes it
+    if (value && typeof value === 'object' && typeof (value as any).toMilliseconds === 'function' && typeof (value as any).toHumanString === 'function') {
+      return `Duration.millis(${(value as any).toMilliseconds()})`;
+    }
     if (value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype
       && typeof (value as any).toString === 'function' && (value as any).toString !== Object.prototype.toString) {
       return String(value);

@@ -10,7 +10,7 @@ import { RuntimePlan, StoragePlan } from './runtime-context';
 import { StatefulDatabaseProps } from './stateful-database-props';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
-import { isDuration, isSize, wholeKibibytes } from '../core/quantity';
+import { wholeSeconds, isSize, wholeKibibytes } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
 import { inEnum, Shown } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
@@ -131,10 +131,10 @@ function planResources(problems: Problems, p: StatefulDatabaseProps, defaults: P
 function planDurations(problems: Problems, p: StatefulDatabaseProps) {
   const grace = p.terminationGracePeriod ?? Duration.seconds(MIN_TERMINATION_GRACE_SECONDS);
   let graceSeconds = MIN_TERMINATION_GRACE_SECONDS;
-  if (!isDuration(grace)) {
-    problems.add('terminationGracePeriod', grace, 'is not a Duration', 'Use Duration.seconds(120).');
+  if (wholeSeconds(grace) === undefined) {
+    problems.add('terminationGracePeriod', grace, 'is not a Duration of whole seconds', 'Use Duration.seconds(120).');
   } else {
-    graceSeconds = grace.toSeconds();
+    graceSeconds = wholeSeconds(grace)!;
     if (graceSeconds < MIN_TERMINATION_GRACE_SECONDS) {
       problems.add('terminationGracePeriod', new Shown(`${graceSeconds}s`), `is shorter than ${MIN_TERMINATION_GRACE_SECONDS}s: a database killed mid-checkpoint replays its log at start, or worse`,
         `Use Duration.seconds(${MIN_TERMINATION_GRACE_SECONDS}) or more.`);
@@ -142,10 +142,11 @@ function planDurations(problems: Problems, p: StatefulDatabaseProps) {
   }
   const startup = p.startupTimeout ?? Duration.minutes(10);
   let startupSeconds = 600;
-  if (!isDuration(startup) || startup.toSeconds() < 10) {
-    problems.add('startupTimeout', startup, 'is not a Duration of at least 10 seconds', 'Use Duration.minutes(10).');
+  const startupWhole = wholeSeconds(startup);
+  if (startupWhole === undefined || startupWhole < 10) {
+    problems.add('startupTimeout', startup, 'is not a Duration of at least 10 whole seconds', 'Use Duration.minutes(10).');
   } else {
-    startupSeconds = startup.toSeconds();
+    startupSeconds = startupWhole;
   }
   return { graceSeconds, startupSeconds };
 }

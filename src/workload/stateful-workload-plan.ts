@@ -8,7 +8,7 @@ import { StatefulClaimMount, StatefulClaimTemplate, StatefulWorkloadProps } from
 import { StatefulUpdateStrategy } from './update-strategy';
 import { isDnsLabel, toDnsLabel } from '../core/names';
 import { Problems } from '../core/problems';
-import { isDuration, isSize } from '../core/quantity';
+import { wholeSeconds, isSize } from '../core/quantity';
 import { RemovalPolicy } from '../core/removal-policy';
 import { inEnum, isObject } from '../core/values';
 import { IStorageClass, isStorageClass } from '../knowledge/storage/storage-class';
@@ -242,10 +242,11 @@ function planPolicies(problems: Problems, p: StatefulWorkloadProps, replicas: nu
   }
   const grace = p.terminationGracePeriod ?? Duration.seconds(30);
   let graceSeconds = 30;
-  if (!isDuration(grace) || !Number.isInteger(grace.toSeconds()) || grace.toSeconds() < 0) {
+  const seconds = wholeSeconds(grace);
+  if (seconds === undefined || seconds < 0) {
     problems.add('terminationGracePeriod', grace, 'is not a Duration of whole seconds', 'Use e.g. Duration.seconds(30).');
   } else {
-    graceSeconds = grace.toSeconds();
+    graceSeconds = seconds;
   }
   return { podManagementPolicy, updateStrategy, removalPolicy, graceSeconds };
 }

@@ -450,6 +450,12 @@ describe('StatefulDatabase refuses', () => {
     expect(msg).toContain('terminationGracePeriod 30s is shorter than 120s');
   });
 
+  test('durations that are not whole seconds: the library\'s error, not cdk8s\'s toSeconds() throwing', () => {
+    const msg = refuse(() => ({ terminationGracePeriod: Duration.millis(150500), startupTimeout: Duration.millis(60500) }));
+    expect(msg).toContain('test/db: terminationGracePeriod Duration.millis(150500) is not a Duration of whole seconds. Use Duration.seconds(120).');
+    expect(msg).toContain('test/db: startupTimeout Duration.millis(60500) is not a Duration of at least 10 whole seconds. Use Duration.minutes(10).');
+  });
+
   test('a root custom engine and a backup without a dump script', () => {
     expect(refuse(() => ({ engine: DatabaseEngine.custom({ name: 'x', image: 'x.example/x:1.0', port: 1, uid: 0, gid: 0, dataDir: '/d' }) })))
       .toContain('engine.uid 0 is not a non-root user id');

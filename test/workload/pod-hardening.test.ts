@@ -184,6 +184,70 @@ describe('PodHardening refusals', () => {
     expect(message).toContain('test/w: workload containers web securityContext.capabilities.add ["CAP_SYS_ADMIN"] is not allowed under Pod Security "restricted" (only NET_BIND_SERVICE)');
   });
 
+  // every refusal whole, fix included, and nothing else (mutation testing found the fixes unchecked)
+  test('every contradiction at once, each with its fix; NET_BIND_SERVICE and init containers judged like containers', () => {
+    const message = refusal({ uid: 101 }, {
+      securityContext: { user: 1000, group: 1000, ensureNonRoot: false },
+      hostNetwork: true,
+      automountServiceAccountToken: true,
+      containers: [{
+        name: 'web',
+        image: IMAGE,
+        securityContext: {
+          user: 0,
+          privileged: true,
+          allowPrivilegeEscalation: true,
+          readOnlyRootFilesystem: false,
+          capabilities: { add: [kplus.Capability.SYS_ADMIN, kplus.Capability.NET_BIND_SERVICE] },
+        },
+      }],
+      initContainers: [{ name: 'init', image: IMAGE, securityContext: { privileged: true } }],
+    });
+    expect(message).toBe([
+      '11 problems in the configuration:',
+      '  test/w: uid 101 differs from the workload\'s securityContext.user (1000). Pass the uid the image runs as and leave securityContext.user out (or set both to the same id).',
+      '  test/w: gid 101 differs from the workload\'s securityContext.group (1000). Pass the gid the image runs as and leave securityContext.group out (or set both to the same id).',
+      '  test/w: workload securityContext.ensureNonRoot false contradicts Pod Security "restricted". Remove it.',
+      '  test/w: workload hostNetwork true is not allowed under Pod Security "restricted". Remove hostNetwork; expose the pod through a Service.',
+      '  test/w: workload automountServiceAccountToken true mounts a service-account token, but the hardening does not ask for one. Pass automountServiceAccountToken: true to PodHardening.apply if the pod calls the Kubernetes API; else remove it from the workload.',
+      '  test/w: workload containers web securityContext.user 0 is root: Pod Security "restricted" refuses containers that run as root. Use an image that runs as a non-root user and remove user: 0.',
+      '  test/w: workload containers web securityContext.privileged true contradicts Pod Security "restricted". Remove it.',
+      '  test/w: workload containers web securityContext.allowPrivilegeEscalation true contradicts Pod Security "restricted". Remove it.',
+      '  test/w: workload containers web securityContext.readOnlyRootFilesystem false contradicts the hardening (the root file system is read-only). Remove it and name the directories the container writes in writableDirs.',
+      '  test/w: workload containers web securityContext.capabilities.add ["CAP_SYS_ADMIN"] is not allowed under Pod Security "restricted" (only NET_BIND_SERVICE). Remove them; listen on a port above 1024 instead of adding capabilities.',
+      '  test/w: workload initContainers init securityContext.privileged true contradicts Pod Security "restricted". Remove it.',
+    ].join('\n'));
+  });
+
+  test('ids out of range, every kind of bad directory, a token flag that is no boolean: all at once, with fixes', () => {
+    const dirProblem = 'is not an absolute directory (a path like /tmp, without //, /./, /../ or a trailing /; not / itself). Use e.g. \'/tmp\' or \'/var/cache/nginx\'.';
+    const idFix = 'Use the id the image runs as, e.g. 101 for nginxinc/nginx-unprivileged (docker run --rm --entrypoint id <image>).';
+    expect(refusal({ uid: -1, gid: 2147483648, writableDirs: ['tmp', '/', '/a/../b', '/x/', '/tmp', '/tmp', '/a/.', 7], automountServiceAccountToken: 'yes' })).toBe([
+      '10 problems in the configuration:',
+      `  test/w: uid -1 is not a user or group id (a whole number from 1 to 2147483647). ${idFix}`,
+      `  test/w: gid 2147483648 is not a user or group id (a whole number from 1 to 2147483647). ${idFix}`,
+      `  test/w: writableDirs[0] "tmp" ${dirProblem}`,
+      `  test/w: writableDirs[1] "/" ${dirProblem}`,
+      `  test/w: writableDirs[2] "/a/../b" ${dirProblem}`,
+      `  test/w: writableDirs[3] "/x/" ${dirProblem}`,
+      '  test/w: writableDirs[5] "/tmp" is named twice. Name each directory once.',
+      `  test/w: writableDirs[6] "/a/." ${dirProblem}`,
+      `  test/w: writableDirs[7] 7 ${dirProblem}`,
+      '  test/w: automountServiceAccountToken "yes" is not a boolean. Use true only for pods that call the Kubernetes API, else leave it out.',
+    ].join('\n'));
+    expect(refusal({ uid: 1.5, writableDirs: '/tmp' })).toBe([
+      '2 problems in the configuration:',
+      `  test/w: uid 1.5 is not a user or group id (a whole number from 1 to 2147483647). ${idFix}`,
+      '  test/w: writableDirs "/tmp" is not a list of directories. Use e.g. [\'/tmp\'].',
+    ].join('\n'));
+  });
+
+  test('the largest id and deep directories are accepted, each directory once', () => {
+    const p = hardened(KINDS[0][1], { uid: 2147483647, gid: 1, writableDirs: ['/var/cache/nginx', '/tmp', '/a.b/c..d'] });
+    expect(p.spec.securityContext).toMatchObject({ runAsUser: 2147483647, runAsGroup: 1, fsGroup: 1 });
+    expect(p.spec.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/var/cache/nginx', '/tmp', '/a.b/c..d']);
+  });
+
   test('hardening twice, or something that is not a cdk8s-plus workload', () => {
     expect(refusal({ uid: 101 }, {}, (w) => PodHardening.apply(w, { uid: 101 }))).toContain('test/w: workload "test/w" is already hardened. Call PodHardening.apply once per workload');
     expect(errorOf((chart) => PodHardening.apply(new kplus.Service(chart, 's', { ports: [{ port: 80 }] }) as any, { uid: 101 })))

@@ -336,6 +336,58 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     expect(errorOf((chart) => new StatefulWorkload(chart, 'x', undefined as any))).toContain('test/x: props (not set) are required');
   });
 
+  // each refusal whole: construct path, prop, value, problem and fix (mutation testing found the fixes and several
+  // refusals unchecked)
+  test.each<[string, any, string[]]>([
+    ['a name that is no DNS label', { name: 'Web_Server' }, ['name "Web_Server" is not a valid StatefulSet name (lower-case DNS label of at most 52 characters, so the StatefulSet\'s revision label fits). Use e.g. "web-server".']],
+    ['a name one character too long for the revision label', { name: 'a'.repeat(53) }, [`name "${'a'.repeat(53)}" is not a valid StatefulSet name`]],
+    ['a container that is not an object', { containers: ['nginx'] }, ['containers[0] "nginx" is not a container (ContainerProps). Use e.g. { name: \'web\', image: \'registry/app:1.2.3\' }.']],
+    ['a container name that is no DNS label', { containers: [{ name: 'Nginx', image: IMAGE, ports: [{ number: 8080, name: 'http' }] }] }, ['containers[0].name "Nginx" is not a container name (DNS label). Use e.g. "web".']],
+    ['an image with a space', { containers: [{ name: 'nginx', image: 'nginx 1.27' }] }, ['containers[0].image "nginx 1.27" is not an image reference. Use e.g. "docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine".']],
+    ['a registry port is no tag', { containers: [{ name: 'nginx', image: 'registry.local:5000/nginx' }] },
+      ['containers[0].image "registry.local:5000/nginx" is not pinned (no tag, or latest, pulls whatever was pushed last: replicas can run different code and a rollback is impossible). Pin a version, e.g. "<repository>:1.2.3", or a digest.']],
+    ['an empty tag', { containers: [{ name: 'nginx', image: 'nginx:' }] }, ['containers[0].image "nginx:" is not pinned']],
+    ['claim templates that are not a list', { volumeClaimTemplates: { name: 'www' }, mounts: [] }, ['volumeClaimTemplates {"name":"www"} is not a list of claim templates. Use e.g. [{ name: \'data\', size: Size.gibibytes(10) }].']],
+    ['a claim template that is not an object', { volumeClaimTemplates: ['www'], mounts: [] }, ['volumeClaimTemplates[0] "www" is not a claim template. Use e.g. { name: \'data\', size: Size.gibibytes(10) }.']],
+    ['a claim template name that is no DNS label', { volumeClaimTemplates: [{ name: 'WWW', size: Size.gibibytes(1), storageClass: exoscale() }], mounts: [{ claim: 'WWW', path: '/data' }] },
+      ['volumeClaimTemplates[0].name "WWW" is not a claim template name (DNS label). Use e.g. "data".']],
+    ['two claim templates of one name', { volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(1), storageClass: exoscale() }, { name: 'www', size: Size.gibibytes(1), storageClass: exoscale() }] },
+      ['volumeClaimTemplates[1].name "www" is the name of another claim template. Give every claim template its own name.']],
+    ['a class name where a class belongs', { volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(1), storageClass: 'exoscale-block-storage' }] },
+      ['volumeClaimTemplates[0].storageClass "exoscale-block-storage" is not a storage class. Pass a BlockStorageClass, a FileStorageClass or an ExistingStorageClass, e.g. ExistingStorageClass.exoscaleBlockStorage().']],
+    ['mounts that are not a list (and so a claim nothing mounts)', { mounts: { claim: 'www' } }, [
+      'mounts {"claim":"www"} is not a list of mounts. Use e.g. [{ claim: \'data\', path: \'/data\' }].',
+      'volumeClaimTemplates[0] "www" is mounted by no container: every replica would get a volume nothing uses. Add mounts: [{ claim: \'www\', path: \'/data\' }], or remove the claim template.',
+    ]],
+    ['a mount that is not an object', { mounts: ['www', { claim: 'www', path: '/data' }] }, ['mounts[0] "www" is not a mount. Use e.g. { claim: \'data\', path: \'/data\' }.']],
+    ['a mount of a claim that does not exist', { mounts: [{ claim: 'www', path: '/data' }, { claim: 'cache', path: '/cache' }] },
+      ['mounts[1].claim "cache" is not a claim template of this workload, so no claim provides mount path "/cache" (claim templates: www). Name a claim template in claim, or add it to volumeClaimTemplates.']],
+    ['subPaths that leave the volume', { mounts: [{ claim: 'www', path: '/a', subPath: '/abs' }, { claim: 'www', path: '/b', subPath: 'x/../y' }, { claim: 'www', path: '/c', subPath: 7 }] }, [
+      'mounts[0].subPath "/abs" is not a relative path inside the volume. Use e.g. \'html\'.',
+      'mounts[1].subPath "x/../y" is not a relative path inside the volume.',
+      'mounts[2].subPath 7 is not a relative path inside the volume.',
+    ]],
+    ['readOnly that is not a boolean', { mounts: [{ claim: 'www', path: '/a', readOnly: 'yes' }] }, ['mounts[0].readOnly "yes" is not a boolean. Use true or leave it out.']],
+    ['clientService that is not a boolean', { clientService: 'yes' }, ['clientService "yes" is not a boolean. Use true, false or leave it out.']],
+    ['an update strategy by name', { updateStrategy: 'OnDelete' }, ['updateStrategy "OnDelete" is not a StatefulUpdateStrategy. Use StatefulUpdateStrategy.rollingUpdate({ partition }) or StatefulUpdateStrategy.onDelete().']],
+    ['a negative partition', { updateStrategy: StatefulUpdateStrategy.rollingUpdate({ partition: -1 }) }, ['updateStrategy.partition -1 must be a whole number of at least 0. Use e.g. rollingUpdate({ partition: 2 }).']],
+    ['a grace period that is a number', { terminationGracePeriod: 30 }, ['terminationGracePeriod 30 is not a Duration of whole seconds. Use e.g. Duration.seconds(30).']],
+    // cdk8s's own toSeconds() throws on this one: the library's error instead
+    ['a grace period of 1.5 s', { terminationGracePeriod: Duration.millis(1500) }, ['terminationGracePeriod Duration.millis(1500) is not a Duration of whole seconds. Use e.g. Duration.seconds(30).']],
+  ])('%s', (_what, extra, expected) => {
+    const message = refusal(extra);
+    for (const line of expected) expect(message).toContain(`test/web-server: ${line}`);
+    expect(message.split('\n').filter((l) => l.startsWith('  test/'))).toHaveLength(expected.length);
+  });
+
+  test('what is accepted next to the refusals: a name of 52 characters, a digest, a registry port with a tag', () => {
+    expect(sts(build({ name: 'a'.repeat(52) })).metadata.name).toBe('a'.repeat(52));
+    const digest = `docker.io/nginxinc/nginx-unprivileged@sha256:${'a'.repeat(64)}`;
+    expect(pod(build({ containers: [{ name: 'nginx', image: digest, ports: [{ number: 8080, name: 'http' }] }] })).containers[0].image).toBe(digest);
+    expect(pod(build({ containers: [{ name: 'nginx', image: 'registry.local:5000/nginx:1.27.3', ports: [{ number: 8080, name: 'http' }] }] })).containers[0].image).toBe('registry.local:5000/nginx:1.27.3');
+    expect(pod(build({ terminationGracePeriod: Duration.minutes(2) })).terminationGracePeriodSeconds).toBe(120);
+  });
+
   test('no storage class and no default class in the app', () => {
     expect(refusal({ volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(10) }] })).toContain(
       'test/web-server: volumeClaimTemplates[0].storageClass (not set) is not set, and the app has no default StorageClass.');
