@@ -156,6 +156,54 @@ export const FIXTURES: RuleFixture[] = [
     passes: [gateway, { ...httpRoute('https', false), spec: { ...httpRoute('https', false).spec, hostnames: undefined } }],
   },
   {
+    // hostPath volumes of a pod, named (or "(unnamed)"); a hostPath field outside a PV's spec or a pod volume is none
+    ruleId: 'POL-003',
+    policies: [{ policy: { forbidHostPath: true } }],
+    trips: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], volumes: [{ name: 'logs', hostPath: { path: '/var/log' } }, { hostPath: { path: '/x' } }] } }],
+    message: 'volume logs uses hostPath, which the platform policy forbids\nvolume (unnamed) uses hostPath, which the platform policy forbids',
+    passes: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], volumes: [{ name: 'logs', emptyDir: {} }] } },
+      { apiVersion: 'example.com/v1', kind: 'Backup', metadata: { name: 'b' }, spec: { hostPath: { path: '/backups' } } }],
+  },
+  {
+    // a claim template without a name is still a claim template
+    ruleId: 'POL-005',
+    policies: [{ policy: { maxClaimSize: Size.gibibytes(100) } }],
+    trips: [{ ...sts('db', 3), spec: { ...sts('db', 3).spec, volumeClaimTemplates: [{ spec: { resources: { requests: { storage: '101Gi' } } } }] } }],
+    message: 'claim template requests 101Gi, more than the platform maximum 100Gi',
+    passes: [{ ...sts('db', 3), spec: { ...sts('db', 3).spec, volumeClaimTemplates: [{ spec: { resources: { requests: { storage: '100Gi' } } } }] } }],
+  },
+  {
+    // an empty label is a missing one; every missing label named
+    ruleId: 'POL-006',
+    policies: [{ policy: { requiredLabels: ['team', 'tier'] } }],
+    trips: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { team: '' } } }],
+    message: 'missing required label(s) team, tier',
+    passes: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { team: 'shop', tier: 'web' } } }],
+  },
+  {
+    ruleId: 'POL-008',
+    policies: [{ policy: { requiredAnnotations: ['acme.com/owner', 'acme.com/runbook'] } }],
+    trips: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', annotations: { 'acme.com/runbook': 'https://runbooks.acme.com/x' } } }],
+    message: 'missing required annotation(s) acme.com/owner',
+    passes: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', annotations: { 'acme.com/owner': 'payments@acme.com', 'acme.com/runbook': 'https://runbooks.acme.com/x' } } }],
+  },
+  {
+    // an Ingress of no class is not of an allowed class
+    ruleId: 'POL-007',
+    policies: [{ policy: { allowedIngressClasses: ['nginx', 'traefik'] } }],
+    trips: [{ ...ingress(true), spec: { ...ingress(true).spec, ingressClassName: undefined } }],
+    message: 'ingress class (none) is not allowed by the platform policy (allowed: nginx, traefik)',
+    passes: [ingress(true, 'traefik')],
+  },
+  {
+    // a csi.driver outside a PersistentVolume is no provisioner
+    ruleId: 'POL-001',
+    policies: [{ policy: { allowedProvisioners: ['csi.exoscale.com'] } }],
+    trips: [k.storageClass('lh', 'driver.longhorn.io')],
+    message: 'provisioner driver.longhorn.io is not allowed',
+    passes: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name: 'va' }, spec: { attacher: 'driver.longhorn.io', nodeName: 'n1', source: {}, csi: { driver: 'driver.longhorn.io' } } }],
+  },
+  {
     ruleId: 'POL-006',
     policies: [{ policy: { requiredLabels: ['team'] } }],
     trips: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }],
