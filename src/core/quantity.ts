@@ -73,8 +73,14 @@ export function isDuration(x: unknown): x is Duration {
  */
 export function wholeSeconds(x: unknown): number | undefined {
   if (!isDuration(x)) return undefined;
-  const ms = x.toMilliseconds();
-  return Number.isInteger(ms) && ms % 1000 === 0 ? ms / 1000 : undefined;
+  try {
+    // a Duration-like object from JavaScript may lack toMilliseconds, or throw: no whole seconds then
+    const d = x as any;
+    const ms = typeof d.toMilliseconds === 'function' ? d.toMilliseconds() : d.toSeconds() * 1000;
+    return typeof ms === 'number' && Number.isInteger(ms) && ms % 1000 === 0 ? ms / 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

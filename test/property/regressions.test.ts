@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { check, restrictedDeployment } from './harness';
 import {
   BlockProvisioner, BlockStorageClass, DatabaseEngine, EbsVolumeType, ExistingStorageClass, FileProvisioner, FileStorageClass, IngressController,
-  GatewayRef, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StorageSystemId, TlsSource, WebRoute,
+  GatewayRef, ResourcePreset, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulDatabase, StatefulWorkload, StorageSystemId, TlsSource, WebRoute,
 } from '../../src';
 
 /**
@@ -229,5 +229,16 @@ describe('StatefulDatabase counterexamples', () => {
 describe('platform counterexamples', () => {
   test('ResourcePreset.custom with a memory that is not whole KiB: the preset error, not a cdk8s rounding error', () => {
     expect(() => ResourcePreset.custom('tiny', { cpu: kplus.Cpu.millis(100), memory: Size.tebibytes(5e-324) })).toThrow('ResourcePreset.custom: memory is not a positive Size');
+  });
+});
+
+describe('StatefulWorkload counterexamples', () => {
+  test('a duration-like object with toSeconds only: the grace period error, not a TypeError from toMilliseconds', () => {
+    const message = errorOf((chart) => new StatefulWorkload(chart, 'web', {
+      uid: 101,
+      containers: [{ name: 'web', image: 'docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine' }],
+      terminationGracePeriod: { toSeconds: () => -1 } as any,
+    }));
+    expect(message).toContain('test/web: terminationGracePeriod {} is not a Duration of whole seconds. Use e.g. Duration.seconds(30).');
   });
 });
