@@ -38,16 +38,21 @@ export interface PodHardeningOptions {
   readonly automountServiceAccountToken?: boolean;
 }
 
-/** Where the pod spec sits in the JSON of each workload kind cdk8s-plus-27 builds. */
-const POD_SPEC_PATHS: Record<string, readonly string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+/** The workload kinds cdk8s-plus-27 builds pods for. */
+const HARDENED_KINDS = 'Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob';
+
+/** Where the pod spec sits in the JSON of a workload kind cdk8s-plus-27 builds (undefined for other kinds). */
+function podSpecPath(kind: string): readonly string[] | undefined {
+  switch (kind) {
+    case 'Pod': return ['spec'];
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'Job': return ['spec', 'template', 'spec'];
+    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    default: return undefined;
+  }
+}
 
 const HARDENED = Symbol.for('cdk8s-golden-paths.PodHardening');
 
@@ -92,8 +97,8 @@ export class PodHardening {
     const validation = GoldenPathValidation.of(workload);
     validation._beforeRender(() => {
       // JSON patches apply before the typed serializer of cdk8s-plus's L1 classes: patch the object in that shape
-      const hardened = atPath(ApiObject.prototype.toJson.call(apiObject), path, (spec) => hardenPodSpec(spec, plan!));
-      apiObject.addJsonPatch(JsonPatch.replace(`/${path.join('/')}`, valueAt(hardened, path)));
+      const spec = path.reduce((x: any, k) => x[k], ApiObject.prototype.toJson.call(apiObject));
+      apiObject.addJsonPatch(JsonPatch.replace(`/${path.join('/')}`, hardenPodSpec(spec, plan!)));
     });
     validation._register(workload);
   }
@@ -103,20 +108,19 @@ export class PodHardening {
 
 /** The workload's ApiObject and the path of its pod spec, or a problem saying what can be hardened. */
 function hardeningTarget(problems: Problems, workload: unknown): { apiObject: ApiObject; path: readonly string[] } | undefined {
-  const kinds = Object.keys(POD_SPEC_PATHS).join(', ');
   if (!(workload instanceof Construct) || !isObject((workload as any).podMetadata) || !Array.isArray((workload as any).containers)) {
-    problems.add('workload', workload, 'is not a cdk8s-plus-27 workload', `Pass a ${kinds}.`);
+    problems.add('workload', workload, 'is not a cdk8s-plus-27 workload', `Pass a ${HARDENED_KINDS}.`);
     return undefined;
   }
   let apiObject: ApiObject;
   try {
     apiObject = ApiObject.of(workload);
   } catch {
-    problems.add('workload', workload.node.path, 'has no Kubernetes object to harden', `Pass a ${kinds}.`);
+    problems.add('workload', workload.node.path, 'has no Kubernetes object to harden', `Pass a ${HARDENED_KINDS}.`);
     return undefined;
   }
-  const path = Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, apiObject.kind) ? POD_SPEC_PATHS[apiObject.kind] : undefined;
-  if (!path) problems.add('workload', apiObject.kind, 'is not a kind PodHardening knows where to find the pod spec of', `Pass a ${kinds}.`);
+  const path = podSpecPath(apiObject.kind);
+  if (!path) problems.add('workload', apiObject.kind, 'is not a kind PodHardening knows where to find the pod spec of', `Pass a ${HARDENED_KINDS}.`);
   if ((workload as any)[HARDENED]) {
     problems.add('workload', workload.node.path, 'is already hardened', 'Call PodHardening.apply once per workload, with all its writable directories.');
   }
@@ -166,28 +170,29 @@ export function checkWritableDirs(problems: Problems, prop: string, dirs: unknow
     problems.add(prop, dirs, 'is not a list of directories', 'Use e.g. [\'/tmp\'].');
     return [];
   }
-  const seen = new Set<string>();
+  const distinct: string[] = [];
   dirs.forEach((dir, i) => {
     if (!isAbsoluteDir(dir)) {
       problems.add(`${prop}[${i}]`, dir, 'is not an absolute directory (a path like /tmp, without //, /./, /../ or a trailing /; not / itself)', 'Use e.g. \'/tmp\' or \'/var/cache/nginx\'.');
-    } else if (seen.has(dir)) {
+    } else if (distinct.includes(dir)) {
       problems.add(`${prop}[${i}]`, dir, 'is named twice', 'Name each directory once.');
+    } else {
+      distinct.push(dir);
     }
-    if (typeof dir === 'string') seen.add(dir);
   });
-  return dirs.filter((d, i) => typeof d === 'string' && dirs.indexOf(d) === i);
+  return distinct;
 }
 
 /** Settings of the workload (as built so far) that contradict "restricted" or the ids given. */
 function checkWorkload(problems: Problems, w: kplus.AbstractPod, plan: HardeningPlan | undefined, tokenAsked: boolean): void {
   const psc = w.securityContext;
-  if (plan && psc?.user !== undefined && psc.user !== plan.uid) {
+  if (plan && psc.user !== undefined && psc.user !== plan.uid) {
     problems.add('uid', plan.uid, `differs from the workload's securityContext.user (${psc.user})`, 'Pass the uid the image runs as and leave securityContext.user out (or set both to the same id).');
   }
-  if (plan && psc?.group !== undefined && psc.group !== plan.gid) {
+  if (plan && psc.group !== undefined && psc.group !== plan.gid) {
     problems.add('gid', plan.gid, `differs from the workload's securityContext.group (${psc.group})`, 'Pass the gid the image runs as and leave securityContext.group out (or set both to the same id).');
   }
-  if (psc?.ensureNonRoot === false) problems.add('workload securityContext.ensureNonRoot', false, 'contradicts Pod Security "restricted"', 'Remove it.');
+  if (psc.ensureNonRoot === false) problems.add('workload securityContext.ensureNonRoot', false, 'contradicts Pod Security "restricted"', 'Remove it.');
   if (w.hostNetwork === true) problems.add('workload hostNetwork', true, 'is not allowed under Pod Security "restricted"', 'Remove hostNetwork; expose the pod through a Service.');
   if (w.automountServiceAccountToken === true && !tokenAsked) {
     problems.add('workload automountServiceAccountToken', true, 'mounts a service-account token, but the hardening does not ask for one',
@@ -200,7 +205,6 @@ function checkWorkload(problems: Problems, w: kplus.AbstractPod, plan: Hardening
 /** Container settings that contradict "restricted" (root, privileged, escalation, writable root, added capabilities). */
 export function checkContainer(problems: Problems, where: string, c: kplus.Container): void {
   const sc = c.securityContext;
-  if (!sc) return;
   if (sc.user === 0) {
     problems.add(`${where} securityContext.user`, 0, 'is root: Pod Security "restricted" refuses containers that run as root', 'Use an image that runs as a non-root user and remove user: 0.');
   }
@@ -214,17 +218,4 @@ export function checkContainer(problems: Problems, where: string, c: kplus.Conta
   if (refused.length) {
     problems.add(`${where} securityContext.capabilities.add`, refused, `is not allowed under Pod Security "restricted" (only ${ALLOWED_ADDED_CAPABILITY})`, 'Remove them; listen on a port above 1024 instead of adding capabilities.');
   }
-}
-
-/** The JSON with the object at `path` replaced by fn(it); unchanged when the path does not lead to an object. */
-function valueAt(json: any, path: readonly string[]): any {
-  return path.reduce((x, k) => (isObject(x) ? x[k] : undefined), json);
-}
-
-function atPath(json: any, path: readonly string[], fn: (x: Record<string, any>) => Record<string, any>): any {
-  if (!isObject(json)) return json;
-  if (path.length === 0) return fn(json);
-  const child = json[path[0]];
-  if (!isObject(child)) return json;
-  return { ...json, [path[0]]: atPath(child, path.slice(1), fn) };
 }

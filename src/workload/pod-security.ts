@@ -132,7 +132,7 @@ function writableVolumeName(dir: string, taken: Set<string>): string {
  */
 export function hardenPodSpec(spec: Record<string, any>, plan: HardeningPlan): Record<string, any> {
   const volumes: any[] = Array.isArray(spec.volumes) ? [...spec.volumes] : [];
-  const taken = new Set<string>(volumes.map((v) => objectOr(v).name).filter((n) => typeof n === 'string'));
+  const taken = new Set<string>(volumes.map((v) => objectOr(v).name));
   const dirVolumes = new Map<string, string>();
   const volumeFor = (dir: string): string => {
     let name = dirVolumes.get(dir);

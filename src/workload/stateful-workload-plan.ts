@@ -78,7 +78,7 @@ function planIdentity(problems: Problems, id: string, p: StatefulWorkloadProps) 
     problems.add('name', name, `is not a valid StatefulSet name (lower-case DNS label of at most ${MAX_NAME_LENGTH} characters, so the StatefulSet's revision label fits)`, 'Use e.g. "web-server".');
   }
   const replicas = p.replicas ?? 1;
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 1) {
+  if (!Number.isInteger(replicas) || replicas < 1) {
     problems.add('replicas', replicas, 'must be a whole number of at least 1 (0 replicas is a stopped workload: scale it with kubectl, not in the definition)', 'Use replicas: 1 or more.');
   }
   return { name, replicas };
@@ -117,7 +117,7 @@ function planContainers(problems: Problems, list: unknown): kplus.Container[] {
 
 /** A pinned image: a tag other than latest, or a digest. */
 function checkImage(problems: Problems, prop: string, image: unknown): void {
-  if (typeof image !== 'string' || image.trim() === '' || /\s/.test(image)) {
+  if (typeof image !== 'string' || image === '' || /\s/.test(image)) {
     problems.add(prop, image, 'is not an image reference', 'Use e.g. "docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine".');
     return;
   }
@@ -217,12 +217,10 @@ function planClientService(problems: Problems, given: unknown, containers: kplus
   const ports = containers.flatMap((c) => c.ports);
   if (given !== undefined && typeof given !== 'boolean') {
     problems.add('clientService', given, 'is not a boolean', 'Use true, false or leave it out.');
-    return false;
-  }
-  if (given === true && ports.length === 0) {
+  } else if (given === true && ports.length === 0) {
     problems.add('clientService', true, 'needs a container port, and no container declares one', 'Declare the port on the container (ports: [{ number: 8080, name: \'http\' }]), or leave clientService out.');
   }
-  return given ?? ports.length > 0;
+  return given === undefined ? ports.length > 0 : given === true;
 }
 
 function planPolicies(problems: Problems, p: StatefulWorkloadProps, replicas: number) {

@@ -99,7 +99,7 @@ class OnDelete extends StatefulUpdateStrategy {
   }
 
   public _check(): void {
-    return;
+    // OnDelete has no options, so nothing to check
   }
 
   public _render(): k8s.StatefulSetUpdateStrategy {

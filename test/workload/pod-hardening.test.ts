@@ -3,8 +3,9 @@
  * capabilities, non-root uid/gid, no escalation, read-only root with emptyDirs, no token), for every workload kind,
  * containers added later included, and the validator holds the pods to it. Every refusal with its message.
  */
-import { App, Chart, Cron, Size } from 'cdk8s';
+import { ApiObject, App, Chart, Cron, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import { PodHardening, PodHardeningOptions, SharedRwxVolume, SharedVolumeBackend, Validator, Warnings } from '../../src';
 import { checkRestricted, findPodSpecsInJson } from '../../src/validation/pod-spec';
 import { errorOf, only, synth } from '../util';
@@ -226,7 +227,69 @@ describe('PodHardening refusals', () => {
   test('hardening twice, or something that is not a cdk8s-plus workload', () => {
     expect(refusal({ uid: 101 }, {}, (w) => PodHardening.apply(w, { uid: 101 }))).toContain('test/w: workload "test/w" is already hardened. Call PodHardening.apply once per workload');
     expect(errorOf((chart) => PodHardening.apply(new kplus.Service(chart, 's', { ports: [{ port: 80 }] }) as any, { uid: 101 })))
-      .toContain('test/s: workload test/s is not a cdk8s-plus-27 workload. Pass a Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob.');
+      .toContain('test/s: workload test/s is not a cdk8s-plus-27 workload. Pass a Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob.');
     expect(errorOf(() => PodHardening.apply({} as any, { uid: 101 }))).toContain('PodHardening.apply: workload {} is not a cdk8s-plus-27 workload');
+  });
+  test('a construct that looks like a workload but has no Kubernetes object, or one of a kind with no known pod spec', () => {
+    class LooksLikeAWorkload extends Construct {
+      public readonly podMetadata = {};
+      public readonly containers = [];
+      constructor(scope: Construct, id: string, kind?: string) {
+        super(scope, id);
+        if (kind) new ApiObject(this, 'Resource', { apiVersion: 'example.com/v1', kind });
+      }
+    }
+    const kinds = 'Pass a Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob.';
+    expect(errorOf((chart) => PodHardening.apply(new LooksLikeAWorkload(chart, 'x') as any, { uid: 101 }))).toBe(
+      `invalid configuration:\n  test/x: workload "test/x" has no Kubernetes object to harden. ${kinds}`);
+    expect(errorOf((chart) => PodHardening.apply(new LooksLikeAWorkload(chart, 'x', 'Widget') as any, { uid: 101 }))).toBe(
+      `invalid configuration:\n  test/x: workload "Widget" is not a kind PodHardening knows where to find the pod spec of. ${kinds}`);
+  });
+
+  test('an id refused is not compared with the workload\'s own ids (one problem each, not two)', () => {
+    expect(refusal({ uid: 0 }, { securityContext: { user: 1000 } }).split('\n')).toEqual([
+      'invalid configuration:', expect.stringContaining('test/w: uid 0 is root'),
+    ]);
+    expect(refusal({ uid: 101, gid: 0 }, { securityContext: { user: 101, group: 1000 } }).split('\n')).toEqual([
+      'invalid configuration:', expect.stringContaining('test/w: gid 0 is root'),
+    ]);
+    expect(refusal({ uid: 101, gid: -2 }, { securityContext: { user: 1000 } }).split('\n')).toEqual([
+      'invalid configuration:', expect.stringContaining('test/w: gid -2 is not a user or group id'),
+    ]);
+  });
+
+  test.each(['tmp', 'var/tmp', '', '//', '/a//b', '/a/./b', '/a/../b', '/a/.', '/a/..', '/./a', '/../a', '/x/', '/a\nb', '/a\u0000b', '/a\tb'])(
+    'writable dir %j is refused', (dir) => {
+      expect(refusal({ uid: 101, writableDirs: [dir] })).toBe(
+        `invalid configuration:\n  test/w: writableDirs[0] ${JSON.stringify(dir)} is not an absolute directory (a path like /tmp, without //, /./, /../ or a trailing /; not / itself). Use e.g. '/tmp' or '/var/cache/nginx'.`);
+    });
+});
+
+describe('PodHardening: what it accepts', () => {
+  test.each(['/tmp', '/a.b/c..d', '/.cache', '/..x', '/a/...', '/a/b.', '/x'])('writable dir %j', (dir) => {
+    const p = hardened(KINDS[0][1], { uid: 101, writableDirs: [dir] });
+    expect(p.spec.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual([dir]);
+  });
+
+  test('a token the workload asks for and the hardening allows; NET_BIND_SERVICE spelled as Kubernetes does', () => {
+    const p = hardened((c) => new kplus.Deployment(c, 'w', {
+      automountServiceAccountToken: true,
+      containers: [{ name: 'web', image: IMAGE, securityContext: { capabilities: { add: ['NET_BIND_SERVICE' as kplus.Capability] } } }],
+    }), { uid: 101, automountServiceAccountToken: true });
+    expect(p.spec.automountServiceAccountToken).toBe(true);
+    expect(p.spec.containers[0].securityContext.capabilities).toEqual({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] });
+  });
+
+  test('a container added after the call with capabilities restricted refuses: only NET_BIND_SERVICE stays, and the pod is restricted', () => {
+    const p = hardened(KINDS[0][1], { uid: 101 }, (w) => w.addContainer({
+      name: 'late', image: IMAGE, securityContext: { capabilities: { add: [kplus.Capability.CHOWN, kplus.Capability.NET_BIND_SERVICE] } },
+    }));
+    expect(p.spec.containers[1].securityContext.capabilities).toEqual({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] });
+    expect(checkRestricted(p.spec, p.metadata)).toEqual([]);
+  });
+
+  test('ids equal to the workload\'s own are accepted', () => {
+    const p = hardened((c) => new kplus.Deployment(c, 'w', { containers: containers(), securityContext: { user: 1000, group: 2000 } }), { uid: 1000, gid: 2000 });
+    expect(p.spec.securityContext).toMatchObject({ runAsUser: 1000, runAsGroup: 2000, fsGroup: 2000 });
   });
 });

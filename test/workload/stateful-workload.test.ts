@@ -6,13 +6,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Duration, Size } from 'cdk8s';
-import { PersistentVolumeAccessMode, PodManagementPolicy } from 'cdk8s-plus-27';
+import { App, Chart, Duration, Size } from 'cdk8s';
+import { PersistentVolumeAccessMode, PodManagementPolicy, Protocol } from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
 import {
   BlockProvisioner, BlockStorageClass, DeployLock, ExistingStorageClass, FileProvisioner, FileStorageClass, GatewayRef, IngressController,
-  RemovalPolicy, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulWorkload, StatefulWorkloadProps, StorageSystemId,
-  TlsSource, Validator, VolumeBindingMode, WebRoute, StatefulUpdateStrategy,
+  PlatformDefaults, RemovalPolicy, RouteBackend, RouteOutput, SharedRwxVolume, SharedVolumeBackend, StatefulWorkload, StatefulWorkloadProps, StorageSystemId,
+  TlsSource, Validator, VolumeBindingMode, WebRoute, StatefulUpdateStrategy, Warnings,
 } from '../../src';
 import { checkRestricted } from '../../src/validation/pod-spec';
 import { errorOf, ofKind, only, synth } from '../util';
@@ -128,6 +128,44 @@ describe('StatefulWorkload: what a default gives', () => {
 });
 
 describe('StatefulWorkload: props appear as given', () => {
+  test('the update strategies say their type and partition (rollingUpdate takes no options from JavaScript too)', () => {
+    expect([StatefulUpdateStrategy.onDelete().type, StatefulUpdateStrategy.onDelete().partition]).toEqual(['OnDelete', undefined]);
+    expect([StatefulUpdateStrategy.rollingUpdate().type, StatefulUpdateStrategy.rollingUpdate({ partition: 1 }).partition]).toEqual(['RollingUpdate', 1]);
+    expect(StatefulUpdateStrategy.rollingUpdate(null as any).partition).toBeUndefined();
+  });
+
+  test('container ports exposed once each by number and protocol; names made up only when a Service has several ports', () => {
+    const objects = build({
+      containers: [
+        { name: 'nginx', image: IMAGE, ports: [{ number: 8080, name: 'http' }] },
+        { name: 'dns', image: IMAGE, ports: [{ number: 8080 }, { number: 8080, protocol: Protocol.UDP }, { number: 9090 }] },
+      ],
+    });
+    const expected = [
+      { name: 'http', port: 8080, targetPort: 8080, protocol: 'TCP' },
+      { name: 'udp-8080', port: 8080, targetPort: 8080, protocol: 'UDP' },
+      { name: 'tcp-9090', port: 9090, targetPort: 9090, protocol: 'TCP' },
+    ];
+    const services = ofKind(objects, 'Service');
+    expect(services).toHaveLength(2);
+    for (const svc of services) expect(svc.spec.ports).toEqual(expected);
+    const single = ofKind(build({ containers: [{ name: 'nginx', image: IMAGE, ports: [{ number: 8080 }] }] }), 'Service');
+    for (const svc of single) expect(svc.spec.ports).toEqual([{ port: 8080, targetPort: 8080, protocol: 'TCP' }]);
+  });
+
+  test('the platform\'s annotations reach the pods and every claim template', () => {
+    const app = new App();
+    Warnings.of(app).sink = Warnings.SILENT;
+    PlatformDefaults.set(app, { annotations: { 'example.com/team': 'web' } });
+    const chart = new Chart(app, 'test', { namespace: 'web' });
+    new StatefulWorkload(chart, 'web-server', base());
+    app.synthYaml();
+    const s = only(chart.toJson(), 'StatefulSet');
+    expect(s.spec.template.metadata.annotations).toEqual({ 'example.com/team': 'web' });
+    expect(s.spec.volumeClaimTemplates[0].metadata.annotations).toEqual({ 'example.com/team': 'web' });
+    expect(sts(build()).spec.template.metadata.annotations).toBeUndefined();
+  });
+
   test('parallel pods, OnDelete or a partition, DESTROY, grace period, gid, writable dirs', () => {
     const s = sts(build({
       podManagementPolicy: PodManagementPolicy.PARALLEL,
@@ -333,7 +371,8 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     expect(refusal({ removalPolicy: 'delete' as any })).toContain('removalPolicy "delete" is not a RemovalPolicy');
     expect(refusal({ clientService: true, containers: [{ name: 'nginx', image: IMAGE }] })).toContain('clientService true needs a container port, and no container declares one');
     expect(refusal({ volumeClaimTemplates: [{ name: 'www', size: '10Gi' as any, storageClass: exoscale() }] })).toContain('volumeClaimTemplates[0].size "10Gi" is required');
-    expect(errorOf((chart) => new StatefulWorkload(chart, 'x', undefined as any))).toContain('test/x: props (not set) are required');
+    expect(errorOf((chart) => new StatefulWorkload(chart, 'x', undefined as any))).toBe(
+      'invalid configuration:\n  test/x: props (not set) are required. Pass at least { containers: [{ image }], uid }.');
   });
 
   // each refusal whole: construct path, prop, value, problem and fix (mutation testing found the fixes and several
@@ -374,6 +413,36 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     ['a grace period that is a number', { terminationGracePeriod: 30 }, ['terminationGracePeriod 30 is not a Duration of whole seconds. Use e.g. Duration.seconds(30).']],
     // cdk8s's own toSeconds() throws on this one: the library's error instead
     ['a grace period of 1.5 s', { terminationGracePeriod: Duration.millis(1500) }, ['terminationGracePeriod Duration.millis(1500) is not a Duration of whole seconds. Use e.g. Duration.seconds(30).']],
+    // cdk8s refuses negative Durations itself; one from JavaScript reaches the library
+    ['a negative grace period', { terminationGracePeriod: { toSeconds: () => -5, toMilliseconds: () => -5000, toHumanString: () => '-5s' } as any }, ['terminationGracePeriod Duration.millis(-5000) is not a Duration of whole seconds. Use e.g. Duration.seconds(30).']],
+    ['an empty image', { containers: [{ name: 'nginx', image: '' }] }, ['containers[0].image "" is not an image reference. Use e.g. "docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine".']],
+    ['no containers', { containers: [], mounts: [] }, [
+      'containers [] must list at least one container. Use e.g. containers: [{ name: \'web\', image: \'docker.io/nginxinc/nginx-unprivileged:1.27.3-alpine\', portNumber: 8080 }].',
+      'volumeClaimTemplates[0] "www" is mounted by no container: every replica would get a volume nothing uses. Add mounts: [{ claim: \'www\', path: \'/data\' }], or remove the claim template.',
+    ]],
+    ['two unnamed containers', { containers: [{ image: IMAGE }, { image: IMAGE }], mounts: [], volumeClaimTemplates: [] },
+      ['containers[1].name "main" is the name of another container (cdk8s-plus names unnamed containers "main"). Give every container its own name.']],
+    ['container props cdk8s-plus refuses (named, and unnamed)', { containers: [{ name: 'nginx', image: IMAGE, port: 8080, portNumber: 8080 }, { image: IMAGE, ports: [{ number: 80 }, { number: 80 }] }] as any }, [
+      'containers[0] "nginx" is refused by cdk8s-plus: Either \'port\' or \'portNumber\' is allowed. Use \'portNumber\' since \'port\' is deprecated. Fix the container props as the message says.',
+      'containers[1] "(unnamed)" is refused by cdk8s-plus: Port with number 80 and protocol TCP already exists. Fix the container props as the message says.',
+    ]],
+    ['a claim template without a size', { volumeClaimTemplates: [{ name: 'www', storageClass: exoscale() }] as any },
+      ['volumeClaimTemplates[0].size (not set) is required. Set size: Size.gibibytes(10).']],
+    ['mounts of claims when there are no claim templates', { volumeClaimTemplates: [], mounts: [{ claim: 'www', path: '/data' }] },
+      ['mounts[0].claim "www" is not a claim template of this workload, so no claim provides mount path "/data" (claim templates: none). Name a claim template in claim, or add it to volumeClaimTemplates.']],
+    ['a mount into a named container when no container is valid', { containers: ['nginx'] as any, mounts: [{ claim: 'www', path: '/data', container: 'nginx' }] }, [
+      'containers[0] "nginx" is not a container (ContainerProps).',
+      'mounts[0].container "nginx" is not a container of this workload (containers: none). Name one of the containers, or leave container out for the first.',
+    ]],
+    ['a relative mount path', { mounts: [{ claim: 'www', path: 'data' }] },
+      ['mounts[0].path "data" is not an absolute path (like /data, without //, /./, /../ or a trailing /; not / itself). Use e.g. \'/data\'.']],
+    ['a client Service and no port', { clientService: true, containers: [{ name: 'nginx', image: IMAGE }] },
+      ['clientService true needs a container port, and no container declares one. Declare the port on the container (ports: [{ number: 8080, name: \'http\' }]), or leave clientService out.']],
+    ['a pod management policy by another name', { podManagementPolicy: 'Random' as any },
+      ['podManagementPolicy "Random" is not a PodManagementPolicy. Use PodManagementPolicy.ORDERED_READY or PodManagementPolicy.PARALLEL.']],
+    ['a removal policy by another name', { removalPolicy: 'delete' as any },
+      ['removalPolicy "delete" is not a RemovalPolicy. Remove it (claims are retained), or use RemovalPolicy.DESTROY for throw-away data.']],
+    ['replicas as text', { replicas: '3' as any }, ['replicas "3" must be a whole number of at least 1']],
   ])('%s', (_what, extra, expected) => {
     const message = refusal(extra);
     for (const line of expected) expect(message).toContain(`test/web-server: ${line}`);
@@ -386,11 +455,17 @@ describe('StatefulWorkload refusals: construct path, prop, value, fix', () => {
     expect(pod(build({ containers: [{ name: 'nginx', image: digest, ports: [{ number: 8080, name: 'http' }] }] })).containers[0].image).toBe(digest);
     expect(pod(build({ containers: [{ name: 'nginx', image: 'registry.local:5000/nginx:1.27.3', ports: [{ number: 8080, name: 'http' }] }] })).containers[0].image).toBe('registry.local:5000/nginx:1.27.3');
     expect(pod(build({ terminationGracePeriod: Duration.minutes(2) })).terminationGracePeriodSeconds).toBe(120);
+    expect(pod(build({ terminationGracePeriod: Duration.seconds(0) })).terminationGracePeriodSeconds).toBe(0);
+    // an image with no registry or path: the tag is after its colon
+    expect(pod(build({ containers: [{ name: 'nginx', image: 'nginx:1.27.3', ports: [{ number: 8080, name: 'http' }] }] })).containers[0].image).toBe('nginx:1.27.3');
   });
 
   test('no storage class and no default class in the app', () => {
-    expect(refusal({ volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(10) }] })).toContain(
-      'test/web-server: volumeClaimTemplates[0].storageClass (not set) is not set, and the app has no default StorageClass.');
+    expect(refusal({ volumeClaimTemplates: [{ name: 'www', size: Size.gibibytes(10) }] })).toBe([
+      'invalid configuration:',
+      '  test/web-server: volumeClaimTemplates[0].storageClass (not set) is not set, and the app has no default StorageClass. '
+      + 'Set storageClass (e.g. ExistingStorageClass.exoscaleBlockStorage()), or declare a default BlockStorageClass (isDefault: true) before the workload.',
+    ].join('\n'));
   });
 });
 
