@@ -172,17 +172,13 @@ export function findPodSpecsInJson(docs: readonly unknown[]): PodSpecInfo[] {
   return findPodSpecs(objects);
 }
 
-const cache = new WeakMap<RuleContext, PodSpecInfo[]>();
-
 /** The pod specs of a rule context, found once and shared by every rule that looks at pods. */
 export function podSpecs(ctx: RuleContext): PodSpecInfo[] {
-  let list = cache.get(ctx);
-  if (!list) {
-    list = findPodSpecs(ctx.ofKind(...POD_KINDS));
-    list.sort((a, b) => a.owner.index - b.owner.index);
-    cache.set(ctx, list);
-  }
-  return list;
+  return ctx.memo(podSpecsInOrder);
+}
+
+function podSpecsInOrder(ctx: RuleContext): PodSpecInfo[] {
+  return findPodSpecs(ctx.ofKind(...POD_KINDS)).sort((a, b) => a.owner.index - b.owner.index);
 }
 
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
@@ -393,14 +389,15 @@ interface WorkloadIndex {
   readonly byLabel: Map<string, Map<string, Map<string, PodSpecInfo[]>>>;
 }
 
-const workloadCache = new WeakMap<RuleContext, WorkloadIndex>();
 const NO_WORKLOADS: PodSpecInfo[] = [];
 
 /** Pod-bearing objects (PodTemplates excluded: they run no pods) by namespace and by label. */
 export function workloadIndex(ctx: RuleContext): WorkloadIndex {
-  let idx = workloadCache.get(ctx);
-  if (idx) return idx;
-  idx = { byNamespace: new Map(), byLabel: new Map() };
+  return ctx.memo(buildWorkloadIndex);
+}
+
+function buildWorkloadIndex(ctx: RuleContext): WorkloadIndex {
+  const idx: WorkloadIndex = { byNamespace: new Map(), byLabel: new Map() };
   for (const info of podSpecs(ctx)) {
     if (info.owner.kind === 'PodTemplate') continue;
     const ns = ctx.namespaceOf(info.owner) ?? 'default';
@@ -413,7 +410,6 @@ export function workloadIndex(ctx: RuleContext): WorkloadIndex {
       push(byValue, info.labels[key], info);
     }
   }
-  workloadCache.set(ctx, idx);
   return idx;
 }
 
@@ -484,20 +480,18 @@ export function selectsOperatorPods(ctx: RuleContext, ns: string, selector: unkn
   return operatorPodsIn(ctx, ns).some((pods) => Object.keys(labels).every((k) => pods[k] === labels[k]));
 }
 
-const operatorPodCache = new WeakMap<RuleContext, Map<string, Array<Record<string, string>>>>();
-
 /** Pod labels of the operator clusters of a namespace. */
 function operatorPodsIn(ctx: RuleContext, ns: string): Array<Record<string, string>> {
-  let byNs = operatorPodCache.get(ctx);
-  if (!byNs) {
-    byNs = new Map();
-    for (const shape of OPERATOR_SHAPES) {
-      for (const o of ctx.ofKind(shape.kind)) {
-        if (o.apiVersion.split('/')[0] !== shape.group) continue;
-        push(byNs, ctx.namespaceOf(o) ?? 'default', shape.podLabels(o.name));
-      }
+  return ctx.memo(operatorPodsByNamespace).get(ns) ?? [];
+}
+
+function operatorPodsByNamespace(ctx: RuleContext): Map<string, Array<Record<string, string>>> {
+  const byNs = new Map<string, Array<Record<string, string>>>();
+  for (const shape of OPERATOR_SHAPES) {
+    for (const o of ctx.ofKind(shape.kind)) {
+      if (o.apiVersion.split('/')[0] !== shape.group) continue;
+      push(byNs, ctx.namespaceOf(o) ?? 'default', shape.podLabels(o.name));
     }
-    operatorPodCache.set(ctx, byNs);
   }
-  return byNs.get(ns) ?? [];
+  return byNs;
 }

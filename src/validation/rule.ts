@@ -153,6 +153,8 @@ export class RuleContext {
   public readonly customResourceDefinitions: readonly unknown[];
   /** Objects that share kind, namespace and name with another (API-040 tells which are in the same API group). */
   private readonly collided = new Set<ManifestObject>();
+  /** What memo() computed, by the function that computed it. */
+  private readonly memos = new Map<(ctx: RuleContext) => unknown, unknown>();
 
   constructor(objects: ManifestObject[], knownStorageClasses: KnownStorageClass[] = [], policies: ScopedPolicy[] = [],
     settings: RuleContextSettings = {}) {
@@ -181,6 +183,18 @@ export class RuleContext {
       }
     }
     this.known = new Map(knownStorageClasses.map((k) => [k.name, k]));
+  }
+
+  /**
+   * What `compute(this)` returns, computed once per validation: the indexes several rules share (pod specs, claims,
+   * label maps, database StatefulSets) are built by the first rule that asks. `compute` must be a module-level
+   * function (it is the key), and must read the objects only.
+   */
+  public memo<T>(compute: (ctx: RuleContext) => T): T {
+    if (this.memos.has(compute)) return this.memos.get(compute) as T;
+    const value = compute(this);
+    this.memos.set(compute, value);
+    return value;
   }
 
   /**

@@ -19,13 +19,9 @@ export interface Claim {
   readonly isTemplate: boolean;
 }
 
-const claimCache = new WeakMap<RuleContext, readonly Claim[]>();
-
 /** The claims of a context, found once and shared by the claim rules (which only read the list). */
 export function claimsOf(ctx: RuleContext): readonly Claim[] {
-  let cached = claimCache.get(ctx);
-  if (!cached) claimCache.set(ctx, (cached = findClaims(ctx)));
-  return cached;
+  return ctx.memo(findClaims);
 }
 
 function findClaims(ctx: RuleContext): Claim[] {

@@ -249,6 +249,34 @@ export const FIXTURES: RuleFixture[] = [
     passes: [{ apiVersion: 'example.com/v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'shop' }, spec: {} }],
   },
   {
+    // the built-in groups without a .k8s.io suffix (batch, autoscaling, extensions, policy): removed versions are errors
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_30,
+    trips: [
+      { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'a', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'b', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'c', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', metadata: { name: 'd', namespace: 'shop' }, spec: {} },
+    ],
+    message: [
+      'CronJob in apiVersion batch/v1beta1 is not served by Kubernetes 1.30',
+      'HorizontalPodAutoscaler in apiVersion autoscaling/v2beta2 is not served by Kubernetes 1.30',
+      'Ingress in apiVersion extensions/v1beta1 is not served by Kubernetes 1.30',
+      'PodDisruptionBudget in apiVersion policy/v1beta1 is not served by Kubernetes 1.30',
+    ].join('\n'),
+    fix: 'Use apiVersion batch/v1.\nUse apiVersion autoscaling/v1 or autoscaling/v2.\nUse apiVersion networking.k8s.io/v1.\nUse apiVersion policy/v1.',
+    passes: [{ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a', namespace: 'shop' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [] } } } } } }],
+  },
+  {
+    // served by the target, removed later with no successor (the DRA alpha ResourceClass): the fix says so, not "move to"
+    ruleId: 'SCH-004',
+    kubernetesVersion: KubernetesVersion.V1_30,
+    trips: [{ apiVersion: 'resource.k8s.io/v1alpha2', kind: 'ResourceClass', metadata: { name: 'gpu' }, driverName: 'gpu.example.com' }],
+    message: 'ResourceClass in apiVersion resource.k8s.io/v1alpha2 is removed in Kubernetes 1.31 (served up to 1.30; the target is 1.30)',
+    fix: 'Plan its replacement before the cluster is upgraded to 1.31: no later Kubernetes minor the library knows (up to 1.36) serves ResourceClass in any apiVersion.',
+    passes: [{ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'x' }, webhooks: [] }],
+  },
+  {
     // a CRD reusing a built-in kind's name, and an unknown kind in a built-in group: no schema, once per kind
     ruleId: 'SCH-005',
     trips: [

@@ -10,16 +10,9 @@ export interface LabelMap {
   readonly labels: Record<string, unknown>;
 }
 
-const labelMapCache = new WeakMap<RuleContext, LabelMap[]>();
-
 /** Every label map of an object: its own, its pod template's and its claim templates', with a path for messages. */
 export function labelMaps(ctx: RuleContext): LabelMap[] {
-  let cached = labelMapCache.get(ctx);
-  if (!cached) {
-    cached = findLabelMaps(ctx);
-    labelMapCache.set(ctx, cached);
-  }
-  return cached;
+  return ctx.memo(findLabelMaps);
 }
 
 function findLabelMaps(ctx: RuleContext): LabelMap[] {

@@ -5,25 +5,23 @@ import { ManifestObject, RuleContext } from '../../rule';
 
 /** StatefulSets marked `golden-paths.dev/role: database` (StatefulDatabase marks its own; mark yours to get these checks). */
 export function databases(ctx: RuleContext): ManifestObject[] {
-  let list = databaseCache.get(ctx);
-  if (!list) databaseCache.set(ctx, (list = ctx.ofKind('StatefulSet').filter((o) => o.annotations[ROLE_ANNOTATION] === DATABASE_ROLE)));
-  return list;
+  return ctx.memo(findDatabases);
 }
 
-const databaseCache = new WeakMap<RuleContext, ManifestObject[]>();
-
-const budgeted = new WeakMap<RuleContext, Set<ManifestObject>>();
+function findDatabases(ctx: RuleContext): ManifestObject[] {
+  return ctx.ofKind('StatefulSet').filter((o) => o.annotations[ROLE_ANNOTATION] === DATABASE_ROLE);
+}
 
 /** Whether a PodDisruptionBudget in the same namespace selects the pods (one indexed pass over the budgets). */
 export function hasBudget(ctx: RuleContext, o: ManifestObject): boolean {
-  let set = budgeted.get(ctx);
-  if (!set) {
-    set = new Set();
-    for (const pdb of ctx.ofKind('PodDisruptionBudget')) {
-      if (!isObject(pdb.obj.spec) || isEmptySelector(pdb.obj.spec.selector)) continue;
-      for (const w of workloadsSelectedBy(ctx, ctx.namespaceOf(pdb) ?? 'default', pdb.obj.spec.selector)) set.add(w.owner);
-    }
-    budgeted.set(ctx, set);
+  return ctx.memo(budgetedWorkloads).has(o);
+}
+
+function budgetedWorkloads(ctx: RuleContext): Set<ManifestObject> {
+  const set = new Set<ManifestObject>();
+  for (const pdb of ctx.ofKind('PodDisruptionBudget')) {
+    if (!isObject(pdb.obj.spec) || isEmptySelector(pdb.obj.spec.selector)) continue;
+    for (const w of workloadsSelectedBy(ctx, ctx.namespaceOf(pdb) ?? 'default', pdb.obj.spec.selector)) set.add(w.owner);
   }
-  return set.has(o);
+  return set;
 }

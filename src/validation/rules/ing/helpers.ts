@@ -89,15 +89,13 @@ export interface ServiceBackend {
 
 /** Service backends with the Service they point at (when it is among the objects). */
 export function serviceBackends(ctx: RuleContext, o: ManifestObject): ServiceBackend[] {
-  let byObject = backendCache.get(ctx);
-  if (!byObject) backendCache.set(ctx, (byObject = new Map()));
-  let backends = byObject.get(o);
-  if (!backends) byObject.set(o, (backends = findServiceBackends(ctx, o)));
-  return backends;
+  return ctx.memo(backendsByIngress).get(o) ?? [];
 }
 
 /** The service backends of each Ingress, per validation (the Services they resolve to are of that validation). */
-const backendCache = new WeakMap<RuleContext, Map<ManifestObject, ServiceBackend[]>>();
+function backendsByIngress(ctx: RuleContext): Map<ManifestObject, ServiceBackend[]> {
+  return new Map(ctx.ofKind('Ingress').map((o) => [o, findServiceBackends(ctx, o)]));
+}
 
 function findServiceBackends(ctx: RuleContext, o: ManifestObject): ServiceBackend[] {
   const ns = ctx.namespaceOf(o);

@@ -23,20 +23,17 @@ export function isBuiltinGroup(apiVersion: string): boolean {
   return group.endsWith('.k8s.io') || ['apps', 'batch', 'policy', 'autoscaling', 'extensions'].includes(group);
 }
 
-const sets = new WeakMap<RuleContext, SchemaSet>();
-
 /**
  * The schemas of a validation: the target minor's, the shipped CRDs', and the CRDs given with the validation or
  * among the objects (those among the objects win, as they are what gets applied).
  */
 export function schemasOf(ctx: RuleContext): SchemaSet {
-  let set = sets.get(ctx);
-  if (!set) {
-    const inInput = ctx.ofKind('CustomResourceDefinition').filter((o) => o.apiVersion === 'apiextensions.k8s.io/v1').map((o) => o.obj);
-    set = schemaSetFor(ctx.kubernetesVersion, [...ctx.customResourceDefinitions, ...inInput]);
-    sets.set(ctx, set);
-  }
-  return set;
+  return ctx.memo(findSchemas);
+}
+
+function findSchemas(ctx: RuleContext): SchemaSet {
+  const inInput = ctx.ofKind('CustomResourceDefinition').filter((o) => o.apiVersion === 'apiextensions.k8s.io/v1').map((o) => o.obj);
+  return schemaSetFor(ctx.kubernetesVersion, [...ctx.customResourceDefinitions, ...inInput]);
 }
 
 /** One issue of one object, with the fix when it differs from the rule's. */
@@ -47,33 +44,32 @@ interface ObjectIssue {
 }
 
 /** One pass of the schema walker per object, shared by the three schema rules. */
-const cache = new WeakMap<RuleContext, Map<string, ObjectIssue[]>>();
 function issuesFor(ctx: RuleContext, ruleId: string): ObjectIssue[] {
-  let byRule = cache.get(ctx);
-  if (!byRule) {
-    byRule = new Map();
-    const schemas = schemasOf(ctx);
-    for (const o of ctx.objects) {
-      const issues = schemas.check(o.obj);
-      if (issues.length === 0) continue;
-      const newer = newerFields(ctx, o.obj, issues);
-      for (const issue of issues) {
-        const id = CODES[issue.code];
-        let list = byRule.get(id);
-        if (!list) byRule.set(id, (list = []));
-        const since = newer.get(issue.path);
-        list.push(since
-          ? {
-            index: o.index,
-            message: `${issue.message.replace(/ \(did you mean [^)]*\)$/, '')} in Kubernetes ${ctx.kubernetesVersion} (the validation's target); it is a field from Kubernetes ${since} on`,
-            fix: `If the cluster runs Kubernetes ${since} or later, set the target to its minor (--kubernetes-version, GoldenPathValidation.kubernetesVersion or PlatformDefaults kubernetesVersion); else remove the field.`,
-          }
-          : { index: o.index, message: issue.message });
-      }
+  return ctx.memo(issuesByRule).get(ruleId) ?? [];
+}
+
+/** The schema issues of every object, by the rule that reports them. */
+function issuesByRule(ctx: RuleContext): Map<string, ObjectIssue[]> {
+  const byRule = new Map<string, ObjectIssue[]>();
+  const schemas = schemasOf(ctx);
+  for (const o of ctx.objects) {
+    const issues = schemas.check(o.obj);
+    const newer = newerFields(ctx, o.obj, issues);
+    for (const issue of issues) {
+      const id = CODES[issue.code];
+      let list = byRule.get(id);
+      if (!list) byRule.set(id, (list = []));
+      const since = newer.get(issue.path);
+      list.push(since
+        ? {
+          index: o.index,
+          message: `${issue.message.replace(/ \(did you mean [^)]*\)$/, '')} in Kubernetes ${ctx.kubernetesVersion} (the validation's target); it is a field from Kubernetes ${since} on`,
+          fix: `If the cluster runs Kubernetes ${since} or later, set the target to its minor (--kubernetes-version, GoldenPathValidation.kubernetesVersion or PlatformDefaults kubernetesVersion); else remove the field.`,
+        }
+        : { index: o.index, message: issue.message });
     }
-    cache.set(ctx, byRule);
   }
-  return byRule.get(ruleId) ?? [];
+  return byRule;
 }
 
 /**

@@ -8,8 +8,9 @@ function nextMinor(version: string): string {
   return `${major}.${minor + 1}`;
 }
 
+/** `apiVersion a or b` (never called with an empty list). */
 function served(apiVersions: string[]): string {
-  return apiVersions.length > 0 ? `apiVersion ${apiVersions.join(' or ')}` : 'a newer API';
+  return `apiVersion ${apiVersions.join(' or ')}`;
 }
 
 /** An object whose apiVersion the target serves: a warning when a later minor (that the library knows) removes it. */
@@ -18,10 +19,14 @@ function checkServed(ctx: RuleContext, o: ManifestObject): void {
   const range = schemas.servedRange(o.apiVersion, o.kind);
   if (!range || range.last === schemas.newestKnown) return;
   const removedIn = nextMinor(range.last);
-  const later = schemas.currentApiVersionsOf(o.kind).filter((v) => v.apiVersion !== o.apiVersion)
+  // the apiVersions the newest known minor serves for the kind (never this one: it is removed before then)
+  const later = schemas.currentApiVersionsOf(o.kind)
     .map((v) => (schemas.isAfterTarget(v.since) ? `${v.apiVersion} (served from ${v.since})` : v.apiVersion));
+  const fix = later.length > 0
+    ? `Move to ${served(later)} before the cluster is upgraded to ${removedIn}.`
+    : `Plan its replacement before the cluster is upgraded to ${removedIn}: no later Kubernetes minor the library knows (up to ${schemas.newestKnown}) serves ${o.kind} in any apiVersion.`;
   ctx.report(o, `${o.kind} in apiVersion ${o.apiVersion} is removed in Kubernetes ${removedIn} (served up to ${range.last}; the target is ${ctx.kubernetesVersion})`,
-    { severity: Severity.WARNING, fix: `Move to ${served(later)} before the cluster is upgraded to ${removedIn}.` });
+    { severity: Severity.WARNING, fix });
 }
 
 export const SCH_004: Rule = {

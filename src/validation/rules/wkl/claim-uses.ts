@@ -13,13 +13,13 @@ export interface ClaimUse {
   readonly readOnly: boolean;
 }
 
-const claimCache = new WeakMap<RuleContext, Map<string, ClaimUse[]>>();
-
 /** Pod specs that mount each claim, keyed by `namespace/claimName`. */
 export function claimUses(ctx: RuleContext): Map<string, ClaimUse[]> {
-  let m = claimCache.get(ctx);
-  if (m) return m;
-  m = new Map();
+  return ctx.memo(findClaimUses);
+}
+
+function findClaimUses(ctx: RuleContext): Map<string, ClaimUse[]> {
+  const m = new Map<string, ClaimUse[]>();
   for (const info of podSpecs(ctx)) {
     if (info.owner.kind === 'PodTemplate') continue;
     const ns = ctx.namespaceOf(info.owner) ?? 'default';
@@ -32,7 +32,6 @@ export function claimUses(ctx: RuleContext): Map<string, ClaimUse[]> {
       push(m, `${ns}/${claim}`, { info, readOnly: pvc!.readOnly === true });
     }
   }
-  claimCache.set(ctx, m);
   return m;
 }
 
