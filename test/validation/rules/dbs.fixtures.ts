@@ -75,6 +75,13 @@ export const FIXTURES: RuleFixture[] = [
     passes: [db({ replicas: 3, template: { metadata: { labels } } }), pdb],
   },
   {
+    // no pod template, or no spec at all: other rules' problems (SCH), and no crash of this one
+    ruleId: 'DBS-004',
+    trips: [db({ replicas: 3 }), pdb],
+    message: 'terminationGracePeriodSeconds is not set (30 s by default), shorter than 120 s',
+    passes: [db({ replicas: 3, template: undefined }), { ...db({ replicas: 3 }), metadata: { ...db({ replicas: 3 }).metadata, name: 'db2' }, spec: undefined }, pdb],
+  },
+  {
     // ReadOnlyMany too, every bad mode listed; a template without metadata is named "?"; one without spec is skipped
     ruleId: 'DBS-003',
     trips: [db({ replicas: 3, volumeClaimTemplates: [{ spec: { accessModes: ['ReadWriteMany', 'ReadOnlyMany'] } }] }), pdb],

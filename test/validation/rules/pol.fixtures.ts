@@ -156,6 +156,27 @@ export const FIXTURES: RuleFixture[] = [
     passes: [gateway, { ...httpRoute('https', false), spec: { ...httpRoute('https', false).spec, hostnames: undefined } }],
   },
   {
+    // an HTTPRoute attached to several Gateways, or to a Gateway without a section: one plain HTTP listener among
+    // them is enough to serve it without TLS; a route whose rules serve and redirect is still served
+    ruleId: 'POL-002',
+    policies: [{ policy: { requireTls: true } }],
+    trips: [
+      gateway,
+      { ...gateway, metadata: { name: 'tls-only', namespace: 'default' }, spec: { ...gateway.spec, listeners: [gateway.spec.listeners[1]] } },
+      { ...httpRoute('https', false), metadata: { name: 'both' }, spec: { ...httpRoute('https', false).spec, parentRefs: [{ name: 'tls-only' }, { name: 'public' }] } },
+      { ...httpRoute('http', false), metadata: { name: 'mixed' }, spec: { ...httpRoute('http', false).spec, hostnames: ['admin.example.com'], rules: [...httpRoute('http', true).spec.rules, ...httpRoute('http', false).spec.rules] } },
+    ],
+    message: 'host shop.example.com is served without TLS, which the platform policy forbids\nhost admin.example.com is served without TLS, which the platform policy forbids',
+    passes: [
+      gateway,
+      { ...gateway, metadata: { name: 'tls-only', namespace: 'default' }, spec: { ...gateway.spec, listeners: [gateway.spec.listeners[1]] } },
+      { ...httpRoute('https', false), metadata: { name: 'both' }, spec: { ...httpRoute('https', false).spec, parentRefs: [{ name: 'tls-only' }] } },
+      // an HTTPRoute of another API group is not Gateway API's, and an Ingress without a spec serves nothing
+      { ...httpRoute('http', false), apiVersion: 'example.com/v1', metadata: { name: 'other' } },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'empty' } },
+    ],
+  },
+  {
     // hostPath volumes of a pod, named (or "(unnamed)"); a hostPath field outside a PV's spec or a pod volume is none
     ruleId: 'POL-003',
     policies: [{ policy: { forbidHostPath: true } }],
