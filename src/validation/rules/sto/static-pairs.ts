@@ -23,7 +23,8 @@ export function staticPairs(ctx: RuleContext): Pair[] {
   }
   for (const pv of ctx.ofKind('PersistentVolume')) {
     const ref = pvSpec(pv).claimRef;
-    if (!isObject(ref) || typeof ref.name !== 'string' || typeof ref.namespace !== 'string') continue;
+    if (!isObject(ref)) continue;
+    // a claim's name and namespace are strings: a claimRef without them matches none
     const c = claims.find((x) => x.name === ref.name && x.namespace === ref.namespace);
     if (c && !seen.has(`${c.namespace}/${c.name}|${pv.name}`)) pairs.push({ claim: c, pv });
   }

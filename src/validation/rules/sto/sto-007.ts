@@ -11,6 +11,8 @@ export const STO_007: Rule = {
   why: 'A key the driver does not report matches no node: no volume is ever provisioned.',
   fix: 'Use the driver\'s topology key (see the message).',
   check(ctx) {
+    /** Keys the scheduler and every topology-aware driver understand. */
+    const GENERIC_KEYS: ReadonlySet<string> = new Set(['topology.kubernetes.io/zone']);
     for (const o of ctx.ofKind('StorageClass')) {
       const prov = str(o.obj.provisioner);
       const system = prov ? StorageCatalog.forProvisioner(prov) : undefined;
@@ -36,6 +38,3 @@ export const STO_007: Rule = {
     }
   },
 };
-
-/** Keys the scheduler and every topology-aware driver understand. */
-const GENERIC_KEYS: ReadonlySet<string> = new Set(['topology.kubernetes.io/zone']);

@@ -1,7 +1,6 @@
 import type { PersistentVolumeAccessMode } from 'cdk8s-plus-27';
 import { SHARED, sharedAlternatives, volumeModeOf } from './helpers';
 import { isObject } from '../../../core/values';
-import { accessModesFor } from '../../../knowledge/storage/catalog';
 import { StorageKind } from '../../../knowledge/storage/types';
 import { RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
@@ -20,7 +19,7 @@ export const STO_010: Rule = {
       const caps = cls?.capabilities;
       if (!cls || !caps || (caps.kind !== StorageKind.BLOCK && caps.kind !== StorageKind.LOCAL)) continue;
       if (volumeModeOf(c.spec) === 'Block') continue;
-      const supported = accessModesFor(caps, 'Filesystem');
+      const supported = caps.filesystemAccessModes;
       for (const m of modesOf(c.spec)) {
         if (typeof m !== 'string' || !SHARED.has(m) || supported.includes(m as PersistentVolumeAccessMode)) continue;
         const name = cls.system?.name ?? cls.provisioner ?? 'unknown driver';

@@ -21,7 +21,8 @@ export const STO_013: Rule = {
     for (const { claim, pv } of staticPairs(ctx)) {
       const ref = pvSpec(pv).claimRef;
       const vn = str(claim.spec.volumeName);
-      if (vn === pv.name && isObject(ref) && typeof ref.name === 'string' && typeof ref.namespace === 'string'
+      // a pair found by the volume's claimRef is that claim: a claimRef naming another claim was found by the claim's volumeName
+      if (isObject(ref) && typeof ref.name === 'string' && typeof ref.namespace === 'string'
         && (ref.name !== claim.name || ref.namespace !== claim.namespace)) {
         ctx.report(claim.target, `volumeName ${pv.name} names a volume reserved for claim ${ref.namespace}/${ref.name} by its claimRef, not for ${claim.namespace}/${claim.name}`);
       }

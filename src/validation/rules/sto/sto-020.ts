@@ -1,5 +1,5 @@
 import { sharedAlternatives } from './helpers';
-import { isObject } from '../../../core/values';
+import { asArray, isObject } from '../../../core/values';
 import { InTreeRemoval, removedInTreePlugin } from '../../../knowledge/storage/in-tree';
 import { RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
@@ -40,11 +40,10 @@ export const STO_020: Rule = {
       }
     }
     for (const info of podSpecs(ctx)) {
-      const volumes = Array.isArray(info.spec.volumes) ? info.spec.volumes : [];
-      volumes.forEach((v: unknown, i: number) => {
+      asArray(info.spec.volumes).forEach((v: unknown, i: number) => {
         if (!isObject(v)) return;
         for (const key of Object.keys(v)) {
-          if (key === 'name' || v[key] === undefined || v[key] === null) continue;
+          if (v[key] === undefined || v[key] === null) continue; // Kubernetes reads a null source as absent
           const r = removedInTreePlugin(key);
           if (r) reportUse(ctx, info.owner, `${info.path}.volumes[${i}].${key}`, r, true);
         }

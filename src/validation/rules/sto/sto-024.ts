@@ -3,9 +3,6 @@ import { RuleFamily, Severity } from '../../finding';
 import { Rule } from '../../rule';
 import { pvSpec, sourcesOf } from '../../volumes';
 
-/** Volume types whose kubelet plugin refuses mount options (the mount fails: "mount options are not supported for this volume type"). */
-const NO_MOUNT_OPTIONS = ['hostPath'];
-
 export const STO_024: Rule = {
   id: 'STO-024',
   severity: Severity.ERROR,
@@ -14,6 +11,8 @@ export const STO_024: Rule = {
   why: 'The kubelet refuses to mount such a volume ("mount options are not supported for this volume type"): the pods never start.',
   fix: 'Remove mountOptions from the PersistentVolume.',
   check(ctx) {
+    /** Volume types whose kubelet plugin refuses mount options (the mount fails: "mount options are not supported for this volume type"). */
+    const NO_MOUNT_OPTIONS = ['hostPath'];
     for (const pv of ctx.ofKind('PersistentVolume')) {
       const spec = pvSpec(pv);
       if (asArray(spec.mountOptions).length === 0) continue;

@@ -21,10 +21,14 @@ export const STO_025: Rule = {
   },
 };
 
-/** The name of the VolumeSnapshot a claim spec restores, if any. */
+/**
+ * The name of the VolumeSnapshot a claim spec restores, if any. A reference without apiGroup names a kind of the core
+ * group, which has no VolumeSnapshot: the API server refuses it ("must be 'PersistentVolumeClaim' when referencing the
+ * default apiGroup"), so nothing is restored.
+ */
 function snapshotSource(spec: Record<string, any>): string | undefined {
   for (const ref of [spec.dataSourceRef, spec.dataSource]) {
-    if (isObject(ref) && ref.kind === 'VolumeSnapshot' && (ref.apiGroup === undefined || ref.apiGroup === 'snapshot.storage.k8s.io')) return str(ref.name) ?? '(unnamed)';
+    if (isObject(ref) && ref.kind === 'VolumeSnapshot' && ref.apiGroup === 'snapshot.storage.k8s.io') return str(ref.name) ?? '(unnamed)';
   }
   return undefined;
 }
