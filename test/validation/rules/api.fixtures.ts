@@ -143,6 +143,48 @@ export const FIXTURES: RuleFixture[] = [
     passes: [sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }])],
   },
   {
+    // a VolumeSnapshot named without its API group: the API server takes it for a core kind and refuses the claim
+    ruleId: 'API-018',
+    trips: [
+      claim('restored', { accessModes: ['ReadWriteOnce'], dataSource: { kind: 'VolumeSnapshot', name: 'nightly' } }),
+      // a claim template's claim is refused when the StatefulSet controller creates it
+      sts([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, dataSource: { kind: 'VolumeSnapshot', name: 'nightly' } } }]),
+    ],
+    message: [
+      'dataSource kind VolumeSnapshot has no apiGroup, so it names a core kind: only PersistentVolumeClaim may be referenced without apiGroup',
+      'volumeClaimTemplates[0] data: dataSource kind VolumeSnapshot has no apiGroup',
+    ].join('\n'),
+    fix: 'Set apiGroup: snapshot.storage.k8s.io.',
+    passes: [
+      claim('restored', { accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' } }),
+      // a clone of a claim needs no apiGroup; the same object in both fields is what the API server writes itself
+      claim('clone', { accessModes: ['ReadWriteOnce'], dataSource: { kind: 'PersistentVolumeClaim', name: 'restored' }, dataSourceRef: { apiGroup: '', kind: 'PersistentVolumeClaim', name: 'restored' } }),
+      claim('empty', { accessModes: ['ReadWriteOnce'], dataSource: null }),
+    ],
+  },
+  {
+    // a populator's kind without its group, a reference without kind or name, two fields that disagree
+    ruleId: 'API-018',
+    trips: [
+      claim('a', { accessModes: ['ReadWriteOnce'], dataSourceRef: { kind: 'VolumePopulator', name: 'seed' } }),
+      claim('b', { accessModes: ['ReadWriteOnce'], dataSourceRef: { apiGroup: 'snapshot.storage.k8s.io' } }),
+      claim('c', { accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'x' }, dataSourceRef: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'y' } }),
+      claim('d', { accessModes: ['ReadWriteOnce'], dataSource: 'nightly' }),
+    ],
+    message: [
+      'dataSourceRef kind VolumePopulator has no apiGroup, so it names a core kind: only PersistentVolumeClaim may be referenced without apiGroup',
+      'dataSourceRef has no kind and no name',
+      'dataSource and dataSourceRef name different objects: when both are set they must be the same',
+      'dataSource is not an object with kind and name',
+    ].join('\n'),
+    fix: 'Set apiGroup to the API group of VolumePopulator.',
+    passes: [
+      claim('a', { accessModes: ['ReadWriteOnce'], dataSourceRef: { apiGroup: 'populator.example.com', kind: 'VolumePopulator', name: 'seed' } }),
+      // a cross-namespace dataSourceRef leaves dataSource to be empty or different
+      claim('c', { accessModes: ['ReadWriteOnce'], dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'x' }, dataSourceRef: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'y', namespace: 'backups' } }),
+    ],
+  },
+  {
     ruleId: 'API-013',
     trips: [claim('data', { accessModes: ['ReadWriteMultiple'] })],
     message: 'access mode "ReadWriteMultiple" is not a Kubernetes access mode',

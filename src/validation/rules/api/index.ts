@@ -9,6 +9,7 @@ import { API_014 } from './api-014';
 import { API_015 } from './api-015';
 import { API_016 } from './api-016';
 import { API_017 } from './api-017';
+import { API_018 } from './api-018';
 import { API_020 } from './api-020';
 import { API_021 } from './api-021';
 import { API_022 } from './api-022';
@@ -66,6 +67,7 @@ export const API_VOLUME_RULES: readonly Rule[] = [
   API_015,
   API_016,
   API_017,
+  API_018,
 ];
 
 /** Every API rule, in reporting order. */
