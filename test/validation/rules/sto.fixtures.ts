@@ -78,7 +78,7 @@ export const FIXTURES: RuleFixture[] = [
     ruleId: 'STO-001',
     trips: [k.storageClass('shared', 'kubernetes.io/glusterfs')],
     message: 'provisioner kubernetes.io/glusterfs (GlusterFS in-tree plugin) was removed in Kubernetes 1.26',
-    fix: 'GlusterFS has no maintained CSI driver: The in-tree plugin was removed in Kubernetes 1.26 and no CSI driver is maintained',
+    fix: 'GlusterFS: The in-tree plugin was removed in Kubernetes 1.26 and no CSI driver is maintained',
     passes: [k.storageClass('shared', 'nfs.csi.k8s.io', { parameters: { server: 'nfs.internal', share: '/exports/shared' } })],
   },
   {

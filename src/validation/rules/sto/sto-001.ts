@@ -6,7 +6,7 @@ import { Rule } from '../../rule';
 /** How to replace a removed in-tree provisioner. */
 function replacement(r: InTreeRemoval): string {
   if (r.system?.provisioner) return `Use the CSI provisioner ${r.system.provisioner}.`;
-  if (r.system) return `${r.name} has no maintained CSI driver: ${r.system.notes[0] ?? 'choose another storage system.'}`;
+  if (r.system) return `${r.name}: ${r.system.notes[0] ?? 'it has no maintained CSI driver; choose another storage system.'}`;
   return `${r.name} has no in-tree support left: use its vendor's CSI driver, or move the data to a storage system of the catalog.`;
 }
 
