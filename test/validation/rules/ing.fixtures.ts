@@ -301,6 +301,16 @@ export const FIXTURES: RuleFixture[] = [
     passes: [web, ing('storefront', [{ path: '/api' }]), ing('orders', [{ path: '/api', pathType: 'Exact' }])],
   },
   {
+    // use-regex on one Ingress makes every path of the host a regex location in ingress-nginx, the other Ingress's
+    // too: the same ImplementationSpecific path in both is one location, routed twice
+    ruleId: 'ING-009',
+    trips: [web, ing('storefront', [{ path: '/api', pathType: 'ImplementationSpecific' }], { annotations: { 'nginx.ingress.kubernetes.io/use-regex': 'true' } }),
+      ing('orders', [{ path: '/api', pathType: 'ImplementationSpecific' }])],
+    message: 'host shop.example.com path /api (ImplementationSpecific) in class nginx is also routed by Ingress shop/orders',
+    passes: [web, ing('storefront', [{ path: '/api', pathType: 'ImplementationSpecific' }], { annotations: { 'nginx.ingress.kubernetes.io/use-regex': 'true' } }),
+      ing('orders', [{ path: '/orders', pathType: 'ImplementationSpecific' }])],
+  },
+  {
     // Traefik routers of different entry points (the redirect Ingress on web) do not compete
     ruleId: 'ING-009',
     trips: [web, ing('a', [{}], { className: 'traefik', annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' } }),

@@ -1,6 +1,5 @@
 import { classOf, pathsOf } from './helpers';
 import { str } from '../../../core/values';
-import { NGINX_ANNOTATION_PREFIX } from '../../../knowledge/routing/ingress-nginx';
 import { matchKey } from '../../../knowledge/routing/paths';
 import { RuleFamily, Severity } from '../../finding';
 import { annotationsOf } from '../../metadata';
@@ -27,11 +26,12 @@ export const ING_009: Rule = {
     for (const o of ctx.ofKind('Ingress')) {
       const cls = classOf(o) ?? '(cluster default)';
       const ann = annotationsOf(o.obj);
-      const regex = ann[NGINX_ANNOTATION_PREFIX + 'use-regex'] === 'true';
       const entryPoints = str(ann[TRAEFIK_ENTRYPOINTS])?.split(',').map((e) => e.trim()).sort().join(',') ?? '';
       for (const p of pathsOf(o)) {
         if (typeof p.path !== 'string' || typeof p.pathType !== 'string') continue;
-        const key = JSON.stringify([cls, entryPoints, p.host ?? '*', matchKey(p.path, p.pathType, regex)]);
+        // ingress-nginx's use-regex (or rewrite-target) on one Ingress turns every path of the host into a regex
+        // location, its other Ingresses' included: the annotation does not set one Ingress's paths apart
+        const key = JSON.stringify([cls, entryPoints, p.host ?? '*', matchKey(p.path, p.pathType)]);
         let list = seen.get(key);
         if (!list) seen.set(key, list = []);
         list.push({ o, where: p.where, path: p.path, pathType: p.pathType });
