@@ -3,10 +3,13 @@ import { RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
 import { ManifestObject, Rule, RuleContext } from '../../rule';
 
-/** The keys a ConfigMap or Secret holds. */
+/**
+ * The keys of a ConfigMap or Secret an env var can read: the kubelet looks in a ConfigMap's data only (not
+ * binaryData), in a Secret's data (into which the API server merges stringData).
+ */
 function keysOf(o: ManifestObject): Set<string> {
   const keys = new Set<string>();
-  for (const f of ['data', 'stringData', 'binaryData']) if (isObject(o.obj[f])) for (const k of Object.keys(o.obj[f])) keys.add(k);
+  for (const f of o.kind === 'Secret' ? ['data', 'stringData'] : ['data']) if (isObject(o.obj[f])) for (const k of Object.keys(o.obj[f])) keys.add(k);
   return keys;
 }
 
@@ -20,7 +23,10 @@ function checkRef(ctx: RuleContext, owner: ManifestObject, where: string, kind: 
     if (kind === 'ConfigMap') ctx.report(owner, `${where} ConfigMap ${name} is not among the objects in namespace ${ctx.namespaceOf(owner) ?? 'default'}`, { severity: Severity.WARNING });
     return;
   }
-  if (typeof key === 'string' && !keysOf(target).has(key)) {
+  if (typeof key !== 'string' || keysOf(target).has(key)) return;
+  if (kind === 'ConfigMap' && isObject(target.obj.binaryData) && key in target.obj.binaryData) {
+    ctx.report(owner, `${where} ConfigMap ${name} holds ${key} in binaryData, which env vars cannot read (only data)`);
+  } else {
     ctx.report(owner, `${where} ${kind} ${name} has no key ${key} (it holds: ${[...keysOf(target)].join(', ') || 'nothing'})`);
   }
 }
@@ -29,7 +35,7 @@ export const WKL_033: Rule = {
   id: 'WKL-033',
   severity: Severity.ERROR,
   family: RuleFamily.WORKLOAD,
-  what: 'An env var from a ConfigMap or Secret among the objects must name a key it holds (unless optional); a referenced ConfigMap should be among the objects.',
+  what: 'An env var from a ConfigMap or Secret among the objects must name a key it holds (unless optional; of a ConfigMap, a key of data: the kubelet does not read binaryData into env vars); a referenced ConfigMap should be among the objects.',
   why: 'A missing key or ConfigMap stops the container at CreateContainerConfigError: the pod never starts. A missing ConfigMap is only a warning, since it may be created by other means; Secrets usually are, so a missing Secret is not reported.',
   fix: 'Fix the key or the name, add the key to the ConfigMap or Secret, or mark the reference optional: true.',
   check(ctx) {
