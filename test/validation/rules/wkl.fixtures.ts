@@ -66,6 +66,35 @@ const knownStorageClasses = [
   { name: 'local', provisioner: 'kubernetes.io/no-provisioner' },
 ];
 
+/** A DaemonSet of one container (one pod per node). */
+function daemonSet(name: string, image: string): any {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name, namespace: 'default' },
+    spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: podSpec({ containers: [container({ name, image })] }) } },
+  };
+}
+
+function service(name: string, spec: Record<string, any>): any {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec };
+}
+
+/** A nightly CronJob whose job template spec is `jobSpec` plus the pod template. */
+function cronJob(apiVersion: string, jobSpec: Record<string, any>): any {
+  return {
+    apiVersion,
+    kind: 'CronJob',
+    metadata: { name: 'backup', namespace: 'default' },
+    spec: {
+      schedule: '0 3 * * *',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      jobTemplate: { spec: { ...jobSpec, template: { spec: podSpec({ restartPolicy: 'OnFailure' }) } } },
+    },
+  };
+}
+
 export const FIXTURES: RuleFixture[] = [
   {
     ruleId: 'WKL-001',
@@ -139,6 +168,22 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { maxUnavailable: 1 })],
   },
   {
+    // the selector is shown as written; an empty selector ({}) selects every pod of the namespace in policy/v1
+    ruleId: 'WKL-011',
+    trips: [w.deployment('web', { replicas: 2 }), w.pdb('web', { maxUnavailable: 1, selector: { matchLabels: { app: 'web', tier: 'frontend' } } })],
+    message: 'selector {"matchLabels":{"app":"web","tier":"frontend"}} selects no workload in namespace default',
+    passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { maxUnavailable: 1, selector: {} })],
+  },
+  {
+    // a missing selector selects no pod (policy/v1), workloads among the objects or not; a file of PDBs alone is not
+    // checked for matches (the workloads are elsewhere)
+    ruleId: 'WKL-011',
+    trips: [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'default' }, spec: { maxUnavailable: 1 } }],
+    message: 'spec.selector is not set: a budget without a selector selects no pods',
+    fix: 'Set spec.selector.matchLabels to the pod template labels',
+    passes: [w.pdb('web', { maxUnavailable: 1, selector: { matchLabels: { app: 'wbe' } } })],
+  },
+  {
     ruleId: 'WKL-012',
     trips: [w.deployment('web', { replicas: 2 }, claimVolume('data')), rwop],
     message: 'claim data is ReadWriteOncePod but Deployment/web (2 replicas) mount it: only one pod can run',
@@ -153,10 +198,64 @@ export const FIXTURES: RuleFixture[] = [
     knownStorageClasses,
   },
   {
+    // one claim mounted read-write by 2 replicas, RWO with ROX beside it: ROX does not help pods that write
+    ruleId: 'WKL-013',
+    trips: [
+      w.deployment('web', { replicas: 2 }, claimVolume('data')),
+      k.pvc('data', { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], storageClassName: 'sbs', resources: { requests: { storage: '10Gi' } } }),
+    ],
+    message: 'claim data is ReadWriteOnce but Deployment/web (2 replicas) mount it: pods on other nodes cannot attach it (Multi-Attach error)',
+    // one pod; node-local storage (every pod on the node of the volume); RWO with RWX; RWO with ROX mounted read-only
+    // everywhere; a claim that is not RWO (ROX alone, or RWO with RWOP: API-011 and WKL-012 speak for those)
+    passes: [
+      w.deployment('single', { replicas: 1, strategy: { type: 'Recreate' } }, claimVolume('single')),
+      k.pvc('single', { accessModes: ['ReadWriteOnce'], storageClassName: 'sbs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('cache', { replicas: 3 }, claimVolume('cache')),
+      k.pvc('cache', { accessModes: ['ReadWriteOnce'], storageClassName: 'local', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('assets', { replicas: 3 }, claimVolume('assets')),
+      k.pvc('assets', { accessModes: ['ReadWriteOnce', 'ReadWriteMany'], storageClassName: 'efs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('reports', { replicas: 3 }, claimVolume('reports', { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'reports', readOnly: true } }] })),
+      k.pvc('reports', { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'], storageClassName: 'efs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('archive', { replicas: 3 }, claimVolume('archive')),
+      k.pvc('archive', { accessModes: ['ReadOnlyMany'], storageClassName: 'efs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('queue', { replicas: 2 }, claimVolume('queue')),
+      k.pvc('queue', { accessModes: ['ReadWriteOnce', 'ReadWriteOncePod'], storageClassName: 'sbs', resources: { requests: { storage: '10Gi' } } }),
+    ],
+    knownStorageClasses,
+  },
+  {
     ruleId: 'WKL-014',
     trips: [w.deployment('web', { replicas: 1 }, claimVolume('data')), rwo],
     message: 'strategy is RollingUpdate and claim data is ReadWriteOnce: the new pod cannot attach it while the old one runs',
     passes: [w.deployment('web', { replicas: 1, strategy: { type: 'Recreate' } }, claimVolume('data')), rwo],
+    knownStorageClasses,
+  },
+  {
+    // ReadWriteOncePod: even with maxSurge 0 the rule asks for Recreate; the strategy type defaults to RollingUpdate
+    ruleId: 'WKL-014',
+    trips: [w.deployment('web', { replicas: 1, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }, claimVolume('data')), rwop],
+    message: 'strategy is RollingUpdate and claim data is ReadWriteOncePod: the new pod cannot attach it while the old one runs',
+    // ReadWriteOnce with maxSurge 0: the old pod stops before the new one starts
+    passes: [w.deployment('web', { replicas: 1, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }, claimVolume('data')), rwo],
+    knownStorageClasses,
+  },
+  {
+    ruleId: 'WKL-014',
+    trips: [w.deployment('web', { replicas: 1, strategy: { rollingUpdate: { maxUnavailable: 1 } } }, claimVolume('data')), rwo],
+    message: 'strategy is RollingUpdate and claim data is ReadWriteOnce: the new pod cannot attach it while the old one runs',
+    // not a Deployment (a StatefulSet replaces its pod in place); several pods (WKL-013's matter); storage several
+    // nodes can attach (RWO with RWX, ROX alone); node-local storage (the new pod lands on the same node)
+    passes: [
+      w.statefulSet('db', { replicas: 1 }, claimVolume('data')), w.headless('db'), rwo,
+      w.deployment('shared', { replicas: 3 }, claimVolume('shared')),
+      k.pvc('shared', { accessModes: ['ReadWriteOnce'], storageClassName: 'sbs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('assets', { replicas: 1 }, claimVolume('assets')),
+      k.pvc('assets', { accessModes: ['ReadWriteOnce', 'ReadWriteMany'], storageClassName: 'efs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('archive', { replicas: 1 }, claimVolume('archive')),
+      k.pvc('archive', { accessModes: ['ReadOnlyMany'], storageClassName: 'efs', resources: { requests: { storage: '10Gi' } } }),
+      w.deployment('cache', { replicas: 1 }, claimVolume('cache')),
+      k.pvc('cache', { accessModes: ['ReadWriteOnce'], storageClassName: 'local', resources: { requests: { storage: '10Gi' } } }),
+    ],
     knownStorageClasses,
   },
   {
@@ -173,16 +272,38 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } }), w.headless('db')],
   },
   {
+    // each field is reported with what deletes the claims
+    ruleId: 'WKL-016',
+    trips: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Delete' } }), w.headless('db')],
+    message: 'persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: claims are deleted when the StatefulSet is deleted\n'
+      + 'persistentVolumeClaimRetentionPolicy.whenScaled is Delete: claims are deleted when the StatefulSet is scaled down',
+    passes: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenScaled: 'Retain' } }), w.headless('db')],
+  },
+  {
     ruleId: 'WKL-017',
     trips: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Keep' } }), w.headless('db')],
     message: 'persistentVolumeClaimRetentionPolicy.whenDeleted "Keep" is not Retain or Delete',
     passes: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain' } }), w.headless('db')],
   },
   {
+    // whenScaled is checked too; an empty field (YAML `whenScaled:`, null) is unset, defaulted to Retain
+    ruleId: 'WKL-017',
+    trips: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retained' } }), w.headless('db')],
+    message: 'persistentVolumeClaimRetentionPolicy.whenScaled "Retained" is not Retain or Delete',
+    passes: [w.statefulSet('db', { persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: null } }), w.headless('db')],
+  },
+  {
     ruleId: 'WKL-018',
     trips: [w.statefulSet('db', {}, { terminationGracePeriodSeconds: 0 }), w.headless('db')],
     message: 'terminationGracePeriodSeconds is 0',
     passes: [w.statefulSet('db', {}, { terminationGracePeriodSeconds: 60 }), w.headless('db')],
+  },
+  {
+    // a zero grace period is only a StatefulSet's problem (no identity to keep for a Deployment's pods)
+    ruleId: 'WKL-018',
+    trips: [w.statefulSet('db', {}, { terminationGracePeriodSeconds: 0 }), w.headless('db')],
+    message: 'terminationGracePeriodSeconds is 0',
+    passes: [w.deployment('web', {}, { terminationGracePeriodSeconds: 0 })],
   },
   {
     ruleId: 'WKL-019',
@@ -197,10 +318,31 @@ export const FIXTURES: RuleFixture[] = [
     })],
   },
   {
+    // volume names of the pod; container names across containers and initContainers
+    ruleId: 'WKL-019',
+    trips: [w.deployment('web', {}, {
+      volumes: [{ name: 'config', configMap: { name: 'web' } }, { name: 'config', secret: { secretName: 'web-tls' } }],
+      initContainers: [container({ image: 'registry.example/migrate:1.2.3' })],
+      containers: [container({ volumeMounts: [{ name: 'config', mountPath: '/etc/web' }] })],
+    })],
+    message: 'volume config is defined twice\ncontainer name app is used twice',
+    passes: [w.deployment('web', {}, {
+      volumes: [{ name: 'config', configMap: { name: 'web' } }, { name: 'tls', secret: { secretName: 'web-tls' } }],
+      initContainers: [container({ name: 'migrate', image: 'registry.example/migrate:1.2.3' })],
+      containers: [container({ volumeMounts: [{ name: 'config', mountPath: '/etc/web' }, { name: 'tls', mountPath: '/etc/tls' }] })],
+    })],
+  },
+  {
     ruleId: 'WKL-020',
     trips: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'MODE', value: 'a' }, { name: 'MODE', value: 'b' }] })] })],
     message: 'container app: env MODE is defined twice',
     passes: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'MODE', value: 'b' }] })] })],
+  },
+  {
+    ruleId: 'WKL-020',
+    trips: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'PORT', value: '8080' }, { name: 'LOG_LEVEL', value: 'debug' }] })] })],
+    message: 'container app: env LOG_LEVEL is defined twice',
+    passes: [w.deployment('web', {}, { containers: [container({ env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'PORT', value: '8080' }] })] })],
   },
   {
     ruleId: 'WKL-021',
@@ -208,6 +350,33 @@ export const FIXTURES: RuleFixture[] = [
     message: 'container app: livenessProbe.httpGet.port "htpp" is not a port the container declares (declared: http)',
     passes: [w.deployment('web', {}, {
       containers: [container({ ports: [{ name: 'http', containerPort: 8080 }], livenessProbe: { httpGet: { path: '/healthz', port: 'http' } }, readinessProbe: { tcpSocket: { port: 8080 } } })],
+    })],
+  },
+  {
+    // every probe and handler; names with digits are names; unnamed ports are not listed as declared
+    ruleId: 'WKL-021',
+    trips: [w.deployment('web', {}, {
+      containers: [
+        container({
+          ports: [{ containerPort: 9090 }, { name: 'h2c', containerPort: 8080 }, { name: 'metrics', containerPort: 9100 }],
+          livenessProbe: { httpGet: { path: '/healthz', port: 'http2' } },
+          startupProbe: { tcpSocket: { port: '8080-tcp' } },
+        }),
+        container({ name: 'proxy', image: 'envoyproxy/envoy:v1.30.1', ports: [{ containerPort: 9901 }], readinessProbe: { httpGet: { path: '/ready', port: 'admin' } } }),
+      ],
+    })],
+    message: 'container app: livenessProbe.httpGet.port "http2" is not a port the container declares (declared: h2c, metrics)\n'
+      + 'container app: startupProbe.tcpSocket.port "8080-tcp" is not a port the container declares (declared: h2c, metrics)\n'
+      + 'container proxy: readinessProbe.httpGet.port "admin" is not a port the container declares (declared: none by name)',
+    passes: [w.deployment('web', {}, {
+      containers: [
+        container({
+          ports: [{ containerPort: 9090 }, { name: 'h2c', containerPort: 8080 }, { name: 'metrics', containerPort: 9100 }],
+          livenessProbe: { httpGet: { path: '/healthz', port: 'h2c' } },
+          startupProbe: { tcpSocket: { port: 8080 } },
+        }),
+        container({ name: 'proxy', image: 'envoyproxy/envoy:v1.30.1', ports: [{ name: 'admin', containerPort: 9901 }], readinessProbe: { httpGet: { path: '/ready', port: 'admin' } } }),
+      ],
     })],
   },
   {
@@ -223,10 +392,36 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.deployment('web', {}, { containers: [container({ resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } } })] })],
   },
   {
+    // an empty value (Helm renders `memory: ""` or `memory:` for an unset value) sets nothing; ephemeral containers
+    // cannot set resources, so they are not asked to
+    ruleId: 'WKL-023',
+    trips: [w.deployment('web', {}, { containers: [container({ resources: { requests: { cpu: '250m', memory: '' }, limits: { memory: null } } })] })],
+    message: 'container app: resources requests.memory, limits.memory not set',
+    passes: [{
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web-0', namespace: 'default' },
+      spec: podSpec({
+        containers: [container({ resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '256Mi' } } })],
+        ephemeralContainers: [{ name: 'debugger', image: 'busybox:1.36', targetContainerName: 'app', stdin: true, tty: true }],
+      }),
+    }],
+  },
+  {
     ruleId: 'WKL-024',
     trips: [w.statefulSet('cache'), w.headless('cache')],
     message: 'container app: no livenessProbe',
     passes: [w.statefulSet('cache', {}, { containers: [container({ livenessProbe: { tcpSocket: { port: 6379 } } })] }), w.headless('cache')],
+  },
+  {
+    // long-running: a DaemonSet; not long-running: a Job, a Pod that is not restarted Always
+    ruleId: 'WKL-024',
+    trips: [daemonSet('node-exporter', 'quay.io/prometheus/node-exporter:v1.8.1')],
+    message: 'container node-exporter: no livenessProbe',
+    passes: [
+      w.job('migrate', { restartPolicy: 'Never' }, { ttlSecondsAfterFinished: 86400 }),
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'smoke-test', namespace: 'default' }, spec: podSpec({ restartPolicy: 'OnFailure' }) },
+    ],
   },
   {
     ruleId: 'WKL-025',
@@ -235,6 +430,34 @@ export const FIXTURES: RuleFixture[] = [
     passes: [
       w.deployment('web', { replicas: 3 }, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'web' } } }] }),
       w.deployment('one'),
+    ],
+  },
+  {
+    // two replicas are several; anti-affinity or spread over a region does not spread over nodes or zones
+    ruleId: 'WKL-025',
+    trips: [
+      w.deployment('web', { replicas: 2 }, { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'topology.kubernetes.io/region', labelSelector: { matchLabels: { app: 'web' } } } }] } } }),
+      w.deployment('api', { replicas: 4 }, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/region', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] }),
+    ],
+    message: '2 replicas with no pod anti-affinity or topology spread over nodes or zones\n4 replicas with no pod anti-affinity or topology spread over nodes or zones',
+    // required anti-affinity per node; one preferred term of several on nodes; spread over zones; one pod per node
+    // (a DaemonSet) and run-to-completion pods (a Job) are not replicas
+    passes: [
+      w.deployment('web', { replicas: 3 }, { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } } }] } } }),
+      w.deployment('api', { replicas: 3 }, {
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 50, podAffinityTerm: { topologyKey: 'topology.kubernetes.io/region', labelSelector: { matchLabels: { app: 'web' } } } },
+              { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } } } },
+            ],
+          },
+        },
+      }),
+      w.statefulSet('db', {}, { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'db' } } }] }),
+      w.headless('db'),
+      daemonSet('node-exporter', 'quay.io/prometheus/node-exporter:v1.8.1'),
+      w.job('import', { restartPolicy: 'Never' }, { parallelism: 4, completions: 8, ttlSecondsAfterFinished: 86400 }),
     ],
   },
   {
@@ -255,10 +478,41 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.deployment('api'), CNPG_ORDERS, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'orders-ro', namespace: 'default' }, spec: { selector: { 'cnpg.io/cluster': 'orders' }, ports: [{ port: 5432 }] } }],
   },
   {
+    // an ExternalName Service ignores its selector; an empty selector means endpoints managed by hand (here in a
+    // namespace without workloads, where any selector would select nothing)
+    ruleId: 'WKL-026',
+    trips: [w.deployment('web'), service('web', { selector: { app: 'web', tier: 'frontend' }, ports: [{ port: 80 }] })],
+    message: 'selector {"app":"web","tier":"frontend"} selects no pods of the workloads in namespace default',
+    passes: [
+      w.deployment('web'),
+      service('legacy', { type: 'ExternalName', externalName: 'db.example.com', selector: { app: 'legacy-db' } }),
+      { ...service('external-api', { selector: {}, ports: [{ port: 443 }] }), metadata: { name: 'external-api', namespace: 'shop' } },
+    ],
+  },
+  {
+    // a file of Services alone is not checked: the workloads are elsewhere
+    ruleId: 'WKL-026',
+    trips: [w.deployment('web'), service('web', { selector: { app: 'wbe' }, ports: [{ port: 80 }] })],
+    message: 'selector {"app":"wbe"} selects no pods of the workloads in namespace default',
+    passes: [service('web', { selector: { app: 'wbe' }, ports: [{ port: 80 }] })],
+  },
+  {
     ruleId: 'WKL-027',
     trips: [w.deployment('web'), hpa('wbe')],
     message: 'scaleTargetRef Deployment/wbe is not among the objects in namespace default',
     passes: [w.deployment('web'), hpa('web')],
+  },
+  {
+    // the target is looked up in the autoscaler's namespace; an autoscaler without spec (SCH-003 reports it) is
+    // skipped; a file of autoscalers alone is not checked
+    ruleId: 'WKL-027',
+    trips: [
+      w.deployment('web'),
+      { ...hpa('web'), metadata: { name: 'web', namespace: 'shop' } },
+      { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'api', namespace: 'shop' } },
+    ],
+    message: 'scaleTargetRef Deployment/web is not among the objects in namespace shop',
+    passes: [hpa('wbe')],
   },
   {
     ruleId: 'WKL-028',
@@ -273,10 +527,29 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.deployment('api'), CNPG_ORDERS, netpol({ podSelector: { matchLabels: { 'cnpg.io/cluster': 'orders' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] })],
   },
   {
+    // a NetworkPolicy without spec selects every pod (deny all ingress) and is not checked; a file of policies alone
+    // is not checked
+    ruleId: 'WKL-028',
+    trips: [
+      w.deployment('web'),
+      netpol({ podSelector: { matchLabels: { app: 'wbe' } } }),
+      { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-all', namespace: 'default' } },
+    ],
+    message: 'podSelector {"matchLabels":{"app":"wbe"}} selects no pods in namespace default',
+    passes: [netpol({ podSelector: { matchLabels: { app: 'wbe' } } })],
+  },
+  {
     ruleId: 'WKL-029',
     trips: [w.deployment('web', {}, { serviceAccountName: 'web-sa', automountServiceAccountToken: false })],
     message: 'serviceAccountName web-sa is not among the objects in namespace default',
     passes: [w.deployment('web', {}, { serviceAccountName: 'web-sa' }), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web-sa', namespace: 'default' } }],
+  },
+  {
+    // the ServiceAccount is looked up in the pod's namespace; default always exists
+    ruleId: 'WKL-029',
+    trips: [w.deployment('web', {}, { serviceAccountName: 'web-sa' }, 'shop'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web-sa', namespace: 'default' } }],
+    message: 'serviceAccountName web-sa is not among the objects in namespace shop',
+    passes: [w.deployment('web', {}, { serviceAccountName: 'default' }, 'shop')],
   },
   {
     ruleId: 'WKL-030',
@@ -285,10 +558,38 @@ export const FIXTURES: RuleFixture[] = [
     passes: [w.deployment('web', {}, { serviceAccountName: 'web' })],
   },
   {
+    // both fields set and different: serviceAccountName wins; both the same is what the API server returns (it fills
+    // serviceAccount in), so an exported manifest is not reported
+    ruleId: 'WKL-030',
+    trips: [w.deployment('web', {}, { serviceAccount: 'web', serviceAccountName: 'web-api' })],
+    message: 'serviceAccount web differs from serviceAccountName web-api, which wins',
+    passes: [w.deployment('web', {}, { serviceAccount: 'web', serviceAccountName: 'web' })],
+  },
+  {
     ruleId: 'WKL-031',
     trips: [w.job('migrate', { restartPolicy: 'Never' })],
     message: 'no ttlSecondsAfterFinished: the finished Job stays',
     passes: [w.job('migrate', { restartPolicy: 'Never' }, { ttlSecondsAfterFinished: 86400 })],
+  },
+  {
+    // an empty TTL (null) is no TTL; a TTL in a CronJob's job template; a Job of another API group (Volcano) and a
+    // CronJob without TTL are not reported, nor a batch/v1beta1 CronJob (a removed API, reported as such)
+    ruleId: 'WKL-031',
+    trips: [
+      w.job('migrate', { restartPolicy: 'Never' }, { ttlSecondsAfterFinished: null }),
+      cronJob('batch/v1', { ttlSecondsAfterFinished: 3600 }),
+    ],
+    message: 'no ttlSecondsAfterFinished: the finished Job stays\njobTemplate.spec.ttlSecondsAfterFinished 3600 deletes jobs the history limits keep',
+    passes: [
+      {
+        apiVersion: 'batch.volcano.sh/v1alpha1',
+        kind: 'Job',
+        metadata: { name: 'train', namespace: 'default' },
+        spec: { minAvailable: 1, schedulerName: 'volcano', tasks: [{ replicas: 1, name: 'worker', template: { spec: podSpec({ restartPolicy: 'OnFailure' }) } }] },
+      },
+      cronJob('batch/v1', {}),
+      cronJob('batch/v1beta1', { ttlSecondsAfterFinished: 3600 }),
+    ],
   },
   {
     ruleId: 'WKL-032',
@@ -311,6 +612,53 @@ export const FIXTURES: RuleFixture[] = [
         })],
       }),
       configMap({ 'log-level': 'info' }),
+    ],
+  },
+  {
+    // envFrom: a missing ConfigMap, in the pod's namespace (a missing Secret is not reported); the keys a ConfigMap
+    // holds are listed; a Secret's keys are in data and stringData
+    ruleId: 'WKL-033',
+    trips: [
+      w.deployment('web', {}, {
+        containers: [container({
+          env: [
+            { name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'web', key: 'log-level' } } },
+            { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          ],
+          envFrom: [{ configMapRef: { name: 'web-env' } }, { secretRef: { name: 'web-env' } }],
+        })],
+      }, 'shop'),
+      { ...configMap({ log_level: 'info', log_format: 'json' }), metadata: { name: 'web', namespace: 'shop' } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', stringData: { username: 'app' } },
+    ],
+    message: 'container app: env LOG_LEVEL from ConfigMap web has no key log-level (it holds: log_level, log_format)\n'
+      + 'container app: env DB_PASSWORD from Secret db has no key password (it holds: username)\n'
+      + 'container app: envFrom ConfigMap web-env is not among the objects in namespace shop',
+    passes: [
+      w.deployment('web', {}, {
+        containers: [container({
+          env: [
+            { name: 'DB_USER', valueFrom: { secretKeyRef: { name: 'db', key: 'username' } } },
+            { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          ],
+          envFrom: [{ configMapRef: { name: 'web' } }, { secretRef: { name: 'web-env' } }],
+        })],
+      }),
+      configMap({ log_level: 'info' }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, type: 'Opaque', data: { username: 'YXBw' }, stringData: { password: 'change-me' } },
+    ],
+  },
+  {
+    // the kubelet reads env vars from a ConfigMap's data only: a key in binaryData stops the container
+    ruleId: 'WKL-033',
+    trips: [
+      w.deployment('web', {}, { containers: [container({ env: [{ name: 'CA_BUNDLE', valueFrom: { configMapKeyRef: { name: 'web', key: 'ca.pem' } } }] })] }),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'default' }, binaryData: { 'ca.pem': 'LS0tLS1CRUdJTg==' } },
+    ],
+    message: 'container app: env CA_BUNDLE from ConfigMap web holds ca.pem in binaryData, which env vars cannot read (only data)',
+    passes: [
+      w.deployment('web', {}, { containers: [container({ env: [{ name: 'CA_BUNDLE', valueFrom: { configMapKeyRef: { name: 'web', key: 'ca.pem' } } }] })] }),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'default' }, data: { 'ca.pem': '-----BEGIN CERTIFICATE-----' } },
     ],
   },
 ];

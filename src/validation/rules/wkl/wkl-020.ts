@@ -13,10 +13,8 @@ export const WKL_020: Rule = {
   check(ctx) {
     for (const info of podSpecs(ctx)) {
       for (const c of info.containers) {
-        const env = asArray(c.container.env);
-        if (env.length < 2) continue;
         const seen = new Set<string>();
-        for (const e of env) {
+        for (const e of asArray(c.container.env)) {
           const n = isObject(e) ? str(e.name) : undefined;
           if (n === undefined) continue;
           if (seen.has(n)) ctx.report(info.owner, `container ${c.name}: env ${n} is defined twice`);

@@ -1,22 +1,20 @@
-import { asArray, isObject, str } from '../../../core/values';
+import { asArray, isObject } from '../../../core/values';
 import { RuleBasis, RuleFamily, Severity } from '../../finding';
 import { podSpecs } from '../../pod-spec';
 import { Rule } from '../../rule';
 
-const SPREAD_KEYS = new Set(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
-const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
-
 /** Whether the pod spec spreads its replicas: pod anti-affinity or a topology spread constraint over nodes or zones. */
 function spreads(spec: Record<string, any>): boolean {
+  const spreadKeys = new Set(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
   const anti = isObject(spec.affinity) && isObject(spec.affinity.podAntiAffinity) ? spec.affinity.podAntiAffinity : undefined;
   if (anti) {
     const terms = [
       ...asArray(anti.requiredDuringSchedulingIgnoredDuringExecution),
       ...asArray(anti.preferredDuringSchedulingIgnoredDuringExecution).map((t) => (isObject(t) ? t.podAffinityTerm : undefined)),
     ];
-    if (terms.some((t) => isObject(t) && SPREAD_KEYS.has(str(t.topologyKey) ?? ''))) return true;
+    if (terms.some((t) => isObject(t) && spreadKeys.has(t.topologyKey))) return true;
   }
-  return asArray(spec.topologySpreadConstraints).some((t) => isObject(t) && SPREAD_KEYS.has(str(t.topologyKey) ?? ''));
+  return asArray(spec.topologySpreadConstraints).some((t) => isObject(t) && spreadKeys.has(t.topologyKey));
 }
 
 export const WKL_025: Rule = {
@@ -28,8 +26,9 @@ export const WKL_025: Rule = {
   why: 'Without it the scheduler may put every replica on one node, and losing that node loses them all.',
   fix: 'Add topologySpreadConstraints (maxSkew 1, topologyKey kubernetes.io/hostname, whenUnsatisfiable ScheduleAnyway) or a preferred podAntiAffinity on the pod labels.',
   check(ctx) {
+    const replicated = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
     for (const info of podSpecs(ctx)) {
-      if (!REPLICATED.has(info.owner.kind) || (info.replicas ?? 0) < 2) continue;
+      if (!replicated.has(info.owner.kind) || (info.replicas ?? 0) < 2) continue;
       if (!spreads(info.spec)) ctx.report(info.owner, `${info.replicas} replicas with no pod anti-affinity or topology spread over nodes or zones`);
     }
   },
