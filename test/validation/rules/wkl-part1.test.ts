@@ -57,6 +57,13 @@ describe('workload helpers', () => {
   });
 });
 
+describe('WKL-006 update strategies', () => {
+  test('rollingUpdate beside Recreate is reported once: its values are not checked for another type', () => {
+    const findings = Validator.validate([w.deployment('web', { strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })]);
+    expect(findings.filter((f) => f.ruleId === 'WKL-006').map((f) => f.message)).toEqual(['strategy.rollingUpdate is set but strategy.type is Recreate']);
+  });
+});
+
 describe('claim uses (WKL-012..015)', () => {
   const classes = [
     { name: 'sbs', provisioner: 'csi.exoscale.com' },

@@ -247,13 +247,13 @@ export const FIXTURES: RuleFixture[] = [
       w.deployment('api', { strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }),
     ],
   },
-  // a DaemonSet's types are RollingUpdate and OnDelete (it may keep a rollingUpdate with OnDelete)
+  // a DaemonSet's types are RollingUpdate and OnDelete (it may keep a rollingUpdate with OnDelete, unchecked then)
   {
     ruleId: 'WKL-006',
     trips: [controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'Recreate' } })],
     message: 'updateStrategy.type "Recreate" is not RollingUpdate or OnDelete',
     passes: [
-      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'OnDelete', rollingUpdate: { maxUnavailable: 1 } } }),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'OnDelete', rollingUpdate: { maxUnavailable: 0 } } }),
       controller('DaemonSet', 'logs', { app: 'logs' }, podSpec(), { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } } }),
     ],
   },
