@@ -1,4 +1,5 @@
 import { RuleFixture, k } from './fixture';
+import { barePod, controller, cronJob } from './workload-builders';
 
 /** A container that passes the security rules, so workload fixtures stay about workloads. */
 export function container(extra: Record<string, any> = {}): any {
@@ -102,11 +103,98 @@ export const FIXTURES: RuleFixture[] = [
     message: 'selector {"matchLabels":{"app":"wbe"}} does not match template labels {"app":"web"}',
     passes: [w.deployment('web', { selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] } })],
   },
+  // a ReplicationController's map selector is checked against its template labels too; without one it defaults to them
+  {
+    ruleId: 'WKL-001',
+    trips: [controller('ReplicationController', 'web', { app: 'web' }, podSpec(), { template: { metadata: { labels: { app: 'wbe' } }, spec: podSpec() } })],
+    message: 'selector {"app":"web"} does not match template labels {"app":"wbe"}',
+    passes: [
+      controller('ReplicationController', 'web', { app: 'web' }, podSpec(), { template: { metadata: { labels: { app: 'web', tier: 'frontend' } }, spec: podSpec() } }),
+      controller('ReplicationController', 'legacy', { app: 'legacy' }, podSpec(), { selector: undefined }),
+    ],
+  },
+  // every apps controller is checked, not only Deployments
+  {
+    ruleId: 'WKL-001',
+    trips: [
+      w.statefulSet('db', { selector: { matchLabels: { app: 'postgres' } } }),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { selector: { matchLabels: { app: 'node-agent' } } }),
+      controller('ReplicaSet', 'web', { app: 'web' }, podSpec(), { selector: { matchLabels: { 'app': 'web', 'pod-template-hash': '5d4f8c7b9' } } }),
+    ],
+    message: 'selector {"matchLabels":{"app":"postgres"}} does not match template labels {"app":"db"}\n'
+      + 'selector {"matchLabels":{"app":"node-agent"}} does not match template labels {"app":"agent"}\n'
+      + 'selector {"matchLabels":{"app":"web","pod-template-hash":"5d4f8c7b9"}} does not match template labels {"app":"web"}',
+    passes: [
+      w.statefulSet('db'),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec()),
+      controller('ReplicaSet', 'web', { 'app': 'web', 'pod-template-hash': '5d4f8c7b9' }, podSpec()),
+    ],
+  },
+  // a Job or CronJob selector is checked only with manualSelector: true (without it, WKL-002 reports the selector)
+  {
+    ruleId: 'WKL-001',
+    trips: [
+      w.job('migrate', {}, {
+        manualSelector: true,
+        selector: { matchLabels: { job: 'db-migrate' } },
+        template: { metadata: { labels: { job: 'migrate' } }, spec: podSpec({ restartPolicy: 'Never' }) },
+      }),
+      cronJob('report', podSpec({ restartPolicy: 'OnFailure' }), { manualSelector: true, selector: { matchLabels: { job: 'nightly-report' } } }, { job: 'report' }),
+    ],
+    message: 'selector {"matchLabels":{"job":"db-migrate"}} does not match template labels {"job":"migrate"}\n'
+      + 'selector {"matchLabels":{"job":"nightly-report"}} does not match template labels {"job":"report"}',
+    passes: [
+      w.job('migrate', {}, {
+        manualSelector: true,
+        selector: { matchLabels: { job: 'migrate' } },
+        template: { metadata: { labels: { job: 'migrate' } }, spec: podSpec({ restartPolicy: 'Never' }) },
+      }),
+      w.job('seed', {}, {
+        selector: { matchLabels: { job: 'db-seed' } },
+        template: { metadata: { labels: { job: 'seed' } }, spec: podSpec({ restartPolicy: 'Never' }) },
+      }),
+      cronJob('report', podSpec({ restartPolicy: 'OnFailure' }), { manualSelector: true, selector: { matchLabels: { job: 'report' } } }, { job: 'report' }),
+    ],
+  },
   {
     ruleId: 'WKL-002',
     trips: [w.deployment('web', { selector: {} })],
     message: 'spec.selector is empty',
     passes: [w.deployment('web')],
+  },
+  // every apps controller's selector, however it is empty; an absent or null one is SCH-003's, a ReplicationController's {} defaults to its labels
+  {
+    ruleId: 'WKL-002',
+    trips: [
+      w.statefulSet('db', { selector: { matchLabels: {} } }),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { selector: {} }),
+      controller('ReplicaSet', 'web', { app: 'web' }, podSpec(), { selector: { matchLabels: {}, matchExpressions: [] } }),
+    ],
+    message: 'spec.selector is empty\nspec.selector is empty\nspec.selector is empty',
+    passes: [
+      w.deployment('web', { selector: undefined }),
+      w.deployment('api', { selector: null }),
+      controller('ReplicationController', 'legacy', { app: 'legacy' }, podSpec(), { selector: {} }),
+    ],
+  },
+  // a Job or CronJob selector without manualSelector: true
+  {
+    ruleId: 'WKL-002',
+    trips: [
+      w.job('migrate', { restartPolicy: 'Never' }, { selector: { matchLabels: { job: 'migrate' } } }),
+      cronJob('report', podSpec({ restartPolicy: 'OnFailure' }), { manualSelector: false, selector: { matchLabels: { job: 'report' } } }, { job: 'report' }),
+    ],
+    message: 'selector is set but manualSelector is not true (Kubernetes generates the Job selector)\n'
+      + 'selector is set but manualSelector is not true (Kubernetes generates the Job selector)',
+    passes: [
+      w.job('migrate', { restartPolicy: 'Never' }),
+      w.job('seed', {}, {
+        manualSelector: true,
+        selector: { matchLabels: { job: 'seed' } },
+        template: { metadata: { labels: { job: 'seed' } }, spec: podSpec({ restartPolicy: 'Never' }) },
+      }),
+      cronJob('report', podSpec({ restartPolicy: 'OnFailure' })),
+    ],
   },
   {
     ruleId: 'WKL-003',
@@ -119,11 +207,45 @@ export const FIXTURES: RuleFixture[] = [
       w.headless('db'),
     ],
   },
+  // a volumeDevice (raw block claim) outside a StatefulSet: the message names the device and the pod's volumes
+  {
+    ruleId: 'WKL-003',
+    trips: [w.deployment('web', {}, {
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
+      containers: [container({ volumeDevices: [{ name: 'disk', devicePath: '/dev/xvda' }] })],
+    })],
+    message: 'container app: volumeDevice disk has no volume of that name (known: data)',
+    passes: [w.deployment('web', {}, {
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
+      containers: [container({ volumeDevices: [{ name: 'data', devicePath: '/dev/xvda' }] })],
+    })],
+  },
   {
     ruleId: 'WKL-004',
     trips: [w.statefulSet('db'), w.headless('db', { clusterIP: undefined, type: 'ClusterIP' })],
     message: 'serviceName db is not a headless Service (clusterIP is "(allocated)", not None)',
     passes: [w.statefulSet('db'), w.headless('db')],
+  },
+  // a blank serviceName (a template value that rendered to spaces)
+  {
+    ruleId: 'WKL-004',
+    trips: [w.statefulSet('db', { serviceName: ' ' }), w.headless('db')],
+    message: 'serviceName is empty',
+    passes: [w.statefulSet('db'), w.headless('db')],
+  },
+  // the headless Service selects other pods; a Service without selector (or with {}) is left alone (its endpoints are managed by hand)
+  {
+    ruleId: 'WKL-004',
+    trips: [w.statefulSet('db'), w.headless('db', { selector: { app: 'postgres' } })],
+    message: 'Service db selector {"app":"postgres"} does not select the pods (labels {"app":"db"})',
+    passes: [w.statefulSet('db'), w.headless('db', { selector: undefined }), w.statefulSet('cache'), w.headless('cache', { selector: {} })],
+  },
+  // a template without labels: the Service selects nothing of it
+  {
+    ruleId: 'WKL-004',
+    trips: [w.statefulSet('db', { template: { metadata: {}, spec: podSpec() } }), w.headless('db')],
+    message: 'Service db selector {"app":"db"} does not select the pods (labels {})',
+    passes: [w.statefulSet('db', { template: { metadata: { labels: { app: 'db', tier: 'data' } }, spec: podSpec() } }), w.headless('db')],
   },
   {
     ruleId: 'WKL-005',
@@ -131,11 +253,65 @@ export const FIXTURES: RuleFixture[] = [
     message: 'serviceName db: no Service db in namespace default among the objects',
     passes: [w.statefulSet('db'), w.headless('db')],
   },
+  // the Service name is the serviceName, not the StatefulSet's; a blank serviceName is WKL-004's
+  {
+    ruleId: 'WKL-005',
+    trips: [w.statefulSet('db', { serviceName: 'db-headless' }), w.headless('db')],
+    message: 'serviceName db-headless: no Service db-headless in namespace default among the objects',
+    passes: [w.statefulSet('db', { serviceName: ' ' })],
+  },
   {
     ruleId: 'WKL-006',
     trips: [w.statefulSet('db', { updateStrategy: { type: 'OnDelete', rollingUpdate: { partition: 1 } } }), w.headless('db')],
     message: 'updateStrategy.rollingUpdate is set but updateStrategy.type is OnDelete',
     passes: [w.statefulSet('db', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } } }), w.headless('db')],
+  },
+  // a Deployment's types are RollingUpdate (the default when only rollingUpdate is given) and Recreate
+  {
+    ruleId: 'WKL-006',
+    trips: [w.deployment('web', { strategy: { type: 'Rolling' } })],
+    message: 'strategy.type "Rolling" is not RollingUpdate or Recreate',
+    passes: [
+      w.deployment('web', { strategy: { type: 'Recreate' } }),
+      w.deployment('api', { strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }),
+    ],
+  },
+  // a DaemonSet's types are RollingUpdate and OnDelete (it may keep a rollingUpdate with OnDelete, unchecked then)
+  {
+    ruleId: 'WKL-006',
+    trips: [controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'Recreate' } })],
+    message: 'updateStrategy.type "Recreate" is not RollingUpdate or OnDelete',
+    passes: [
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'OnDelete', rollingUpdate: { maxUnavailable: 0 } } }),
+      controller('DaemonSet', 'logs', { app: 'logs' }, podSpec(), { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } } }),
+    ],
+  },
+  // a Deployment rollout that may neither add nor remove a pod; one of the two being 0 is fine
+  {
+    ruleId: 'WKL-006',
+    trips: [w.deployment('web', { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: '0%' } } })],
+    message: 'strategy.rollingUpdate.maxSurge and maxUnavailable are both 0: the rollout can never progress',
+    passes: [
+      w.deployment('web', { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }),
+      w.deployment('api', { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } } }),
+    ],
+  },
+  // a DaemonSet's maxSurge defaults to 0, so maxUnavailable 0 alone is rejected; with a surge it is the surge rollout
+  {
+    ruleId: 'WKL-006',
+    trips: [controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } } })],
+    message: 'updateStrategy.rollingUpdate.maxSurge and maxUnavailable are both 0: the rollout can never progress',
+    passes: [
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec(), { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }),
+      w.statefulSet('db', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 } } }), w.headless('db'),
+    ],
+  },
+  // a negative partition; rollingUpdate with another type is reported once (the API server checks its fields only for RollingUpdate)
+  {
+    ruleId: 'WKL-006',
+    trips: [w.statefulSet('db', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: -1 } } }), w.headless('db')],
+    message: 'updateStrategy.rollingUpdate.partition -1 is negative',
+    passes: [w.statefulSet('db', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } }), w.headless('db')],
   },
   {
     ruleId: 'WKL-007',
@@ -149,17 +325,117 @@ export const FIXTURES: RuleFixture[] = [
     message: 'podManagementPolicy "Ordered" is not OrderedReady or Parallel',
     passes: [w.statefulSet('db', { podManagementPolicy: 'Parallel' }), w.headless('db')],
   },
+  // the values are case-sensitive; no value (or null) is the default OrderedReady
+  {
+    ruleId: 'WKL-008',
+    trips: [w.statefulSet('db', { podManagementPolicy: 'parallel' }), w.headless('db')],
+    message: 'podManagementPolicy "parallel" is not OrderedReady or Parallel',
+    passes: [
+      w.statefulSet('db'), w.headless('db'),
+      w.statefulSet('cache', { podManagementPolicy: null }), w.headless('cache'),
+      w.statefulSet('queue', { podManagementPolicy: 'OrderedReady' }), w.headless('queue'),
+    ],
+  },
   {
     ruleId: 'WKL-009',
     trips: [w.job('migrate')],
     message: 'spec.template.spec.restartPolicy is not set: the default Always is not allowed for a Job',
     passes: [w.job('migrate', { restartPolicy: 'OnFailure' })],
   },
+  // every long-running controller restarts Always: OnFailure or Never is rejected; Always, none or null are fine
+  {
+    ruleId: 'WKL-009',
+    trips: [
+      w.deployment('web', {}, { restartPolicy: 'OnFailure' }),
+      w.statefulSet('db', {}, { restartPolicy: 'Never' }), w.headless('db'),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec({ restartPolicy: 'OnFailure' })),
+      controller('ReplicaSet', 'api', { app: 'api' }, podSpec({ restartPolicy: 'Never' })),
+      controller('ReplicationController', 'legacy', { app: 'legacy' }, podSpec({ restartPolicy: 'OnFailure' })),
+    ],
+    message: 'spec.template.spec.restartPolicy "OnFailure" is not Always\nspec.template.spec.restartPolicy "Never" is not Always\n'
+      + 'spec.template.spec.restartPolicy "OnFailure" is not Always\nspec.template.spec.restartPolicy "Never" is not Always\n'
+      + 'spec.template.spec.restartPolicy "OnFailure" is not Always',
+    passes: [
+      w.deployment('web', {}, { restartPolicy: 'Always' }),
+      w.statefulSet('db', {}, { restartPolicy: null }), w.headless('db'),
+      controller('DaemonSet', 'agent', { app: 'agent' }, podSpec()),
+      controller('ReplicaSet', 'api', { app: 'api' }, podSpec({ restartPolicy: 'Always' })),
+      controller('ReplicationController', 'legacy', { app: 'legacy' }, podSpec()),
+    ],
+  },
+  // a Job restarted Always, a null restartPolicy (the default Always) and a CronJob without one
+  {
+    ruleId: 'WKL-009',
+    trips: [w.job('migrate', { restartPolicy: 'Always' }), w.job('seed', { restartPolicy: null }), cronJob('report', podSpec())],
+    message: 'spec.template.spec.restartPolicy "Always" is not OnFailure or Never\n'
+      + 'spec.template.spec.restartPolicy is not set: the default Always is not allowed for a Job\n'
+      + 'spec.jobTemplate.spec.template.spec.restartPolicy is not set: the default Always is not allowed for a CronJob',
+    passes: [w.job('migrate', { restartPolicy: 'Never' }), w.job('seed', { restartPolicy: 'OnFailure' }), cronJob('report', podSpec({ restartPolicy: 'Never' }))],
+  },
+  // a bare Pod may use any of the three values, or none
+  {
+    ruleId: 'WKL-009',
+    trips: [barePod('debug', podSpec({ restartPolicy: 'Sometimes' }))],
+    message: 'spec.restartPolicy "Sometimes" is not Always, OnFailure or Never',
+    passes: [
+      barePod('web', podSpec()),
+      barePod('shell', podSpec({ restartPolicy: null })),
+      barePod('api', podSpec({ restartPolicy: 'Always' })),
+      barePod('retry', podSpec({ restartPolicy: 'OnFailure' })),
+      barePod('once', podSpec({ restartPolicy: 'Never' })),
+    ],
+  },
   {
     ruleId: 'WKL-010',
     trips: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 2 })],
     message: 'minAvailable 2 with 2 selected pods (Deployment/web) allows no disruption',
     passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 1 })],
+  },
+  // maxUnavailable 0 as a number or as a percentage
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web', { replicas: 3 }), w.pdb('web', { maxUnavailable: 0 }), w.pdb('web-zone', { maxUnavailable: '0%' })],
+    message: 'maxUnavailable 0 allows no disruption\nmaxUnavailable "0%" allows no disruption',
+    passes: [w.deployment('web', { replicas: 3 }), w.pdb('web', { maxUnavailable: 1 }), w.pdb('web-zone', { maxUnavailable: '10%' })],
+  },
+  // minAvailable 100% blocks every eviction whatever it selects
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web', { replicas: 3 }), w.pdb('web', { minAvailable: '100%' })],
+    message: 'minAvailable "100%" allows no disruption',
+    passes: [w.deployment('web', { replicas: 3 }), w.pdb('web', { minAvailable: '50%' })],
+  },
+  // a percentage below 100% is rounded up: 67% of 3 pods is 3
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web', { replicas: 3 }), w.pdb('web', { minAvailable: '67%' })],
+    message: 'minAvailable "67%" with 3 selected pods (Deployment/web) allows no disruption',
+    passes: [w.deployment('web', { replicas: 3 }), w.pdb('web', { minAvailable: '66%' })],
+  },
+  // one replica
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web'), w.pdb('web', { minAvailable: 1 })],
+    message: 'minAvailable 1 with 1 selected pod (Deployment/web) allows no disruption',
+    passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 1 })],
+  },
+  // the pods of every selected workload count (a canary Deployment carrying the same app label)
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web'), w.deployment('web-canary'), w.pdb('web', { minAvailable: 2 })],
+    message: 'minAvailable 2 with 2 selected pods (Deployment/web, Deployment/web-canary) allows no disruption',
+    passes: [w.deployment('web', { replicas: 2 }), w.deployment('web-canary'), w.pdb('web', { minAvailable: 2 })],
+  },
+  // no count to compare with: a DaemonSet among the selected workloads (one pod per node), or a workload scaled to 0
+  {
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web', { replicas: 0 }), w.pdb('web', { maxUnavailable: 0 })],
+    message: 'maxUnavailable 0 allows no disruption',
+    passes: [
+      w.deployment('web', { replicas: 2 }), controller('DaemonSet', 'web-agent', { app: 'web' }, podSpec()), w.pdb('web', { minAvailable: 2 }),
+      w.deployment('api', { replicas: 0, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: podSpec() } }),
+      w.pdb('api', { minAvailable: 1, selector: { matchLabels: { app: 'api' } } }),
+    ],
   },
   {
     ruleId: 'WKL-011',

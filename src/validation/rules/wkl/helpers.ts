@@ -1,11 +1,15 @@
 import { isObject } from '../../../core/values';
 import { PodSpecInfo } from '../../pod-spec';
 
-/** Controllers of the apps group, whose selector must select their template. */
-export const APPS_CONTROLLERS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+/** Whether a kind is a controller of the apps group, whose selector must select its template. */
+export function isAppsController(kind: string): boolean {
+  return ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].includes(kind);
+}
 
-/** Kinds that run pods to completion. */
-export const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+/** Whether a kind runs pods to completion. */
+export function isJobKind(kind: string): boolean {
+  return kind === 'Job' || kind === 'CronJob';
+}
 
 /** A value as JSON in a message, cut at 120 characters. */
 export function show(x: unknown): string {
@@ -15,12 +19,10 @@ export function show(x: unknown): string {
 
 /** The job spec (Job.spec or CronJob.spec.jobTemplate.spec) of a pod spec's owner. */
 export function jobSpecOf(info: PodSpecInfo): Record<string, any> | undefined {
+  // podSpecOf found the pod template inside that spec, so the spec is an object
   const o = info.owner.obj;
-  if (info.owner.kind === 'Job') return isObject(o.spec) ? o.spec : undefined;
-  if (info.owner.kind === 'CronJob') {
-    const jt = isObject(o.spec) && isObject(o.spec.jobTemplate) ? o.spec.jobTemplate : undefined;
-    return jt && isObject(jt.spec) ? jt.spec : undefined;
-  }
+  if (info.owner.kind === 'Job') return o.spec;
+  if (info.owner.kind === 'CronJob') return o.spec.jobTemplate.spec;
   return undefined;
 }
 
@@ -41,12 +43,12 @@ export function percent(x: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Controllers whose pods run until they are replaced (probes, spreading and isolation concern them). */
-export const LONG_RUNNING: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
-
-/** Whether a pod spec's pods run until replaced: a long-running controller, or a Pod restarted Always. */
+/**
+ * Whether a pod spec's pods run until replaced (probes, spreading and isolation concern them): a long-running
+ * controller, or a Pod restarted Always.
+ */
 export function isLongRunning(info: PodSpecInfo): boolean {
-  if (!LONG_RUNNING.has(info.owner.kind)) return false;
+  if (!['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod'].includes(info.owner.kind)) return false;
   return info.owner.kind !== 'Pod' || info.spec.restartPolicy === undefined || info.spec.restartPolicy === 'Always';
 }
 

@@ -1,7 +1,7 @@
-import { APPS_CONTROLLERS, JOB_KINDS, jobSpecOf, show } from './helpers';
+import { isAppsController, isJobKind, jobSpecOf, show } from './helpers';
 import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
-import { isEmptySelector, mapSelectorMatches, podSpecs, selectorMatches } from '../../pod-spec';
+import { mapSelectorMatches, podSpecs, selectorMatches } from '../../pod-spec';
 import { Rule } from '../../rule';
 
 export const WKL_001: Rule = {
@@ -15,14 +15,15 @@ export const WKL_001: Rule = {
     for (const info of podSpecs(ctx)) {
       const kind = info.owner.kind;
       if (kind === 'ReplicationController') {
-        if (isObject(info.selector) && Object.keys(info.selector).length > 0 && !mapSelectorMatches(info.selector, info.labels)) {
+        // an absent selector defaults to the template labels; {} matches them
+        if (isObject(info.selector) && !mapSelectorMatches(info.selector, info.labels)) {
           ctx.report(info.owner, `selector ${show(info.selector)} does not match template labels ${show(info.labels)}`);
         }
         continue;
       }
-      const manualJob = JOB_KINDS.has(kind) && jobSpecOf(info)?.manualSelector === true;
-      if (!APPS_CONTROLLERS.has(kind) && !manualJob) continue;
-      if (isEmptySelector(info.selector)) continue; // WKL-002 / SCH-003
+      const manualJob = isJobKind(kind) && jobSpecOf(info)?.manualSelector === true;
+      if (!isAppsController(kind) && !manualJob) continue;
+      // an empty or absent selector matches any labels (WKL-002 / SCH-003 report it)
       if (!selectorMatches(info.selector, info.labels)) {
         ctx.report(info.owner, `selector ${show(info.selector)} does not match template labels ${show(info.labels)}`);
       }

@@ -1,4 +1,4 @@
-import { APPS_CONTROLLERS, JOB_KINDS, jobSpecOf } from './helpers';
+import { isAppsController, jobSpecOf } from './helpers';
 import { isObject } from '../../../core/values';
 import { RuleFamily, Severity } from '../../finding';
 import { isEmptySelector, podSpecs } from '../../pod-spec';
@@ -14,14 +14,12 @@ export const WKL_002: Rule = {
   check(ctx) {
     for (const info of podSpecs(ctx)) {
       const kind = info.owner.kind;
-      if (APPS_CONTROLLERS.has(kind) && info.selector !== undefined && info.selector !== null && isEmptySelector(info.selector)) {
+      if (isAppsController(kind) && info.selector !== undefined && info.selector !== null && isEmptySelector(info.selector)) {
         ctx.report(info.owner, 'spec.selector is empty');
       }
-      if (JOB_KINDS.has(kind)) {
-        const job = jobSpecOf(info);
-        if (job && isObject(job.selector) && job.manualSelector !== true) {
-          ctx.report(info.owner, 'selector is set but manualSelector is not true (Kubernetes generates the Job selector)');
-        }
+      const job = jobSpecOf(info); // undefined unless a Job or CronJob
+      if (job && isObject(job.selector) && job.manualSelector !== true) {
+        ctx.report(info.owner, 'selector is set but manualSelector is not true (Kubernetes generates the Job selector)');
       }
     }
   },

@@ -13,10 +13,9 @@ export const WKL_004: Rule = {
   fix: 'Set clusterIP: None on the governing Service and make its selector match the pod template labels (a separate ClusterIP Service can serve clients).',
   check(ctx) {
     for (const o of ctx.ofKind('StatefulSet')) {
-      const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
-      if (!spec || spec.serviceName === undefined || spec.serviceName === null) continue; // required: SCH-003
+      const spec = isObject(o.obj.spec) ? o.obj.spec : {};
       const name = spec.serviceName;
-      if (typeof name !== 'string') continue; // SCH-002
+      if (typeof name !== 'string') continue; // absent: SCH-003; not a string: SCH-002
       if (name.trim() === '') {
         ctx.report(o, 'serviceName is empty');
         continue;
@@ -30,7 +29,7 @@ export const WKL_004: Rule = {
       const template = isObject(spec.template) && isObject(spec.template.metadata) ? spec.template.metadata.labels : undefined;
       const labels: Record<string, string> = {};
       if (isObject(template)) for (const [key, v] of Object.entries(template)) if (typeof v === 'string') labels[key] = v;
-      if (isObject(svcSpec.selector) && Object.keys(svcSpec.selector).length > 0 && !mapSelectorMatches(svcSpec.selector, labels)) {
+      if (isObject(svcSpec.selector) && !mapSelectorMatches(svcSpec.selector, labels)) { // {} matches any labels
         ctx.report(o, `Service ${name} selector ${show(svcSpec.selector)} does not select the pods (labels ${show(labels)})`);
       }
     }

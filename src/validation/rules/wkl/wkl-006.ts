@@ -7,7 +7,7 @@ export const WKL_006: Rule = {
   id: 'WKL-006',
   severity: Severity.ERROR,
   family: RuleFamily.WORKLOAD,
-  what: 'Update strategies must be valid: Deployment Recreate or RollingUpdate (maxSurge and maxUnavailable not both 0); StatefulSet and DaemonSet RollingUpdate or OnDelete; rollingUpdate only with RollingUpdate; partition >= 0.',
+  what: 'Update strategies must be valid: Deployment Recreate or RollingUpdate; StatefulSet and DaemonSet RollingUpdate or OnDelete; rollingUpdate only with RollingUpdate; Deployment and DaemonSet maxSurge and maxUnavailable not both 0 (a DaemonSet maxSurge defaults to 0); partition >= 0.',
   why: 'The API server rejects any other strategy type, rollingUpdate settings with another type, and a rollout that may neither add nor remove a pod.',
   fix: 'Use one of the listed types; remove rollingUpdate when the type is not RollingUpdate; let maxSurge or maxUnavailable be at least 1.',
   check(ctx) {
@@ -26,9 +26,11 @@ export const WKL_006: Rule = {
       if (type !== 'RollingUpdate' && isObject(ru) && o.kind !== 'DaemonSet') {
         ctx.report(o, `${field}.rollingUpdate is set but ${field}.type is ${type}`);
       }
-      if (!isObject(ru)) continue;
-      if (o.kind === 'Deployment' && isZero(ru.maxSurge) && isZero(ru.maxUnavailable)) {
-        ctx.report(o, 'strategy.rollingUpdate.maxSurge and maxUnavailable are both 0: the rollout can never progress');
+      if (!isObject(ru) || type !== 'RollingUpdate') continue; // the API server checks rollingUpdate only for that type
+      // a DaemonSet's maxSurge defaults to 0 (a Deployment's to 25%), so maxUnavailable 0 alone is both 0 there
+      const surge = o.kind === 'DaemonSet' ? ru.maxSurge ?? 0 : ru.maxSurge;
+      if (o.kind !== 'StatefulSet' && isZero(surge) && isZero(ru.maxUnavailable)) {
+        ctx.report(o, `${field}.rollingUpdate.maxSurge and maxUnavailable are both 0: the rollout can never progress`);
       }
       if (o.kind === 'StatefulSet' && typeof ru.partition === 'number' && ru.partition < 0) {
         ctx.report(o, `updateStrategy.rollingUpdate.partition ${ru.partition} is negative`);

@@ -15,22 +15,21 @@ export const WKL_010: Rule = {
     for (const o of ctx.ofKind('PodDisruptionBudget')) {
       const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
       if (!spec) continue;
-      if (spec.maxUnavailable !== undefined && isZero(spec.maxUnavailable)) {
+      if (isZero(spec.maxUnavailable)) {
         ctx.report(o, `maxUnavailable ${show(spec.maxUnavailable)} allows no disruption`);
         continue;
       }
       const min = spec.minAvailable;
-      if (min === undefined || min === null) continue;
-      if (percent(min) !== undefined && percent(min)! >= 100) {
+      const p = percent(min);
+      if (p !== undefined && p >= 100) {
         ctx.report(o, `minAvailable ${show(min)} allows no disruption`);
         continue;
       }
       const ns = ctx.namespaceOf(o) ?? 'default';
       const selected = workloadsSelectedBy(ctx, ns, spec.selector);
-      if (selected.length === 0 || selected.some((w) => w.perNode)) continue;
+      if (selected.some((w) => w.perNode)) continue; // a DaemonSet's pod count is the cluster's node count
       const total = selected.reduce((n, w) => n + (w.replicas ?? 0), 0);
-      if (total === 0) continue;
-      const p = percent(min);
+      if (total === 0) continue; // no workload selected, or all scaled to 0: nothing to disrupt
       const needed = p !== undefined ? Math.ceil((p * total) / 100) : (typeof min === 'number' ? min : undefined);
       if (needed !== undefined && needed >= total) {
         const names = selected.map((w) => `${w.owner.kind}/${w.owner.name}`).join(', ');
