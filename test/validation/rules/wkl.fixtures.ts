@@ -82,7 +82,7 @@ function service(name: string, spec: Record<string, any>): any {
 }
 
 /** A nightly CronJob whose job template spec is `jobSpec` plus the pod template. */
-function cronJob(apiVersion: string, jobSpec: Record<string, any>): any {
+function cronJobOfVersion(apiVersion: string, jobSpec: Record<string, any>): any {
   return {
     apiVersion,
     kind: 'CronJob',
@@ -853,7 +853,7 @@ export const FIXTURES: RuleFixture[] = [
     ruleId: 'WKL-031',
     trips: [
       w.job('migrate', { restartPolicy: 'Never' }, { ttlSecondsAfterFinished: null }),
-      cronJob('batch/v1', { ttlSecondsAfterFinished: 3600 }),
+      cronJobOfVersion('batch/v1', { ttlSecondsAfterFinished: 3600 }),
     ],
     message: 'no ttlSecondsAfterFinished: the finished Job stays\njobTemplate.spec.ttlSecondsAfterFinished 3600 deletes jobs the history limits keep',
     passes: [
@@ -863,8 +863,8 @@ export const FIXTURES: RuleFixture[] = [
         metadata: { name: 'train', namespace: 'default' },
         spec: { minAvailable: 1, schedulerName: 'volcano', tasks: [{ replicas: 1, name: 'worker', template: { spec: podSpec({ restartPolicy: 'OnFailure' }) } }] },
       },
-      cronJob('batch/v1', {}),
-      cronJob('batch/v1beta1', { ttlSecondsAfterFinished: 3600 }),
+      cronJobOfVersion('batch/v1', {}),
+      cronJobOfVersion('batch/v1beta1', { ttlSecondsAfterFinished: 3600 }),
     ],
   },
   {
