@@ -391,6 +391,13 @@ export const FIXTURES: RuleFixture[] = [
     message: 'minAvailable 2 with 2 selected pods (Deployment/web) allows no disruption',
     passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 1 })],
   },
+  {
+    // a budget without a selector selects no pod in policy/v1 (WKL-011 says so): it blocks no drain, whatever it allows
+    ruleId: 'WKL-010',
+    trips: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 2 })],
+    message: 'minAvailable 2 with 2 selected pods (Deployment/web) allows no disruption',
+    passes: [w.deployment('web', { replicas: 2 }), w.pdb('web', { minAvailable: 2, selector: undefined }), w.pdb('web-zone', { maxUnavailable: 0, selector: null })],
+  },
   // maxUnavailable 0 as a number or as a percentage
   {
     ruleId: 'WKL-010',

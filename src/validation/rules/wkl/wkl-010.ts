@@ -14,7 +14,8 @@ export const WKL_010: Rule = {
   check(ctx) {
     for (const o of ctx.ofKind('PodDisruptionBudget')) {
       const spec = isObject(o.obj.spec) ? o.obj.spec : undefined;
-      if (!spec) continue;
+      // policy/v1: a budget without a selector selects no pod, so it blocks nothing (WKL-011 reports it)
+      if (!spec || !isObject(spec.selector)) continue;
       if (isZero(spec.maxUnavailable)) {
         ctx.report(o, `maxUnavailable ${show(spec.maxUnavailable)} allows no disruption`);
         continue;
