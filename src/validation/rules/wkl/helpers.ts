@@ -19,10 +19,11 @@ export function show(x: unknown): string {
 
 /** The job spec (Job.spec or CronJob.spec.jobTemplate.spec) of a pod spec's owner. */
 export function jobSpecOf(info: PodSpecInfo): Record<string, any> | undefined {
-  // podSpecOf found the pod template inside that spec, so the spec is an object
+  // podSpecOf found the pod template inside that spec, so it is an object; read defensively all the same (a rule
+  // that throws becomes a VAL-002 finding instead of its own)
   const o = info.owner.obj;
   if (info.owner.kind === 'Job') return o.spec;
-  if (info.owner.kind === 'CronJob') return o.spec.jobTemplate.spec;
+  if (info.owner.kind === 'CronJob') return o.spec?.jobTemplate?.spec;
   return undefined;
 }
 
